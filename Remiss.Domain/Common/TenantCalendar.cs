@@ -1,0 +1,40 @@
+namespace Remiss.Domain.Common;
+
+/// <summary>
+/// Deadlines are calendar dates in the tenant's time zone: "sista svarsdag 30 november" means on time until
+/// 23:59:59 Swedish time that day, whatever daylight saving time does. All instants are UTC.
+/// </summary>
+public sealed class TenantCalendar
+{
+    public const string DefaultTimeZoneId = "Europe/Stockholm";
+
+    public TenantCalendar(TimeZoneInfo timeZone) => TimeZone = timeZone;
+
+    public TimeZoneInfo TimeZone { get; }
+
+    public static TenantCalendar Stockholm() => new(TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZoneId));
+
+    /// <summary>The calendar date it is in the tenant's time zone at the given instant.</summary>
+    public DateOnly Today(DateTime nowUtc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(AsUtc(nowUtc), TimeZone));
+
+    /// <summary>The last instant (UTC) at which an answer due on <paramref name="deadline"/> is on time.</summary>
+    public DateTime EndOfDayUtc(DateOnly deadline)
+    {
+        var nextMidnightLocal = deadline.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(nextMidnightLocal, TimeZone).AddSeconds(-1);
+    }
+
+    /// <summary>True once the deadline day has ended in the tenant's time zone.</summary>
+    public bool IsPast(DateOnly deadline, DateTime nowUtc) => Today(nowUtc) > deadline;
+
+    /// <summary>Whole calendar days from today to the deadline (negative when it has passed).</summary>
+    public int DaysLeft(DateOnly deadline, DateTime nowUtc) => deadline.DayNumber - Today(nowUtc).DayNumber;
+
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        _ => value.ToUniversalTime(),
+    };
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Net.Mail;
+
+namespace Remiss.Domain.Common;
+
+/// <summary>Small checks on the text people type, shared by every entity.</summary>
+public static class Text
+{
+    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>Trims, and refuses a blank or too long value with a Swedish message naming the field.</summary>
+    public static string Required(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new DomainException($"{field} måste fyllas i.");
+        }
+
+        return MaxLength(trimmed, field, maxLength);
+    }
+
+    /// <summary>Trims; a blank value becomes null; a too long one is refused.</summary>
+    public static string? Optional(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : MaxLength(trimmed, field, maxLength);
+    }
+
+    public static string MaxLength(string value, string field, int maxLength) =>
+        value.Length > maxLength
+            ? throw new DomainException($"{field} får vara högst {maxLength.ToString("N0", Swedish)} tecken.")
+            : value;
+
+    /// <summary>An e-mail address, or null when blank. Refuses what is not an address.</summary>
+    public static string? OptionalEmail(string? value, string field)
+    {
+        var trimmed = Optional(value, field, 254);
+        if (trimmed is null)
+        {
+            return null;
+        }
+
+        if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
+        {
+            throw new DomainException($"{field} måste vara en giltig e-postadress.");
+        }
+
+        return trimmed;
+    }
+}

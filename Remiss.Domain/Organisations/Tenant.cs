@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Remiss.Domain.Common;
+
+namespace Remiss.Domain.Organisations;
+
+/// <summary>A customer of the service: a kommun or region, addressed by its slug (<c>/malmo/…</c>).</summary>
+public sealed partial class Tenant : Entity
+{
+    public const int NameMaxLength = 200;
+
+    /// <summary>Path segments the application uses itself; a tenant cannot take them as its slug.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "konto", "plattform", "fel", "healthz", "readyz", "hangfire", "css", "js", "lib", "img", "api",
+        "admin", "publikt", "offentligt", "static", "favicon.ico", "robots.txt",
+    };
+
+    public static readonly IReadOnlyList<string> DefaultStandardSections = ["Barnperspektiv", "Jämställdhet", "Ekonomiska konsekvenser"];
+
+    public static readonly IReadOnlyList<int> DefaultReminderDays = [14, 7, 2];
+
+    private List<string> _standardSections = [.. DefaultStandardSections];
+    private List<int> _reminderDaysBefore = [.. DefaultReminderDays];
+
+    private Tenant()
+    {
+        Slug = string.Empty;
+        Name = string.Empty;
+        TimeZoneId = TenantCalendar.DefaultTimeZoneId;
+    }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string TimeZoneId { get; private set; }
+
+    public bool IsSuspended { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Whether submitted yttranden of closed remisser are shown on a public page.</summary>
+    public bool PublishesSubmittedResponses { get; private set; }
+
+    /// <summary>The sections every yttrande has after the answers, in order.</summary>
+    public IReadOnlyList<string> StandardSections => _standardSections;
+
+    /// <summary>Days before a recipient's deadline on which a påminnelse goes out, largest first.</summary>
+    public IReadOnlyList<int> ReminderDaysBefore => _reminderDaysBefore;
+
+    public static Tenant Create(string slug, string name, DateTime nowUtc, string timeZoneId = TenantCalendar.DefaultTimeZoneId) =>
+        new()
+        {
+            Slug = ValidSlug(slug),
+            Name = Text.Required(name, "Namn", NameMaxLength),
+            TimeZoneId = ValidTimeZone(timeZoneId),
+            CreatedAt = nowUtc,
+        };
+
+    public TenantCalendar Calendar() => new(TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+
+    public void Rename(string name) => Name = Text.Required(name, "Namn", NameMaxLength);
+
+    public void ChangeTimeZone(string timeZoneId) => TimeZoneId = ValidTimeZone(timeZoneId);
+
+    public void Suspend()
+    {
+        if (IsSuspended)
+        {
+            throw new DomainException("Kunden är redan avstängd.");
+        }
+
+        IsSuspended = true;
+    }
+
+    public void Reactivate()
+    {
+        if (!IsSuspended)
+        {
+            throw new DomainException("Kunden är inte avstängd.");
+        }
+
+        IsSuspended = false;
+    }
+
+    public void SetPublication(bool publishes) => PublishesSubmittedResponses = publishes;
+
+    public void SetReminderSchedule(IEnumerable<int> daysBefore) => _reminderDaysBefore = ReminderSchedule.Validate(daysBefore);
+
+    public void SetStandardSections(IEnumerable<string> names)
+    {
+        var cleaned = names.Select(n => Text.Required(n, "Avsnittets namn", 100)).ToList();
+        if (cleaned.Count > 20)
+        {
+            throw new DomainException("Högst 20 standardavsnitt är tillåtna.");
+        }
+
+        if (cleaned.Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != cleaned.Count)
+        {
+            throw new DomainException("Två standardavsnitt kan inte ha samma namn.");
+        }
+
+        _standardSections = cleaned;
+    }
+
+    private static string ValidSlug(string slug)
+    {
+        var value = slug?.Trim() ?? string.Empty;
+        if (!SlugPattern().IsMatch(value))
+        {
+            throw new DomainException("Kortnamnet får bara innehålla a–z, siffror och bindestreck (2–40 tecken) och måste börja med en bokstav.");
+        }
+
+        return ReservedSlugs.Contains(value)
+            ? throw new DomainException($"Kortnamnet \"{value}\" är reserverat.")
+            : value;
+    }
+
+    private static string ValidTimeZone(string timeZoneId)
+    {
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+            return timeZoneId;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            throw new DomainException($"Tidszonen \"{timeZoneId}\" finns inte.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

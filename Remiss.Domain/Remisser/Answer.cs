@@ -1,0 +1,120 @@
+using Remiss.Domain.Common;
+
+namespace Remiss.Domain.Remisser;
+
+/// <summary>Svar: the yttrande's answer to one question, in the shape the question's type asks for.</summary>
+public sealed class Answer : TenantEntity
+{
+    private List<string> _choices = [];
+    private List<TrafficLightRating> _ratings = [];
+
+    private Answer()
+    {
+    }
+
+    internal Answer(Guid tenantId, Guid responseId, Guid questionId)
+        : base(tenantId)
+    {
+        ResponseId = responseId;
+        QuestionId = questionId;
+    }
+
+    public Guid ResponseId { get; private set; }
+
+    public Guid QuestionId { get; private set; }
+
+    /// <summary>The answer in sanitised HTML: the whole answer (Fritext), the motivation (Ställningstagande) or the comment (Val, Trafikljus).</summary>
+    public string? Text { get; private set; }
+
+    public Position? Position { get; private set; }
+
+    public IReadOnlyList<string> Choices => _choices;
+
+    public IReadOnlyList<TrafficLightRating> Ratings => _ratings;
+
+    /// <summary>"Inga synpunkter": allowed on any question, required ones too.</summary>
+    public bool NoComments { get; private set; }
+
+    /// <summary>Whether this answer answers the question (for required questions).</summary>
+    public bool Counts(Question question) =>
+        NoComments || question.Type switch
+        {
+            QuestionType.FreeText => !Response.IsBlankHtml(Text),
+            QuestionType.Position => Position is not null,
+            QuestionType.Choice => _choices.Count > 0,
+            QuestionType.TrafficLight => question.Items.All(item => _ratings.Any(r => r.Item == item && r.Colour is not null)),
+            _ => false,
+        };
+
+    internal void Apply(Question question, AnswerContent content, IReadOnlyList<string> organisationNames)
+    {
+        Text = Common.Text.Optional(content.Text, $"Svar på fråga {question.Number}", Response.RichTextMaxLength);
+        NoComments = content.NoComments;
+
+        if (content.Position is { } position && question.Type != QuestionType.Position)
+        {
+            throw new DomainException($"Fråga {question.Number} frågar inte efter ställningstagande.");
+        }
+
+        Position = content.Position is { } p && !Enum.IsDefined(p)
+            ? throw new DomainException($"Välj ett giltigt ställningstagande till fråga {question.Number}.")
+            : content.Position;
+
+        _choices = ValidChoices(question, content.Choices ?? [], organisationNames);
+        _ratings = ValidRatings(question, content.Ratings ?? []);
+    }
+
+    private static List<string> ValidChoices(Question question, IReadOnlyList<string> choices, IReadOnlyList<string> organisationNames)
+    {
+        if (choices.Count == 0)
+        {
+            return [];
+        }
+
+        if (question.Type != QuestionType.Choice)
+        {
+            throw new DomainException($"Fråga {question.Number} har inga svarsalternativ.");
+        }
+
+        var allowed = question.ChoosableOptions(organisationNames);
+        var distinct = choices.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Any(c => !allowed.Contains(c, StringComparer.Ordinal)))
+        {
+            throw new DomainException($"Välj bland svarsalternativen till fråga {question.Number}.");
+        }
+
+        return !question.AllowsSeveralChoices && distinct.Count > 1
+            ? throw new DomainException($"Välj ett svarsalternativ till fråga {question.Number}.")
+            : distinct;
+    }
+
+    private static List<TrafficLightRating> ValidRatings(Question question, IReadOnlyList<RatingContent> ratings)
+    {
+        if (ratings.Count == 0)
+        {
+            return [];
+        }
+
+        if (question.Type != QuestionType.TrafficLight)
+        {
+            throw new DomainException($"Fråga {question.Number} är inte en trafikljusfråga.");
+        }
+
+        if (ratings.Any(r => !question.Items.Contains(r.Item, StringComparer.Ordinal)))
+        {
+            throw new DomainException($"Bedöm bara punkterna i fråga {question.Number}.");
+        }
+
+        if (ratings.Any(r => r.Colour is { } c && !Enum.IsDefined(c)))
+        {
+            throw new DomainException($"Välj grönt, gult eller rött i fråga {question.Number}.");
+        }
+
+        return ratings.DistinctBy(r => r.Item).Count() != ratings.Count
+            ? throw new DomainException($"Varje punkt i fråga {question.Number} bedöms en gång.")
+            : [.. ratings.Select(r => new TrafficLightRating(r.Item, r.Colour, Common.Text.Optional(r.Comment, $"Kommentar till fråga {question.Number}", 10_000)))];
+    }
+}
+
+/// <summary>One item of a Trafikljus question, rated Grönt / Gult / Rött with a comment.</summary>
+public sealed record TrafficLightRating(string Item, TrafficLightColour? Colour, string? Comment);

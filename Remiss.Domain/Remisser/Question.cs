@@ -1,0 +1,136 @@
+using Remiss.Domain.Common;
+
+namespace Remiss.Domain.Remisser;
+
+/// <summary>A numbered remissfråga. Changed only through its <see cref="Remiss"/>, and only while that is a draft.</summary>
+public sealed class Question : TenantEntity
+{
+    public const int TextMaxLength = 4_000;
+    public const int OptionMaxLength = 300;
+    public const int MaxOptions = 100;
+
+    private List<string> _options = [];
+    private List<string> _items = [];
+
+    private Question()
+    {
+        Text = string.Empty;
+    }
+
+    internal Question(Guid tenantId, Guid remissId, int number, QuestionDefinition definition)
+        : base(tenantId)
+    {
+        RemissId = remissId;
+        Number = number;
+        Text = string.Empty;
+        Apply(definition);
+    }
+
+    public Guid RemissId { get; private set; }
+
+    /// <summary>1, 2, 3 … in the order the owner put the questions.</summary>
+    public int Number { get; internal set; }
+
+    public string Text { get; private set; }
+
+    public QuestionType Type { get; private set; }
+
+    public bool IsRequired { get; private set; }
+
+    /// <summary>For <see cref="QuestionType.Choice"/>: the owner's options (empty when the options are the tenant's organisations).</summary>
+    public IReadOnlyList<string> Options => _options;
+
+    /// <summary>For <see cref="QuestionType.Choice"/>: the options are the tenant's organisations, e.g. "which nämnd should coordinate?".</summary>
+    public bool OptionsAreOrganisations { get; private set; }
+
+    /// <summary>For <see cref="QuestionType.Choice"/>: several options may be chosen.</summary>
+    public bool AllowsSeveralChoices { get; private set; }
+
+    /// <summary>For <see cref="QuestionType.TrafficLight"/>: the items each recipient rates.</summary>
+    public IReadOnlyList<string> Items => _items;
+
+    /// <summary>What is missing before the remiss can be sent, as Swedish sentences.</summary>
+    public IEnumerable<string> ProblemsBeforeSending()
+    {
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            yield return $"Fråga {Number} saknar frågetext.";
+        }
+
+        if (Type == QuestionType.Choice && !OptionsAreOrganisations && _options.Count < 2)
+        {
+            yield return $"Fråga {Number} (Val) behöver minst två svarsalternativ.";
+        }
+
+        if (Type == QuestionType.TrafficLight && _items.Count == 0)
+        {
+            yield return $"Fråga {Number} (Trafikljus) behöver minst en punkt att bedöma.";
+        }
+    }
+
+    /// <summary>The options a recipient may choose among, given the tenant's organisations' names.</summary>
+    public IReadOnlyList<string> ChoosableOptions(IReadOnlyList<string> tenantOrganisationNames) =>
+        OptionsAreOrganisations ? tenantOrganisationNames : _options;
+
+    internal void Apply(QuestionDefinition definition)
+    {
+        if (!Enum.IsDefined(definition.Type))
+        {
+            throw new DomainException($"Välj en giltig frågetyp för fråga {Number}.");
+        }
+
+        Text = Common.Text.Optional(definition.Text, $"Frågetext {Number}", TextMaxLength) ?? string.Empty;
+        Type = definition.Type;
+        IsRequired = definition.IsRequired;
+        OptionsAreOrganisations = definition.Type == QuestionType.Choice && definition.OptionsAreOrganisations;
+        AllowsSeveralChoices = definition.Type == QuestionType.Choice && definition.AllowsSeveralChoices;
+        _options = definition.Type == QuestionType.Choice && !definition.OptionsAreOrganisations
+            ? CleanList(definition.Options, $"Svarsalternativ till fråga {Number}")
+            : [];
+        _items = definition.Type == QuestionType.TrafficLight
+            ? CleanList(definition.Items, $"Punkter till fråga {Number}")
+            : [];
+    }
+
+    private static List<string> CleanList(IEnumerable<string>? values, string field)
+    {
+        var cleaned = (values ?? [])
+            .Select(v => v?.Trim())
+            .Where(v => !string.IsNullOrEmpty(v))
+            .Select(v => Common.Text.MaxLength(v!, field, OptionMaxLength))
+            .ToList();
+
+        if (cleaned.Count > MaxOptions)
+        {
+            throw new DomainException($"{field}: högst {MaxOptions} är tillåtna.");
+        }
+
+        return cleaned.Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != cleaned.Count
+            ? throw new DomainException($"{field}: samma text finns två gånger.")
+            : cleaned;
+    }
+}
+
+/// <summary>What the owner says a question is: its text, type, whether it is required, and its options or items.</summary>
+public sealed record QuestionDefinition(
+    string? Text,
+    QuestionType Type,
+    bool IsRequired = false,
+    IReadOnlyList<string>? Options = null,
+    bool OptionsAreOrganisations = false,
+    bool AllowsSeveralChoices = false,
+    IReadOnlyList<string>? Items = null)
+{
+    public static QuestionDefinition FreeText(string text, bool required = false) => new(text, QuestionType.FreeText, required);
+
+    public static QuestionDefinition PositionOn(string text, bool required = false) => new(text, QuestionType.Position, required);
+
+    public static QuestionDefinition ChoiceOf(string text, IReadOnlyList<string> options, bool several = false, bool required = false) =>
+        new(text, QuestionType.Choice, required, options, AllowsSeveralChoices: several);
+
+    public static QuestionDefinition ChoiceOfOrganisations(string text, bool several = false, bool required = false) =>
+        new(text, QuestionType.Choice, required, OptionsAreOrganisations: true, AllowsSeveralChoices: several);
+
+    public static QuestionDefinition TrafficLightOf(string text, IReadOnlyList<string> items, bool required = false) =>
+        new(text, QuestionType.TrafficLight, required, Items: items);
+}

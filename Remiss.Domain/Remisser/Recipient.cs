@@ -1,0 +1,211 @@
+using Remiss.Domain.Common;
+
+namespace Remiss.Domain.Remisser;
+
+/// <summary>
+/// One organisation's place in one remiss: its status, its own deadline after anstånd, and its yttrande.
+/// Every change goes through here, so the rules of the remiss (sent, not withdrawn) and of the yttrande
+/// (read-only once submitted) are checked together.
+/// </summary>
+public sealed class Recipient : TenantEntity
+{
+    private readonly List<Extension> _extensions = [];
+
+    private Recipient()
+    {
+        Remiss = null!;
+    }
+
+    internal Recipient(Remiss remiss, Guid organisationId)
+        : base(remiss.TenantId)
+    {
+        Remiss = remiss;
+        RemissId = remiss.Id;
+        OrganisationId = organisationId;
+        Status = RecipientStatus.NotStarted;
+    }
+
+    public Guid RemissId { get; private set; }
+
+    public Remiss Remiss { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public RecipientStatus Status { get; private set; }
+
+    /// <summary>A later deadline granted as anstånd; the remiss's deadline applies when it is earlier.</summary>
+    public DateOnly? ExtendedDeadline { get; private set; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public Guid? SubmittedByUserId { get; private set; }
+
+    public DateTime? DeclinedAt { get; private set; }
+
+    public string? DeclineReason { get; private set; }
+
+    public DateTime? ReopenedAt { get; private set; }
+
+    public Response? Response { get; private set; }
+
+    public IReadOnlyList<Extension> Extensions => _extensions;
+
+    public DateOnly Deadline => Remiss.DeadlineFor(this);
+
+    /// <summary>Submitted or declined: nothing more is expected of this recipient.</summary>
+    public bool HasAnswered => Status is RecipientStatus.Submitted or RecipientStatus.Declined;
+
+    /// <summary>"Sen": the remiss is out, this recipient's deadline has passed and it has neither submitted nor declined.</summary>
+    public bool IsOverdue(DateOnly today) => Remiss.Status == RemissStatus.Sent && !HasAnswered && today > Deadline;
+
+    public Extension? PendingExtension => _extensions.SingleOrDefault(e => e.Status == ExtensionStatus.Requested);
+
+    /// <summary>Opens the yttrande for drafting (creating it on the first visit); returns it.</summary>
+    public Response StartDrafting(Guid userId, DateTime nowUtc)
+    {
+        EnsureEditable("Att skriva yttrandet");
+        if (Response is null)
+        {
+            Response = new Response(this, userId, nowUtc);
+        }
+
+        Status = RecipientStatus.Drafting;
+        return Response;
+    }
+
+    /// <summary>Saves the draft as it stands, without requiring anything; a save based on an older version is refused.</summary>
+    public void SaveDraft(ResponseContent content, int basedOnVersion, ResponseContext context, Guid userId, DateTime nowUtc)
+    {
+        var response = StartDrafting(userId, nowUtc);
+        response.Apply(content, basedOnVersion, Remiss.Questions, context, userId, nowUtc);
+    }
+
+    public void Submit(Guid userId, DateTime nowUtc)
+    {
+        EnsureEditable("Att skicka in yttrandet");
+        if (Response is null)
+        {
+            throw new DomainException("Yttrandet är tomt. Skriv och spara det innan du skickar in.");
+        }
+
+        var problems = Response.ProblemsBeforeSubmitting(Remiss.Questions);
+        if (problems.Count > 0)
+        {
+            throw new DomainException(problems);
+        }
+
+        Response.MarkSubmitted(userId, nowUtc);
+        Status = RecipientStatus.Submitted;
+        SubmittedAt = nowUtc;
+        SubmittedByUserId = userId;
+    }
+
+    public void Decline(string? reason, Guid userId, DateTime nowUtc)
+    {
+        EnsureEditable("Att avstå");
+        _ = userId;
+        DeclineReason = Text.Optional(reason, "Anledning", 4_000);
+        Status = RecipientStatus.Declined;
+        DeclinedAt = nowUtc;
+        PendingExtension?.Withdraw(nowUtc);
+    }
+
+    /// <summary>The owner gives a submitted yttrande back to the recipient for changes.</summary>
+    public void Reopen(DateTime nowUtc)
+    {
+        if (Status != RecipientStatus.Submitted)
+        {
+            throw new DomainException("Bara ett inkommet yttrande kan öppnas igen.");
+        }
+
+        Remiss.ReopenForRecipient();
+        Response!.Reopen();
+        Status = RecipientStatus.Drafting;
+        SubmittedAt = null;
+        SubmittedByUserId = null;
+        ReopenedAt = nowUtc;
+    }
+
+    /// <summary>Completes a preliminary answer with the nämnd's decision once it has met; allowed after submission.</summary>
+    public void ConfirmDecision(DecisionContent decision, Guid userId, DateTime nowUtc)
+    {
+        if (Status != RecipientStatus.Submitted || Response is null)
+        {
+            throw new DomainException("Beslutet kan bara kompletteras på ett inskickat yttrande.");
+        }
+
+        if (Remiss.Status is not (RemissStatus.Sent or RemissStatus.Closed))
+        {
+            throw new DomainException("Beslutet kan inte kompletteras: remissen är avslutad eller återkallad.");
+        }
+
+        Response.ConfirmDecision(decision, userId, nowUtc);
+    }
+
+    public ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc) =>
+        StartDrafting(userId, nowUtc).AddAttachment(file, userId, nowUtc);
+
+    public ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc) =>
+        StartDrafting(userId, nowUtc).RemoveAttachment(attachmentId, userId, nowUtc);
+
+    public Extension RequestExtension(DateOnly requestedDeadline, string? reason, Guid userId, DateTime nowUtc)
+    {
+        EnsureEditable("Att begära anstånd");
+        if (PendingExtension is not null)
+        {
+            throw new DomainException("Det finns redan en begäran om anstånd som väntar på beslut.");
+        }
+
+        if (requestedDeadline <= Deadline)
+        {
+            throw new DomainException("Det begärda datumet måste vara senare än nuvarande sista svarsdag.");
+        }
+
+        var extension = new Extension(this, requestedDeadline, Text.Optional(reason, "Motivering", 4_000), userId, nowUtc);
+        _extensions.Add(extension);
+        return extension;
+    }
+
+    /// <summary>The owner grants anstånd, to the requested date or another later one; only this recipient's deadline moves.</summary>
+    public void GrantExtension(Guid extensionId, DateOnly? grantedDeadline, Guid userId, DateTime nowUtc)
+    {
+        Remiss.EnsureOpenForAnswers("Att bevilja anstånd");
+        var extension = PendingExtensionWithId(extensionId);
+        var date = grantedDeadline ?? extension.RequestedDeadline;
+        if (date <= Deadline)
+        {
+            throw new DomainException("Anståndet måste ge en senare sista svarsdag än den nuvarande.");
+        }
+
+        extension.Grant(date, userId, nowUtc);
+        ExtendedDeadline = date;
+    }
+
+    public void RefuseExtension(Guid extensionId, string? reason, Guid userId, DateTime nowUtc)
+    {
+        Remiss.EnsureOpenForAnswers("Att avslå anstånd");
+        PendingExtensionWithId(extensionId).Refuse(Text.Optional(reason, "Motivering", 4_000), userId, nowUtc);
+    }
+
+    private Extension PendingExtensionWithId(Guid extensionId)
+    {
+        var extension = _extensions.SingleOrDefault(e => e.Id == extensionId) ?? throw new DomainException("Begäran om anstånd finns inte.");
+        return extension.Status == ExtensionStatus.Requested
+            ? extension
+            : throw new DomainException("Begäran om anstånd är redan avgjord.");
+    }
+
+    private void EnsureEditable(string what)
+    {
+        Remiss.EnsureOpenForAnswers(what);
+        switch (Status)
+        {
+            case RecipientStatus.Submitted:
+                throw new DomainException($"{what} går inte: yttrandet är redan inskickat. Ägaren av remissen kan öppna det igen.");
+            case RecipientStatus.Declined:
+                throw new DomainException($"{what} går inte: ni har avstått från att yttra er.");
+            default:
+                break;
+        }
+    }
+}

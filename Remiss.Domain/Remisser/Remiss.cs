@@ -1,0 +1,439 @@
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+
+namespace Remiss.Domain.Remisser;
+
+/// <summary>
+/// A consultation: a proposal with numbered questions sent to remissinstanser with a sista svarsdag.
+/// Edited freely as a draft; once sent, only the deadline may move.
+/// </summary>
+public sealed class Remiss : TenantEntity
+{
+    public const int TitleMaxLength = 300;
+    public const int DiarienummerMaxLength = 50;
+    public const int DescriptionMaxLength = 200_000;
+
+    /// <summary>A deadline closer than this is allowed but earns a warning: recipients' nämnder meet rarely.</summary>
+    public const int ShortNoticeDays = 21;
+
+    private readonly List<Question> _questions = [];
+    private readonly List<Recipient> _recipients = [];
+    private readonly List<RemissAttachment> _attachments = [];
+
+    private Remiss()
+    {
+        Title = string.Empty;
+    }
+
+    private Remiss(Guid tenantId)
+        : base(tenantId)
+    {
+        Title = string.Empty;
+    }
+
+    public string Title { get; private set; }
+
+    /// <summary>The sender's registration number, e.g. STK-2023-137; unique in the tenant.</summary>
+    public string? Diarienummer { get; private set; }
+
+    /// <summary>The proposal in sanitised HTML.</summary>
+    public string? Description { get; private set; }
+
+    public Guid OwnerOrganisationId { get; private set; }
+
+    /// <summary>Sista svarsdag: a calendar date in the tenant's time zone.</summary>
+    public DateOnly? Deadline { get; private set; }
+
+    public string? ContactName { get; private set; }
+
+    public string? ContactEmail { get; private set; }
+
+    public RemissStatus Status { get; private set; }
+
+    public Guid CreatedByUserId { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public DateTime? CompletedAt { get; private set; }
+
+    public DateTime? WithdrawnAt { get; private set; }
+
+    public string? WithdrawalReason { get; private set; }
+
+    /// <summary>Bumped by every change; guards against two people overwriting each other.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The questions in number order (the database returns them in any order).</summary>
+    public IReadOnlyList<Question> Questions => [.. _questions.OrderBy(q => q.Number)];
+
+    public IReadOnlyList<Recipient> Recipients => _recipients;
+
+    public IReadOnlyList<RemissAttachment> Attachments => _attachments;
+
+    public bool IsDraft => Status == RemissStatus.Draft;
+
+    public static Remiss CreateDraft(Organisation owner, string title, Guid createdByUserId, DateTime nowUtc)
+    {
+        if (owner.IsRetired)
+        {
+            throw new DomainException($"{owner.Name} är avvecklad och kan inte skicka remisser.");
+        }
+
+        var remiss = new Remiss(owner.TenantId)
+        {
+            OwnerOrganisationId = owner.Id,
+            Title = Text.Required(title, "Titel", TitleMaxLength),
+            Status = RemissStatus.Draft,
+            CreatedByUserId = createdByUserId,
+            CreatedAt = nowUtc,
+            Version = 1,
+        };
+        return remiss;
+    }
+
+    public void UpdateDetails(string title, string? diarienummer, string? description, DateOnly? deadline, string? contactName = null, string? contactEmail = null)
+    {
+        EnsureDraft("Uppgifterna");
+        Title = Text.Required(title, "Titel", TitleMaxLength);
+        Diarienummer = Text.Optional(diarienummer, "Diarienummer", DiarienummerMaxLength);
+        Description = Text.Optional(description, "Beskrivning", DescriptionMaxLength);
+        Deadline = deadline;
+        ContactName = Text.Optional(contactName, "Kontaktperson", 200);
+        ContactEmail = Text.OptionalEmail(contactEmail, "Kontaktpersonens e-post");
+        Touch();
+    }
+
+    public void ChangeOwner(Organisation owner)
+    {
+        EnsureDraft("Ägaren");
+        EnsureSameTenant(owner);
+        if (owner.IsRetired)
+        {
+            throw new DomainException($"{owner.Name} är avvecklad och kan inte skicka remisser.");
+        }
+
+        _recipients.RemoveAll(r => r.OrganisationId == owner.Id);
+        OwnerOrganisationId = owner.Id;
+        Touch();
+    }
+
+    /// <summary>True when the deadline is set but less than three weeks away: allowed, with a warning.</summary>
+    public bool HasShortNotice(DateOnly today) => Deadline is { } d && d > today && d.DayNumber - today.DayNumber < ShortNoticeDays;
+
+    // ---- Questions -------------------------------------------------------------------------------------
+
+    public Question AddQuestion(QuestionDefinition definition)
+    {
+        EnsureDraft("Frågorna");
+        var question = new Question(TenantId, Id, _questions.Count + 1, definition);
+        _questions.Add(question);
+        Touch();
+        return question;
+    }
+
+    public void UpdateQuestion(int number, QuestionDefinition definition)
+    {
+        EnsureDraft("Frågorna");
+        QuestionNumber(number).Apply(definition);
+        Touch();
+    }
+
+    public void RemoveQuestion(int number)
+    {
+        EnsureDraft("Frågorna");
+        _questions.Remove(QuestionNumber(number));
+        Renumber();
+        Touch();
+    }
+
+    public void MoveQuestionUp(int number) => SwapQuestions(number, number - 1);
+
+    public void MoveQuestionDown(int number) => SwapQuestions(number, number + 1);
+
+    public Question QuestionNumber(int number) =>
+        _questions.SingleOrDefault(q => q.Number == number) ?? throw new DomainException($"Fråga {number} finns inte.");
+
+    private void SwapQuestions(int number, int other)
+    {
+        EnsureDraft("Frågorna");
+        var question = QuestionNumber(number);
+        if (other < 1 || other > _questions.Count)
+        {
+            throw new DomainException($"Fråga {number} kan inte flyttas längre åt det hållet.");
+        }
+
+        var neighbour = QuestionNumber(other);
+        (question.Number, neighbour.Number) = (neighbour.Number, question.Number);
+        Touch();
+    }
+
+    private void Renumber()
+    {
+        var number = 1;
+        foreach (var question in _questions.OrderBy(q => q.Number))
+        {
+            question.Number = number++;
+        }
+    }
+
+    // ---- Recipients ------------------------------------------------------------------------------------
+
+    public Recipient AddRecipient(Organisation organisation)
+    {
+        EnsureDraft("Remissinstanserna");
+        EnsureSameTenant(organisation);
+        if (organisation.Id == OwnerOrganisationId)
+        {
+            throw new DomainException($"{organisation.Name} äger remissen och kan inte vara remissinstans.");
+        }
+
+        if (organisation.IsRetired)
+        {
+            throw new DomainException($"{organisation.Name} är avvecklad och kan inte få remisser.");
+        }
+
+        if (_recipients.Any(r => r.OrganisationId == organisation.Id))
+        {
+            throw new DomainException($"{organisation.Name} är redan remissinstans.");
+        }
+
+        var recipient = new Recipient(this, organisation.Id);
+        _recipients.Add(recipient);
+        Touch();
+        return recipient;
+    }
+
+    public void RemoveRecipient(Guid organisationId)
+    {
+        EnsureDraft("Remissinstanserna");
+        _recipients.Remove(RecipientFor(organisationId));
+        Touch();
+    }
+
+    /// <summary>Makes the recipients exactly these organisations (the recipient checkboxes of the form).</summary>
+    public void ReplaceRecipients(IEnumerable<Organisation> organisations)
+    {
+        EnsureDraft("Remissinstanserna");
+        var wanted = organisations.DistinctBy(o => o.Id).ToList();
+        _recipients.RemoveAll(r => wanted.All(o => o.Id != r.OrganisationId));
+        foreach (var organisation in wanted.Where(o => _recipients.All(r => r.OrganisationId != o.Id)))
+        {
+            AddRecipient(organisation);
+        }
+
+        Touch();
+    }
+
+    public Recipient RecipientFor(Guid organisationId) =>
+        _recipients.SingleOrDefault(r => r.OrganisationId == organisationId)
+        ?? throw new DomainException("Organisationen är inte remissinstans för den här remissen.");
+
+    /// <summary>A recipient's sista svarsdag: the remiss's, or a later one granted as anstånd.</summary>
+    public DateOnly DeadlineFor(Recipient recipient)
+    {
+        var deadline = Deadline ?? throw new DomainException("Remissen har ingen sista svarsdag.");
+        return recipient.ExtendedDeadline is { } extended && extended > deadline ? extended : deadline;
+    }
+
+    // ---- Attachments -----------------------------------------------------------------------------------
+
+    public RemissAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc)
+    {
+        EnsureDraft("Bilagorna");
+        var attachment = new RemissAttachment(TenantId, Id, file, userId, nowUtc);
+        _attachments.Add(attachment);
+        Touch();
+        return attachment;
+    }
+
+    public RemissAttachment RemoveAttachment(Guid attachmentId)
+    {
+        EnsureDraft("Bilagorna");
+        var attachment = _attachments.SingleOrDefault(a => a.Id == attachmentId) ?? throw new DomainException("Bilagan finns inte.");
+        _attachments.Remove(attachment);
+        Touch();
+        return attachment;
+    }
+
+    // ---- Life cycle ------------------------------------------------------------------------------------
+
+    /// <summary>Everything that stops the draft from being sent today, as Swedish sentences; empty when it can go.</summary>
+    public IReadOnlyList<string> ProblemsBeforeSending(DateOnly today)
+    {
+        var problems = new List<string>();
+        if (Status != RemissStatus.Draft)
+        {
+            problems.Add("Remissen är redan skickad.");
+            return problems;
+        }
+
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            problems.Add("Titel måste fyllas i.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Diarienummer))
+        {
+            problems.Add("Diarienummer måste fyllas i innan remissen skickas.");
+        }
+
+        if (Deadline is null)
+        {
+            problems.Add("Sista svarsdag måste anges innan remissen skickas.");
+        }
+        else if (Deadline <= today)
+        {
+            problems.Add("Sista svarsdag måste vara efter dagens datum.");
+        }
+
+        if (_questions.Count == 0)
+        {
+            problems.Add("Remissen behöver minst en remissfråga.");
+        }
+
+        problems.AddRange(_questions.OrderBy(q => q.Number).SelectMany(q => q.ProblemsBeforeSending()));
+
+        if (_recipients.Count == 0)
+        {
+            problems.Add("Välj minst en remissinstans.");
+        }
+
+        return problems;
+    }
+
+    public void Send(DateOnly today, DateTime nowUtc)
+    {
+        var problems = ProblemsBeforeSending(today);
+        if (problems.Count > 0)
+        {
+            throw new DomainException(problems);
+        }
+
+        Status = RemissStatus.Sent;
+        SentAt = nowUtc;
+        Touch();
+    }
+
+    /// <summary>Moves the sista svarsdag of a sent remiss; recipients with a later anstånd keep theirs.</summary>
+    public void MoveDeadline(DateOnly newDeadline, DateOnly today)
+    {
+        if (Status != RemissStatus.Sent)
+        {
+            throw new DomainException("Sista svarsdag kan bara flyttas för en utskickad remiss. Ändra den i utkastet i stället.");
+        }
+
+        if (newDeadline <= today)
+        {
+            throw new DomainException("Sista svarsdag måste vara efter dagens datum.");
+        }
+
+        if (newDeadline == Deadline)
+        {
+            throw new DomainException("Den nya sista svarsdagen är samma som den gamla.");
+        }
+
+        Deadline = newDeadline;
+        Touch();
+    }
+
+    public void Withdraw(string? reason, DateTime nowUtc)
+    {
+        if (Status != RemissStatus.Sent)
+        {
+            throw new DomainException("Bara en utskickad remiss kan återkallas.");
+        }
+
+        WithdrawalReason = Text.Optional(reason, "Anledning", 2_000);
+        Status = RemissStatus.Withdrawn;
+        WithdrawnAt = nowUtc;
+        Touch();
+    }
+
+    public void Close(DateTime nowUtc)
+    {
+        if (Status != RemissStatus.Sent)
+        {
+            throw new DomainException("Bara en utskickad remiss kan stängas.");
+        }
+
+        Status = RemissStatus.Closed;
+        ClosedAt = nowUtc;
+        Touch();
+    }
+
+    /// <summary>Closes a sent remiss once every recipient has submitted or declined. Needs all recipients loaded.</summary>
+    public bool CloseIfEveryRecipientHasAnswered(DateTime nowUtc)
+    {
+        if (Status != RemissStatus.Sent || _recipients.Count == 0 || !_recipients.All(r => r.HasAnswered))
+        {
+            return false;
+        }
+
+        Close(nowUtc);
+        return true;
+    }
+
+    public void Complete(DateTime nowUtc)
+    {
+        if (Status != RemissStatus.Closed)
+        {
+            throw new DomainException("Remissen måste vara stängd innan den kan avslutas.");
+        }
+
+        Status = RemissStatus.Completed;
+        CompletedAt = nowUtc;
+        Touch();
+    }
+
+    /// <summary>A reopened yttrande takes the remiss back from Stängd to Utskickad.</summary>
+    internal void ReopenForRecipient()
+    {
+        if (Status is not (RemissStatus.Sent or RemissStatus.Closed))
+        {
+            throw new DomainException("Yttranden kan bara öppnas igen medan remissen är utskickad eller stängd.");
+        }
+
+        if (Status == RemissStatus.Closed)
+        {
+            Status = RemissStatus.Sent;
+            ClosedAt = null;
+        }
+
+        Touch();
+    }
+
+    internal void EnsureOpenForAnswers(string what)
+    {
+        if (Status != RemissStatus.Sent)
+        {
+            throw new DomainException(Status switch
+            {
+                RemissStatus.Draft => $"{what} går inte: remissen är inte skickad.",
+                RemissStatus.Withdrawn => $"{what} går inte: remissen är återkallad.",
+                _ => $"{what} går inte: remissen är stängd.",
+            });
+        }
+    }
+
+    private void EnsureDraft(string what)
+    {
+        if (Status != RemissStatus.Draft)
+        {
+            throw new DomainException($"{what} kan inte ändras när remissen har skickats.");
+        }
+    }
+
+    private void EnsureSameTenant(Organisation organisation)
+    {
+        if (organisation.TenantId != TenantId)
+        {
+            throw new DomainException("Organisationen finns inte.");
+        }
+    }
+
+    private void Touch() => Version++;
+}

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+using Remiss.Domain.Common;
+
+namespace Remiss.Domain.Remisser;
+
+/// <summary>
+/// Yttrande: a recipient's answer as a whole. Drafted together by the recipient's members, read-only and
+/// time-stamped once submitted, until the owner reopens it. Changed only through its <see cref="Recipient"/>.
+/// </summary>
+public sealed partial class Response : TenantEntity
+{
+    public const int RichTextMaxLength = 200_000;
+    public const int MaxSignatories = 10;
+
+    private readonly List<Answer> _answers = [];
+    private readonly List<ResponseAttachment> _attachments = [];
+    private List<SectionText> _sections = [];
+    private List<Signatory> _signatories = [];
+
+    private Response()
+    {
+    }
+
+    internal Response(Recipient recipient, Guid userId, DateTime nowUtc)
+        : base(recipient.TenantId)
+    {
+        RecipientId = recipient.Id;
+        CreatedAt = nowUtc;
+        CreatedByUserId = userId;
+        LastSavedAt = nowUtc;
+        LastSavedByUserId = userId;
+        Version = 1;
+    }
+
+    public Guid RecipientId { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    public string? GeneralViews { get; private set; }
+
+    public Decision? Decision { get; private set; }
+
+    public IReadOnlyList<Answer> Answers => _answers;
+
+    public IReadOnlyList<SectionText> Sections => _sections;
+
+    public IReadOnlyList<Signatory> Signatories => _signatories;
+
+    public IReadOnlyList<ResponseAttachment> Attachments => _attachments;
+
+    /// <summary>Bumped by every save; a save based on an older version is refused so nobody's words are lost.</summary>
+    public int Version { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public Guid CreatedByUserId { get; private set; }
+
+    public DateTime LastSavedAt { get; private set; }
+
+    public Guid LastSavedByUserId { get; private set; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public Guid? SubmittedByUserId { get; private set; }
+
+    public bool IsSubmitted => SubmittedAt is not null;
+
+    public Answer? AnswerTo(Question question) => _answers.SingleOrDefault(a => a.QuestionId == question.Id);
+
+    /// <summary>What keeps the yttrande from being submitted, as Swedish sentences.</summary>
+    public IReadOnlyList<string> ProblemsBeforeSubmitting(IReadOnlyList<Question> questions) =>
+        [.. questions
+            .Where(q => q.IsRequired && !(AnswerTo(q)?.Counts(q) ?? false))
+            .Select(q => $"Fråga {q.Number} är obligatorisk. Svara på den eller markera \"Inga synpunkter\".")];
+
+    internal void Apply(ResponseContent content, int basedOnVersion, IReadOnlyList<Question> questions, ResponseContext context, Guid userId, DateTime nowUtc)
+    {
+        EnsureDraft();
+        if (basedOnVersion != Version)
+        {
+            throw new ConcurrencyConflictException(
+                "Någon annan har sparat yttrandet medan du skrev. Jämför versionerna och välj vad som ska sparas.", Version);
+        }
+
+        Summary = Text.Optional(content.Summary, "Sammanfattning", RichTextMaxLength);
+        GeneralViews = Text.Optional(content.GeneralViews, "Övergripande synpunkter", RichTextMaxLength);
+
+        foreach (var answer in content.Answers)
+        {
+            var question = questions.SingleOrDefault(q => q.Number == answer.QuestionNumber)
+                ?? throw new DomainException($"Fråga {answer.QuestionNumber} finns inte i remissen.");
+            var existing = AnswerTo(question);
+            if (existing is null)
+            {
+                existing = new Answer(TenantId, Id, question.Id);
+                _answers.Add(existing);
+            }
+
+            existing.Apply(question, answer, context.OrganisationNames);
+        }
+
+        _sections = [.. content.Sections
+            .Select(s => context.StandardSections.Contains(s.Name)
+                ? new SectionText(s.Name, Text.Optional(s.Text, s.Name, RichTextMaxLength))
+                : throw new DomainException($"Avsnittet \"{s.Name}\" finns inte bland kundens standardavsnitt."))
+            .Where(s => s.Text is not null)];
+
+        Decision = content.Decision is null ? null : Decision.From(content.Decision);
+
+        var signatories = content.Signatories
+            .Where(s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Title))
+            .Select(s => new Signatory(Text.Required(s.Name, "Namn på ansvarig", 200), Text.Optional(s.Title, "Titel", 200)))
+            .ToList();
+        _signatories = signatories.Count > MaxSignatories
+            ? throw new DomainException($"Högst {MaxSignatories} ansvariga kan anges.")
+            : signatories;
+
+        MarkSaved(userId, nowUtc);
+    }
+
+    internal void MarkSubmitted(Guid userId, DateTime nowUtc)
+    {
+        EnsureDraft();
+        SubmittedAt = nowUtc;
+        SubmittedByUserId = userId;
+        Version++;
+    }
+
+    internal void Reopen()
+    {
+        SubmittedAt = null;
+        SubmittedByUserId = null;
+        Version++;
+    }
+
+    /// <summary>Records the nämnd's decision on an yttrande that was submitted as the förvaltning's preliminary answer.</summary>
+    internal void ConfirmDecision(DecisionContent decision, Guid userId, DateTime nowUtc)
+    {
+        if (!IsSubmitted || Decision?.Kind != DecisionKind.PreliminaryAnswer)
+        {
+            throw new DomainException("Beslutet kan bara kompletteras på ett inskickat preliminärt svar.");
+        }
+
+        if (decision.Kind == DecisionKind.PreliminaryAnswer || decision.DecisionDate is null)
+        {
+            throw new DomainException("Ange nämndens eller delegatens beslut med beslutsdatum.");
+        }
+
+        Decision = Decision.From(decision);
+        MarkSaved(userId, nowUtc);
+    }
+
+    internal ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc)
+    {
+        EnsureDraft();
+        var attachment = new ResponseAttachment(TenantId, Id, file, userId, nowUtc);
+        _attachments.Add(attachment);
+        MarkSaved(userId, nowUtc);
+        return attachment;
+    }
+
+    internal ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc)
+    {
+        EnsureDraft();
+        var attachment = _attachments.SingleOrDefault(a => a.Id == attachmentId) ?? throw new DomainException("Bilagan finns inte.");
+        _attachments.Remove(attachment);
+        MarkSaved(userId, nowUtc);
+        return attachment;
+    }
+
+    /// <summary>True when an HTML fragment holds no visible text ("&lt;p&gt;&lt;/p&gt;" is empty).</summary>
+    internal static bool IsBlankHtml(string? html) =>
+        string.IsNullOrWhiteSpace(html) || string.IsNullOrWhiteSpace(TagPattern().Replace(html, " ").Replace("&nbsp;", " ", StringComparison.Ordinal));
+
+    private void MarkSaved(Guid userId, DateTime nowUtc)
+    {
+        LastSavedAt = nowUtc;
+        LastSavedByUserId = userId;
+        Version++;
+    }
+
+    private void EnsureDraft()
+    {
+        if (IsSubmitted)
+        {
+            throw new DomainException("Yttrandet är inskickat och kan inte ändras. Ägaren av remissen kan öppna det igen.");
+        }
+    }
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex TagPattern();
+}
+
+/// <summary>One of the tenant's standard sections (Barnperspektiv, Jämställdhet, Ekonomiska konsekvenser…) with its text.</summary>
+public sealed record SectionText(string Name, string? Text);
+
+/// <summary>Ansvarig: a name and title signing the yttrande.</summary>
+public sealed record Signatory(string Name, string? Title);
+
+/// <summary>Beslut: who decided the yttrande, when, under which paragraph, and what kind of decision it is.</summary>
+public sealed record Decision(DecisionKind Kind, string? DecidedBy, DateOnly? DecisionDate, string? Paragraph)
+{
+    public static Decision From(DecisionContent content) =>
+        Enum.IsDefined(content.Kind)
+            ? new Decision(
+                content.Kind,
+                Text.Optional(content.DecidedBy, "Beslutande organ", 200),
+                content.DecisionDate,
+                Text.Optional(content.Paragraph, "Paragraf", 50))
+            : throw new DomainException("Välj vilket slags beslut yttrandet bygger på.");
+}
