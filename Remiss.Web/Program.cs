@@ -1,5 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Remiss.Infrastructure;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Web.Hosting;
 
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.Services.AddRemissInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddRemissWeb(builder.Environment);
+
+var app = builder.Build();
+
+// `dotnet Remiss.Web.dll migrate`: production applies migrations as a step of its own, then exits.
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+    return;
+}
+
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+app.UseRemissPipeline();
+app.LogAddressesAndDemoLoginsOnStart();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

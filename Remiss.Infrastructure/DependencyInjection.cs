@@ -1,0 +1,65 @@
+namespace Remiss.Infrastructure;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Demo;
+using Remiss.Infrastructure.Identity;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+
+public static class DependencyInjection
+{
+    /// <summary>Everything that touches the outside: the database, Identity's stores, tenancy, rights and use-case services.</summary>
+    public static IServiceCollection AddRemissInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddRemissDatabase(configuration, contentRoot);
+
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredUniqueChars = 6;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<RemissClaimsPrincipalFactory>();
+
+        services.AddScoped<UserMemberships>();
+        services.AddScoped<IAuthorizationHandler, TenantMemberHandler>();
+        services.AddScoped<IAuthorizationHandler, RemissOwnerHandler>();
+        services.AddScoped<IAuthorizationHandler, RecipientMemberHandler>();
+        services.AddScoped<IAuthorizationHandler, RemissReaderHandler>();
+        services.AddAuthorizationBuilder();
+        services.Configure<AuthorizationOptions>(o => o.AddRemissPolicies());
+
+        services.AddScoped<RemissQueries>();
+        services.AddScoped<RemissReader>();
+        services.AddScoped<Platform.TenantOverview>();
+        services.AddSingleton<RichText.RichTextSanitizer>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Remiss.Infrastructure.Identity;
+
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Remiss.Infrastructure.Persistence;
+
+/// <summary>Puts the user's tenant (id and slug) and display name into the sign-in cookie.</summary>
+public sealed class RemissClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    IOptions<IdentityOptions> options,
+    AppDbContext db)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole<Guid>>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user).ConfigureAwait(false);
+        identity.AddClaim(new Claim(RemissClaims.DisplayName, user.DisplayName));
+        if (user.TenantId is { } tenantId)
+        {
+            var slug = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Slug).SingleAsync().ConfigureAwait(false);
+            identity.AddClaim(new Claim(RemissClaims.TenantId, tenantId.ToString()));
+            identity.AddClaim(new Claim(RemissClaims.TenantSlug, slug));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Remiss.Infrastructure.Identity;
+
+/// <summary>The two roles that are not memberships of an organisation.</summary>
+public static class Roles
+{
+    /// <summary>Keeps one tenant's directory, users and settings.</summary>
+    public const string TenantAdmin = "TenantAdmin";
+
+    /// <summary>Runs the platform: creates tenants; never sees a tenant's remisser.</summary>
+    public const string PlatformAdmin = "PlatformAdmin";
+
+    public static readonly IReadOnlyList<string> All = [TenantAdmin, PlatformAdmin];
+}
+
+/// <summary>Claims Remiss adds to the sign-in cookie.</summary>
+public static class RemissClaims
+{
+    public const string TenantId = "remiss:tenant_id";
+    public const string TenantSlug = "remiss:tenant_slug";
+    public const string DisplayName = "remiss:display_name";
+}

@@ -1,0 +1,20 @@
+namespace Remiss.Infrastructure.Persistence.Configurations;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Remiss.Domain.Remisser;
+
+internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> builder)
+    {
+        builder.ToTable("Answers");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Position).HasConversion<string>().HasMaxLength(20);
+        builder.PrimitiveCollection(a => a.Choices).HasField("_choices").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(a => a.Ratings).HasField("_ratings").UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(JsonColumn.Converter<TrafficLightRating>(), JsonColumn.Comparer<TrafficLightRating>());
+        builder.HasIndex(a => new { a.ResponseId, a.QuestionId }).IsUnique();
+        builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Remiss.Infrastructure.Persistence.Configurations;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Remiss.Domain.Remisser;
+
+internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extension>
+{
+    public void Configure(EntityTypeBuilder<Extension> builder)
+    {
+        builder.ToTable("Extensions");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Reason).HasMaxLength(4_000);
+        builder.Property(e => e.DecisionComment).HasMaxLength(4_000);
+        builder.HasIndex(e => new { e.TenantId, e.Status });
+    }
+}

@@ -1,0 +1,24 @@
+namespace Remiss.Infrastructure.Persistence.Configurations;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+
+internal sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipient>
+{
+    public void Configure(EntityTypeBuilder<Recipient> builder)
+    {
+        builder.ToTable("Recipients");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.DeclineReason).HasMaxLength(4_000);
+        builder.HasIndex(r => new { r.RemissId, r.OrganisationId }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.OrganisationId, r.Status });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(r => r.Extensions).WithOne().HasForeignKey(e => e.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Extensions).HasField("_extensions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne(r => r.Response).WithOne().HasForeignKey<Response>(r => r.RecipientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

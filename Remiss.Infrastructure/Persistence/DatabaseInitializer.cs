@@ -1,0 +1,53 @@
+namespace Remiss.Infrastructure.Persistence;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Remiss.Infrastructure.Demo;
+
+/// <summary>
+/// Brings the database up to date at start-up where configured (the embedded default), and seeds the demo
+/// into an empty database when <c>Demo:Seed</c> is on — never in the Production environment.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> database,
+    IOptions<DemoOptions> demo,
+    IHostEnvironment environment,
+    DemoDataSeeder seeder,
+    ILogger<DatabaseInitializer> logger)
+{
+    public bool WillSeedDemo => demo.Value.Seed && !environment.IsProduction();
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (database.Value.MigrateOnStartup)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (demo.Value.Seed && environment.IsProduction())
+        {
+            logger.LogWarning("Demo:Seed is on but the environment is Production: the demo is never seeded in production.");
+        }
+        else if (WillSeedDemo)
+        {
+            await seeder.SeedAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        }
+
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

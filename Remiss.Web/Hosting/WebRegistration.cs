@@ -1,0 +1,102 @@
+namespace Remiss.Web.Hosting;
+
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Web.Resources;
+using Remiss.Web.Tenancy;
+
+public static class WebRegistration
+{
+    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public static IServiceCollection AddRemissWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        // Write å, ä, ö as themselves in pages, not as character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Tenant", Policies.TenantMember);
+                options.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
+                options.Conventions.AllowAnonymousToFolder("/Account");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => SwedishModelBindingMessages.Apply(o.ModelBindingMessageProvider));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Swedish);
+            o.SupportedCultures = [Swedish, English];
+            o.SupportedUICultures = [Swedish, English];
+
+            // Swedish unless the user picks English; a browser's own language does not switch it.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        // The session cookie is Secure everywhere but on a developer's own http://localhost.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "Remiss.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/konto/logga-in";
+            o.LogoutPath = "/konto/logga-ut";
+            o.AccessDeniedPath = "/konto/nekad";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "Remiss.Antiforgery";
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // Keys in the database: every web instance reads the same ones, so any instance can read any cookie.
+        services.AddDataProtection().SetApplicationName("Remiss").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication UseRemissPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/fel");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapRazorPages();
+        return app;
+    }
+}

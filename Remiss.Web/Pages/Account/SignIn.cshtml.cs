@@ -1,0 +1,87 @@
+namespace Remiss.Web.Pages.Account;
+
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Remiss.Infrastructure.Identity;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Web.Resources;
+
+/// <summary>One sign-in page for everyone; the account's e-mail address leads the user to their tenant.</summary>
+public sealed class SignInModel(
+    SignInManager<ApplicationUser> signInManager,
+    AppDbContext db,
+    IStringLocalizer<SharedResource> localizer,
+    ILogger<SignInModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
+        if (user is null || !user.IsActive || await TenantIsSuspendedAsync(user, cancellationToken))
+        {
+            logger.LogWarning("Failed sign-in for an unknown, inactive or suspended account.");
+            return Refuse(localizer["Fel e-postadress eller lösenord."]);
+        }
+
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused for locked-out user {UserId}.", user.Id);
+            return Refuse(localizer["Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om 15 minuter."]);
+        }
+
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Failed sign-in for user {UserId}.", user.Id);
+            return Refuse(localizer["Fel e-postadress eller lösenord."]);
+        }
+
+        logger.LogInformation("User {UserId} signed in.", user.Id);
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        return Redirect("/");
+    }
+
+    private async Task<bool> TenantIsSuspendedAsync(ApplicationUser user, CancellationToken cancellationToken) =>
+        user.TenantId is { } tenantId && await db.Tenants.AnyAsync(t => t.Id == tenantId && t.IsSuspended, cancellationToken);
+
+    private PageResult Refuse(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Ange din e-postadress.")]
+        [EmailAddress(ErrorMessage = "Ange en giltig e-postadress, till exempel namn@kommun.se.")]
+        [Display(Name = "E-post")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Ange ditt lösenord.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Lösenord")]
+        public string Password { get; set; } = string.Empty;
+    }
+}

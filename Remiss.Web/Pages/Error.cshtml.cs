@@ -1,0 +1,37 @@
+namespace Remiss.Web.Pages;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Remiss.Web.Resources;
+
+/// <summary>Every error ends here in Swedish: no stack trace, no detail an attacker could use.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public string Heading { get; private set; } = string.Empty;
+
+    public string Explanation { get; private set; } = string.Empty;
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Heading, Explanation) = code switch
+        {
+            404 => (localizer["Sidan finns inte"].Value, localizer["Sidan du söker finns inte, eller så har du inte behörighet att se den."].Value),
+            403 => (localizer["Ingen behörighet"].Value, localizer["Du har inte behörighet till den här sidan."].Value),
+            400 => (localizer["Felaktig begäran"].Value, localizer["Begäran kunde inte behandlas. Ladda om sidan och försök igen."].Value),
+            _ => (localizer["Något gick fel"].Value, localizer["Ett oväntat fel inträffade. Det du sparat tidigare finns kvar. Försök igen om en stund."].Value),
+        };
+        if (code is { } status && HttpContext.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            Response.StatusCode = status;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Remiss.Web.Pages.Tenant;
+
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Tenancy;
+
+/// <summary>The tenant start page: the remisser the user's organisations answer, and those they own.</summary>
+public sealed class IndexModel(ITenantContext tenantContext, UserMemberships memberships, RemissQueries queries)
+    : TenantPageModel(tenantContext)
+{
+    public StartPage Start { get; private set; } = new([], []);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var organisations = await memberships.OrganisationIdsAsync(User, cancellationToken);
+        Start = await queries.StartPageAsync(organisations, cancellationToken);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Remiss.Web.Tenancy;
+
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>Base of every page under <c>/{tenant}</c>: the tenant is resolved before the page runs.</summary>
+public abstract class TenantPageModel(ITenantContext tenantContext) : PageModel
+{
+    [FromRoute(Name = TenantResolutionMiddleware.RouteKey)]
+    public string TenantSlug { get; set; } = string.Empty;
+
+    public CurrentTenant Tenant => tenantContext.Tenant ?? throw new InvalidOperationException("A tenant page ran without a tenant.");
+}
