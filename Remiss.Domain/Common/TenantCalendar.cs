@@ -21,8 +21,15 @@ public sealed class TenantCalendar
     /// <summary>The last instant (UTC) at which an answer due on <paramref name="deadline"/> is on time.</summary>
     public DateTime EndOfDayUtc(DateOnly deadline)
     {
-        var nextMidnightLocal = deadline.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return TimeZoneInfo.ConvertTimeToUtc(nextMidnightLocal, TimeZone).AddSeconds(-1);
+        // The next day begins at local midnight, or — where the clocks jump forward at midnight — at the first
+        // local time that exists that day.
+        var nextDayStart = deadline.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (TimeZone.IsInvalidTime(nextDayStart))
+        {
+            nextDayStart = nextDayStart.AddMinutes(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(nextDayStart, TimeZone).AddSeconds(-1);
     }
 
     /// <summary>True once the deadline day has ended in the tenant's time zone.</summary>

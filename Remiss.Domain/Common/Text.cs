@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net.Mail;
+using System.Text.RegularExpressions;
 
 namespace Remiss.Domain.Common;
 
 /// <summary>Small checks on the text people type, shared by every entity.</summary>
-public static class Text
+public static partial class Text
 {
     public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
@@ -41,11 +41,15 @@ public static class Text
             return null;
         }
 
-        if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
+        if (!EmailPattern().IsMatch(trimmed))
         {
             throw new DomainException($"{field} måste vara en giltig e-postadress.");
         }
 
         return trimmed;
     }
+
+    /// <summary>One @, something before it, a dotted domain after it, no spaces or angle brackets: what a person types as an address.</summary>
+    [GeneratedRegex(@"^[^@\s<>()\[\],;:""]+@[^@\s<>()\[\],;:""]+\.[^@\s<>()\[\],;:""]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
 }

@@ -46,22 +46,36 @@ public sealed class Answer : TenantEntity
             _ => false,
         };
 
-    internal void Apply(Question question, AnswerContent content, IReadOnlyList<string> organisationNames)
+    /// <summary>Checks an answer against its question without changing anything; <see cref="Apply"/> then stores it.</summary>
+    internal static ValidAnswer Validate(Question question, AnswerContent content, IReadOnlyList<string> organisationNames)
     {
-        Text = Common.Text.Optional(content.Text, $"Svar på fråga {question.Number}", Response.RichTextMaxLength);
-        NoComments = content.NoComments;
-
-        if (content.Position is { } position && question.Type != QuestionType.Position)
+        var text = Common.Text.Optional(content.Text, $"Svar på fråga {question.Number}", Response.RichTextMaxLength);
+        if (content.Position is not null && question.Type != QuestionType.Position)
         {
             throw new DomainException($"Fråga {question.Number} frågar inte efter ställningstagande.");
         }
 
-        Position = content.Position is { } p && !Enum.IsDefined(p)
-            ? throw new DomainException($"Välj ett giltigt ställningstagande till fråga {question.Number}.")
-            : content.Position;
+        if (content.Position is { } p && !Enum.IsDefined(p))
+        {
+            throw new DomainException($"Välj ett giltigt ställningstagande till fråga {question.Number}.");
+        }
 
-        _choices = ValidChoices(question, content.Choices ?? [], organisationNames);
-        _ratings = ValidRatings(question, content.Ratings ?? []);
+        return new ValidAnswer(
+            question,
+            text,
+            content.Position,
+            ValidChoices(question, content.Choices ?? [], organisationNames),
+            ValidRatings(question, content.Ratings ?? []),
+            content.NoComments);
+    }
+
+    internal void Apply(ValidAnswer answer)
+    {
+        Text = answer.Text;
+        Position = answer.Position;
+        _choices = answer.Choices;
+        _ratings = answer.Ratings;
+        NoComments = answer.NoComments;
     }
 
     private static List<string> ValidChoices(Question question, IReadOnlyList<string> choices, IReadOnlyList<string> organisationNames)
@@ -115,6 +129,8 @@ public sealed class Answer : TenantEntity
             : [.. ratings.Select(r => new TrafficLightRating(r.Item, r.Colour, Common.Text.Optional(r.Comment, $"Kommentar till fråga {question.Number}", 10_000)))];
     }
 }
+
+internal sealed record ValidAnswer(Question Question, string? Text, Position? Position, List<string> Choices, List<TrafficLightRating> Ratings, bool NoComments);
 
 /// <summary>One item of a Trafikljus question, rated Grönt / Gult / Rött with a comment.</summary>
 public sealed record TrafficLightRating(string Item, TrafficLightColour? Colour, string? Comment);

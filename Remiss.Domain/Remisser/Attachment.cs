@@ -63,7 +63,9 @@ public sealed record AttachmentFile(string FileName, AttachmentFileType FileType
 
         if (cleaned.Length > 150)
         {
-            cleaned = cleaned[..150];
+            // Cut between characters, never inside a surrogate pair (an emoji is two UTF-16 units).
+            var cut = char.IsLowSurrogate(cleaned[150]) ? 149 : 150;
+            cleaned = cleaned[..cut].TrimEnd();
         }
 
         return cleaned + extension;

@@ -56,11 +56,11 @@ public sealed class Extension : TenantEntity
         DecidedAt = nowUtc;
     }
 
-    /// <summary>A request that no longer matters (the recipient declined) is closed as refused, without a decision-maker.</summary>
-    internal void Withdraw(DateTime nowUtc)
+    /// <summary>A request that no longer matters (the recipient submitted or declined) is closed as refused, without a decision-maker.</summary>
+    internal void Withdraw(string why, DateTime nowUtc)
     {
         Status = ExtensionStatus.Refused;
-        DecisionComment = "Remissinstansen avstod från att yttra sig.";
+        DecisionComment = why;
         DecidedAt = nowUtc;
     }
 }

@@ -79,17 +79,22 @@ public sealed class Question : TenantEntity
             throw new DomainException($"Välj en giltig frågetyp för fråga {Number}.");
         }
 
-        Text = Common.Text.Optional(definition.Text, $"Frågetext {Number}", TextMaxLength) ?? string.Empty;
-        Type = definition.Type;
-        IsRequired = definition.IsRequired;
-        OptionsAreOrganisations = definition.Type == QuestionType.Choice && definition.OptionsAreOrganisations;
-        AllowsSeveralChoices = definition.Type == QuestionType.Choice && definition.AllowsSeveralChoices;
-        _options = definition.Type == QuestionType.Choice && !definition.OptionsAreOrganisations
+        var text = Common.Text.Optional(definition.Text, $"Frågetext {Number}", TextMaxLength) ?? string.Empty;
+        var isChoice = definition.Type == QuestionType.Choice;
+        var options = isChoice && !definition.OptionsAreOrganisations
             ? CleanList(definition.Options, $"Svarsalternativ till fråga {Number}")
             : [];
-        _items = definition.Type == QuestionType.TrafficLight
+        var items = definition.Type == QuestionType.TrafficLight
             ? CleanList(definition.Items, $"Punkter till fråga {Number}")
             : [];
+
+        Text = text;
+        Type = definition.Type;
+        IsRequired = definition.IsRequired;
+        OptionsAreOrganisations = isChoice && definition.OptionsAreOrganisations;
+        AllowsSeveralChoices = isChoice && definition.AllowsSeveralChoices;
+        _options = options;
+        _items = items;
     }
 
     private static List<string> CleanList(IEnumerable<string>? values, string field)

@@ -95,6 +95,7 @@ public sealed class Recipient : TenantEntity
         }
 
         Response.MarkSubmitted(userId, nowUtc);
+        PendingExtension?.Withdraw("Yttrandet skickades in innan anståndet avgjordes.", nowUtc);
         Status = RecipientStatus.Submitted;
         SubmittedAt = nowUtc;
         SubmittedByUserId = userId;
@@ -107,7 +108,7 @@ public sealed class Recipient : TenantEntity
         DeclineReason = Text.Optional(reason, "Anledning", 4_000);
         Status = RecipientStatus.Declined;
         DeclinedAt = nowUtc;
-        PendingExtension?.Withdraw(nowUtc);
+        PendingExtension?.Withdraw("Remissinstansen avstod från att yttra sig.", nowUtc);
     }
 
     /// <summary>The owner gives a submitted yttrande back to the recipient for changes.</summary>
@@ -148,9 +149,14 @@ public sealed class Recipient : TenantEntity
     public ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc) =>
         StartDrafting(userId, nowUtc).RemoveAttachment(attachmentId, userId, nowUtc);
 
-    public Extension RequestExtension(DateOnly requestedDeadline, string? reason, Guid userId, DateTime nowUtc)
+    public Extension RequestExtension(DateOnly requestedDeadline, string? reason, Guid userId, DateTime nowUtc, DateOnly today)
     {
         EnsureEditable("Att begära anstånd");
+        if (requestedDeadline <= today)
+        {
+            throw new DomainException("Det begärda datumet måste vara efter dagens datum.");
+        }
+
         if (PendingExtension is not null)
         {
             throw new DomainException("Det finns redan en begäran om anstånd som väntar på beslut.");
@@ -167,11 +173,16 @@ public sealed class Recipient : TenantEntity
     }
 
     /// <summary>The owner grants anstånd, to the requested date or another later one; only this recipient's deadline moves.</summary>
-    public void GrantExtension(Guid extensionId, DateOnly? grantedDeadline, Guid userId, DateTime nowUtc)
+    public void GrantExtension(Guid extensionId, DateOnly? grantedDeadline, Guid userId, DateTime nowUtc, DateOnly today)
     {
         Remiss.EnsureOpenForAnswers("Att bevilja anstånd");
         var extension = PendingExtensionWithId(extensionId);
         var date = grantedDeadline ?? extension.RequestedDeadline;
+        if (date <= today)
+        {
+            throw new DomainException("Anståndet måste gälla till ett datum efter dagens.");
+        }
+
         if (date <= Deadline)
         {
             throw new DomainException("Anståndet måste ge en senare sista svarsdag än den nuvarande.");

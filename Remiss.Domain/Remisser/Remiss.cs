@@ -98,12 +98,20 @@ public sealed class Remiss : TenantEntity
     public void UpdateDetails(string title, string? diarienummer, string? description, DateOnly? deadline, string? contactName = null, string? contactEmail = null)
     {
         EnsureDraft("Uppgifterna");
-        Title = Text.Required(title, "Titel", TitleMaxLength);
-        Diarienummer = Text.Optional(diarienummer, "Diarienummer", DiarienummerMaxLength);
-        Description = Text.Optional(description, "Beskrivning", DescriptionMaxLength);
+
+        // Check everything before changing anything: a refusal leaves the remiss as it was.
+        var validTitle = Text.Required(title, "Titel", TitleMaxLength);
+        var validDiarienummer = Text.Optional(diarienummer, "Diarienummer", DiarienummerMaxLength);
+        var validDescription = Text.Optional(description, "Beskrivning", DescriptionMaxLength);
+        var validContactName = Text.Optional(contactName, "Kontaktperson", 200);
+        var validContactEmail = Text.OptionalEmail(contactEmail, "Kontaktpersonens e-post");
+
+        Title = validTitle;
+        Diarienummer = validDiarienummer;
+        Description = validDescription;
         Deadline = deadline;
-        ContactName = Text.Optional(contactName, "Kontaktperson", 200);
-        ContactEmail = Text.OptionalEmail(contactEmail, "Kontaktpersonens e-post");
+        ContactName = validContactName;
+        ContactEmail = validContactEmail;
         Touch();
     }
 
@@ -185,17 +193,7 @@ public sealed class Remiss : TenantEntity
     public Recipient AddRecipient(Organisation organisation)
     {
         EnsureDraft("Remissinstanserna");
-        EnsureSameTenant(organisation);
-        if (organisation.Id == OwnerOrganisationId)
-        {
-            throw new DomainException($"{organisation.Name} äger remissen och kan inte vara remissinstans.");
-        }
-
-        if (organisation.IsRetired)
-        {
-            throw new DomainException($"{organisation.Name} är avvecklad och kan inte få remisser.");
-        }
-
+        EnsureCanBeRecipient(organisation);
         if (_recipients.Any(r => r.OrganisationId == organisation.Id))
         {
             throw new DomainException($"{organisation.Name} är redan remissinstans.");
@@ -205,6 +203,20 @@ public sealed class Remiss : TenantEntity
         _recipients.Add(recipient);
         Touch();
         return recipient;
+    }
+
+    private void EnsureCanBeRecipient(Organisation organisation)
+    {
+        EnsureSameTenant(organisation);
+        if (organisation.Id == OwnerOrganisationId)
+        {
+            throw new DomainException($"{organisation.Name} äger remissen och kan inte vara remissinstans.");
+        }
+
+        if (organisation.IsRetired && _recipients.All(r => r.OrganisationId != organisation.Id))
+        {
+            throw new DomainException($"{organisation.Name} är avvecklad och kan inte få remisser.");
+        }
     }
 
     public void RemoveRecipient(Guid organisationId)
@@ -219,6 +231,11 @@ public sealed class Remiss : TenantEntity
     {
         EnsureDraft("Remissinstanserna");
         var wanted = organisations.DistinctBy(o => o.Id).ToList();
+        foreach (var organisation in wanted)
+        {
+            EnsureCanBeRecipient(organisation);
+        }
+
         _recipients.RemoveAll(r => wanted.All(o => o.Id != r.OrganisationId));
         foreach (var organisation in wanted.Where(o => _recipients.All(r => r.OrganisationId != o.Id)))
         {

@@ -82,39 +82,54 @@ public sealed partial class Response : TenantEntity
                 "Någon annan har sparat yttrandet medan du skrev. Jämför versionerna och välj vad som ska sparas.", Version);
         }
 
-        Summary = Text.Optional(content.Summary, "Sammanfattning", RichTextMaxLength);
-        GeneralViews = Text.Optional(content.GeneralViews, "Övergripande synpunkter", RichTextMaxLength);
-
-        foreach (var answer in content.Answers)
+        // Check everything before changing anything: a refusal leaves the draft as it was.
+        var summary = Text.Optional(content.Summary, "Sammanfattning", RichTextMaxLength);
+        var generalViews = Text.Optional(content.GeneralViews, "Övergripande synpunkter", RichTextMaxLength);
+        var answers = content.Answers
+            .Select(answer => Answer.Validate(
+                questions.SingleOrDefault(q => q.Number == answer.QuestionNumber)
+                    ?? throw new DomainException($"Fråga {answer.QuestionNumber} finns inte i remissen."),
+                answer,
+                context.OrganisationNames))
+            .ToList();
+        if (answers.DistinctBy(a => a.Question.Id).Count() != answers.Count)
         {
-            var question = questions.SingleOrDefault(q => q.Number == answer.QuestionNumber)
-                ?? throw new DomainException($"Fråga {answer.QuestionNumber} finns inte i remissen.");
-            var existing = AnswerTo(question);
-            if (existing is null)
-            {
-                existing = new Answer(TenantId, Id, question.Id);
-                _answers.Add(existing);
-            }
-
-            existing.Apply(question, answer, context.OrganisationNames);
+            throw new DomainException("Samma fråga kan bara besvaras en gång.");
         }
 
-        _sections = [.. content.Sections
+        var sections = content.Sections
             .Select(s => context.StandardSections.Contains(s.Name)
                 ? new SectionText(s.Name, Text.Optional(s.Text, s.Name, RichTextMaxLength))
                 : throw new DomainException($"Avsnittet \"{s.Name}\" finns inte bland kundens standardavsnitt."))
-            .Where(s => s.Text is not null)];
-
-        Decision = content.Decision is null ? null : Decision.From(content.Decision);
-
+            .Where(s => s.Text is not null)
+            .ToList();
+        var decision = content.Decision is null ? null : Decision.From(content.Decision);
         var signatories = content.Signatories
             .Where(s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Title))
             .Select(s => new Signatory(Text.Required(s.Name, "Namn på ansvarig", 200), Text.Optional(s.Title, "Titel", 200)))
             .ToList();
-        _signatories = signatories.Count > MaxSignatories
-            ? throw new DomainException($"Högst {MaxSignatories} ansvariga kan anges.")
-            : signatories;
+        if (signatories.Count > MaxSignatories)
+        {
+            throw new DomainException($"Högst {MaxSignatories} ansvariga kan anges.");
+        }
 
+        Summary = summary;
+        GeneralViews = generalViews;
+        foreach (var answer in answers)
+        {
+            var existing = AnswerTo(answer.Question);
+            if (existing is null)
+            {
+                existing = new Answer(TenantId, Id, answer.Question.Id);
+                _answers.Add(existing);
+            }
+
+            existing.Apply(answer);
+        }
+
+        _sections = sections;
+        Decision = decision;
+        _signatories = signatories;
         MarkSaved(userId, nowUtc);
     }
 

@@ -1,0 +1,220 @@
+namespace Remiss.Tests.Domain;
+
+using Remiss.Domain.Common;
+using Remiss.Domain.Remisser;
+using Remiss.Tests.TestSupport;
+
+/// <summary>Bilagor: a size limit, and a file name that is safe to store and to send back.</summary>
+public sealed class AttachmentFileTests
+{
+    private const string Sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    // ---- Create ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Create_KeepsTheCheckedFile()
+    {
+        var file = AttachmentFile.Create("Protokollsutdrag.pdf", AttachmentFileType.Pdf, 120_000, "malmo/abc", Sha256);
+
+        Assert.Equal("Protokollsutdrag.pdf", file.FileName);
+        Assert.Equal(AttachmentFileType.Pdf, file.FileType);
+        Assert.Equal(120_000, file.SizeBytes);
+        Assert.Equal("malmo/abc", file.StorageKey);
+        Assert.Equal(Sha256, file.Sha256);
+    }
+
+    [Fact]
+    public void Create_ExactlyTwentyFiveMegabytes_IsAllowed()
+    {
+        var file = AttachmentFile.Create("stor.pdf", AttachmentFileType.Pdf, 25L * 1024 * 1024, "k", Sha256);
+
+        Assert.Equal(AttachmentFile.MaxSizeBytes, file.SizeBytes);
+    }
+
+    [Fact]
+    public void Create_OneByteOverTwentyFiveMegabytes_IsRefused()
+    {
+        var e = Assert.Throws<DomainException>(() => AttachmentFile.Create("stor.pdf", AttachmentFileType.Pdf, AttachmentFile.MaxSizeBytes + 1, "k", Sha256));
+        Assert.Contains("Filen är för stor. En bilaga får vara högst 25 MB", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Create_AnEmptyFile_IsRefused(long size)
+    {
+        var e = Assert.Throws<DomainException>(() => AttachmentFile.Create("tom.pdf", AttachmentFileType.Pdf, size, "k", Sha256));
+        Assert.Contains("Filen är tom", e.Message);
+    }
+
+    [Fact]
+    public void Create_CleansTheName()
+    {
+        var file = AttachmentFile.Create("../../etc/passwd", AttachmentFileType.Docx, 10, "k", Sha256);
+
+        Assert.Equal("passwd.docx", file.FileName);
+    }
+
+    // ---- Content types ---------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData(AttachmentFileType.Pdf, "application/pdf", ".pdf")]
+    [InlineData(AttachmentFileType.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx")]
+    [InlineData(AttachmentFileType.Odt, "application/vnd.oasis.opendocument.text", ".odt")]
+    [InlineData(AttachmentFileType.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx")]
+    public void EachType_HasItsContentTypeAndExtension(AttachmentFileType type, string contentType, string extension)
+    {
+        Assert.Equal(contentType, AttachmentFile.ContentTypeOf(type));
+        Assert.Equal(extension, AttachmentFile.ExtensionOf(type));
+    }
+
+    [Fact]
+    public void AnUnknownType_HasNoContentTypeOrExtension()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => AttachmentFile.ContentTypeOf((AttachmentFileType)9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AttachmentFile.ExtensionOf((AttachmentFileType)9));
+    }
+
+    // ---- CleanFileName ---------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("Protokollsutdrag TN § 123.pdf", AttachmentFileType.Pdf, "Protokollsutdrag TN § 123.pdf")]
+    [InlineData("Yttrande Miljönämnden.docx", AttachmentFileType.Docx, "Yttrande Miljönämnden.docx")]
+    [InlineData("../../../etc/passwd", AttachmentFileType.Pdf, "passwd.pdf")]
+    [InlineData("..\\..\\Windows\\system32\\config.docx", AttachmentFileType.Docx, "config.docx")]
+    [InlineData("C:\\Users\\anna\\Dokument\\Remissvar.odt", AttachmentFileType.Odt, "Remissvar.odt")]
+    [InlineData("/var/tmp/budget.xlsx", AttachmentFileType.Xlsx, "budget.xlsx")]
+    public void CleanFileName_StripsFolders(string name, AttachmentFileType type, string expected)
+    {
+        Assert.Equal(expected, AttachmentFile.CleanFileName(name, type));
+    }
+
+    [Theory]
+    [InlineData("faktura.exe", AttachmentFileType.Pdf, "faktura.pdf")]
+    [InlineData("yttrande.PDF", AttachmentFileType.Docx, "yttrande.docx")]
+    [InlineData("rapport", AttachmentFileType.Pdf, "rapport.pdf")]
+    [InlineData("arkiv.tar.gz", AttachmentFileType.Xlsx, "arkiv.tar.xlsx")]
+    [InlineData("yttrande.pdf", AttachmentFileType.Pdf, "yttrande.pdf")]
+    public void CleanFileName_ForcesTheExtensionOfTheRealType(string name, AttachmentFileType type, string expected)
+    {
+        Assert.Equal(expected, AttachmentFile.CleanFileName(name, type));
+    }
+
+    [Fact]
+    public void CleanFileName_RemovesARightToLeftOverride()
+    {
+        // "faktura‮fdp.exe" shows as "fakturaexe.pdf" in a right-to-left aware display.
+        var cleaned = AttachmentFile.CleanFileName("faktura\u202Efdp.exe", AttachmentFileType.Pdf);
+
+        Assert.Equal("fakturafdp.pdf", cleaned);
+        Assert.DoesNotContain('\u202E', cleaned);
+    }
+
+    [Fact]
+    public void CleanFileName_RemovesOtherFormatCharacters()
+    {
+        Assert.Equal("abc.pdf", AttachmentFile.CleanFileName("a\u200Bb\u202Dc\u2066.pdf", AttachmentFileType.Pdf));
+    }
+
+    [Fact]
+    public void CleanFileName_RemovesControlCharacters()
+    {
+        Assert.Equal("rapport2023.pdf", AttachmentFile.CleanFileName("rap\u0000port\r\n20\t23\u007F.pdf", AttachmentFileType.Pdf));
+    }
+
+    [Fact]
+    public void CleanFileName_RemovesCharactersWindowsRefuses()
+    {
+        Assert.Equal("Svar fråga 12.pdf", AttachmentFile.CleanFileName("Svar <fråga> 1|2?*:\".pdf", AttachmentFileType.Pdf));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("....pdf")]
+    [InlineData("uploads/")]
+    [InlineData("\u202E\u0000.pdf")]
+    [InlineData("<>:|?*.pdf")]
+    public void CleanFileName_OfANameWithNothingLeft_IsBilaga(string? name)
+    {
+        var cleaned = AttachmentFile.CleanFileName(name, AttachmentFileType.Pdf);
+
+        Assert.Equal("bilaga.pdf", cleaned);
+    }
+
+    [Theory]
+    [InlineData(".htaccess", "htaccess.pdf")]
+    [InlineData(".pdf", "pdf.pdf")]
+    public void CleanFileName_OfAHiddenFileName_DropsTheLeadingDot(string name, string expected)
+    {
+        Assert.Equal(expected, AttachmentFile.CleanFileName(name, AttachmentFileType.Pdf));
+    }
+
+    [Fact]
+    public void CleanFileName_OfAnEmptyName_IsBilaga()
+    {
+        Assert.Equal("bilaga.docx", AttachmentFile.CleanFileName("", AttachmentFileType.Docx));
+        Assert.Equal("bilaga.docx", AttachmentFile.CleanFileName(null, AttachmentFileType.Docx));
+    }
+
+    [Fact]
+    public void CleanFileName_TrimsSpacesAndDotsAroundTheName()
+    {
+        Assert.Equal("rapport.pdf", AttachmentFile.CleanFileName("  ..rapport.. .pdf", AttachmentFileType.Pdf));
+    }
+
+    [Fact]
+    public void CleanFileName_CutsALongNameToOneHundredFiftyCharactersBeforeTheExtension()
+    {
+        var cleaned = AttachmentFile.CleanFileName(new string('a', 300) + ".pdf", AttachmentFileType.Pdf);
+
+        Assert.Equal(new string('a', 150) + ".pdf", cleaned);
+    }
+
+    [Fact]
+    public void CleanFileName_KeepsANameOfExactlyOneHundredFiftyCharacters()
+    {
+        var name = new string('å', 150);
+
+        Assert.Equal(name + ".odt", AttachmentFile.CleanFileName(name + ".odt", AttachmentFileType.Odt));
+    }
+
+    /// <summary>Bug: the cut at 150 UTF-16 code units can split a surrogate pair, leaving half an emoji in the name.</summary>
+    [Fact]
+    public void CleanFileName_CuttingALongName_DoesNotSplitACharacter()
+    {
+        var name = new string('a', 149) + "\U0001F4C4" + "rest.pdf";
+
+        var cleaned = AttachmentFile.CleanFileName(name, AttachmentFileType.Pdf);
+
+        Assert.DoesNotContain(cleaned, char.IsSurrogate);
+        Assert.StartsWith(new string('a', 149), cleaned, StringComparison.Ordinal);
+        Assert.EndsWith(".pdf", cleaned, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CleanFileName_KeepsAnEmojiThatFits()
+    {
+        Assert.Equal("Rapport \U0001F4C4.pdf", AttachmentFile.CleanFileName("Rapport \U0001F4C4.pdf", AttachmentFileType.Pdf));
+    }
+
+    // ---- Attachment ------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Attachment_CarriesTheFilesMetadataAndContentType()
+    {
+        var recipient = A.Drafted(A.RecipientOfSentRemiss());
+        var file = AttachmentFile.Create("Beslut.xlsx", AttachmentFileType.Xlsx, 2_048, "malmo/xyz", Sha256);
+
+        var attachment = recipient.AddAttachment(file, A.Namndsekreterare, A.Now);
+
+        Assert.Equal("Beslut.xlsx", attachment.FileName);
+        Assert.Equal(AttachmentFileType.Xlsx, attachment.FileType);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", attachment.ContentType);
+        Assert.Equal(2_048, attachment.SizeBytes);
+        Assert.Equal("malmo/xyz", attachment.StorageKey);
+        Assert.Equal(Sha256, attachment.Sha256);
+        Assert.Equal(A.Now, attachment.UploadedAt);
+    }
+}

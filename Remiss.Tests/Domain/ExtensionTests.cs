@@ -1,0 +1,422 @@
+namespace Remiss.Tests.Domain;
+
+using Remiss.Domain.Common;
+using Remiss.Domain.Remisser;
+using Remiss.Tests.TestSupport;
+
+/// <summary>Anstånd: a recipient asks for a later deadline; the owner grants it (to that or another later date) or refuses.</summary>
+public sealed class ExtensionTests
+{
+    private static readonly DateOnly Requested = new(2027, 1, 31);
+
+    // ---- Request ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public void RequestExtension_ForALaterDate_IsPendingAndMovesNothingYet()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+
+        var extension = recipient.RequestExtension(Requested, "  Nämnden sammanträder 20 januari.  ", A.Namndsekreterare, A.Now, A.Today);
+
+        Assert.Equal(ExtensionStatus.Requested, extension.Status);
+        Assert.Equal(Requested, extension.RequestedDeadline);
+        Assert.Equal("Nämnden sammanträder 20 januari.", extension.Reason);
+        Assert.Equal(A.Namndsekreterare, extension.RequestedByUserId);
+        Assert.Equal(A.Now, extension.RequestedAt);
+        Assert.Equal(recipient.Id, extension.RecipientId);
+        Assert.Equal(recipient.TenantId, extension.TenantId);
+        Assert.Null(extension.GrantedDeadline);
+        Assert.Null(extension.DecidedAt);
+        Assert.Null(extension.DecidedByUserId);
+        Assert.Same(extension, recipient.PendingExtension);
+        Assert.Same(extension, Assert.Single(recipient.Extensions));
+        Assert.Equal(A.Deadline, recipient.Deadline);
+        Assert.Null(recipient.ExtendedDeadline);
+    }
+
+    [Fact]
+    public void RequestExtension_WithoutReason_IsAllowed()
+    {
+        var extension = A.RecipientOfSentRemiss().RequestExtension(Requested, " ", A.Namndsekreterare, A.Now, A.Today);
+
+        Assert.Null(extension.Reason);
+    }
+
+    [Fact]
+    public void RequestExtension_WhileDrafting_IsAllowed()
+    {
+        var recipient = A.Drafted(A.RecipientOfSentRemiss());
+
+        recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        Assert.NotNull(recipient.PendingExtension);
+    }
+
+    [Fact]
+    public void RequestExtension_ForTheCurrentDeadline_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(A.Deadline, null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("Det begärda datumet måste vara senare än nuvarande sista svarsdag", e.Message);
+        Assert.Empty(recipient.Extensions);
+    }
+
+    [Fact]
+    public void RequestExtension_ForAnEarlierDate_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(A.Deadline.AddDays(-7), null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("måste vara senare än nuvarande sista svarsdag", e.Message);
+    }
+
+    [Fact]
+    public void RequestExtension_AfterAGrant_MustBeLaterThanTheExtendedDeadline()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var first = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.GrantExtension(first.Id, null, A.Handlaggare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested.AddDays(-1), null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("måste vara senare än nuvarande sista svarsdag", e.Message);
+
+        var second = recipient.RequestExtension(Requested.AddDays(14), null, A.Namndsekreterare, A.Now, A.Today);
+        Assert.Same(second, recipient.PendingExtension);
+        Assert.Equal(2, recipient.Extensions.Count);
+    }
+
+    [Fact]
+    public void RequestExtension_WhileAnotherIsPending_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested.AddDays(7), null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("Det finns redan en begäran om anstånd som väntar på beslut", e.Message);
+        Assert.Single(recipient.Extensions);
+    }
+
+    [Fact]
+    public void RequestExtension_AfterARefusal_IsAllowedAgain()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var first = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.RefuseExtension(first.Id, "Sammanställningen ska till kommunstyrelsen i januari.", A.Handlaggare, A.Now);
+
+        var second = recipient.RequestExtension(new DateOnly(2027, 1, 10), null, A.Namndsekreterare, A.Now, A.Today);
+
+        Assert.Same(second, recipient.PendingExtension);
+    }
+
+    [Fact]
+    public void RequestExtension_WithTooLongReason_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, new string('x', 4_001), A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("Motivering får vara högst", e.Message);
+        Assert.Empty(recipient.Extensions);
+    }
+
+    [Fact]
+    public void RequestExtension_AfterSubmitting_IsRefused()
+    {
+        var recipient = A.Submitted(A.RecipientOfSentRemiss());
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("Att begära anstånd går inte: yttrandet är redan inskickat", e.Message);
+    }
+
+    [Fact]
+    public void RequestExtension_AfterDeclining_IsRefused()
+    {
+        var recipient = A.Declined(A.RecipientOfSentRemiss());
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("Att begära anstånd går inte: ni har avstått", e.Message);
+    }
+
+    [Fact]
+    public void RequestExtension_BeforeSending_IsRefused()
+    {
+        var recipient = A.ReadyRemiss().Recipients[0];
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("Att begära anstånd går inte: remissen är inte skickad", e.Message);
+    }
+
+    [Fact]
+    public void RequestExtension_OnAClosedRemiss_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        recipient.Remiss.Close(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
+        Assert.Contains("remissen är stängd", e.Message);
+    }
+
+    // ---- Grant -----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void GrantExtension_ToTheRequestedDate_MovesOnlyThatRecipientsDeadline()
+    {
+        var remiss = A.SentRemiss();
+        var recipient = remiss.Recipients[0];
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now.AddDays(1), A.Today.AddDays(1));
+
+        Assert.Equal(ExtensionStatus.Granted, extension.Status);
+        Assert.Equal(Requested, extension.GrantedDeadline);
+        Assert.Equal(A.Handlaggare, extension.DecidedByUserId);
+        Assert.Equal(A.Now.AddDays(1), extension.DecidedAt);
+        Assert.Equal(Requested, recipient.ExtendedDeadline);
+        Assert.Equal(Requested, recipient.Deadline);
+        Assert.Null(recipient.PendingExtension);
+        Assert.Equal(A.Deadline, remiss.Deadline);
+        Assert.Equal(A.Deadline, remiss.Recipients[1].Deadline);
+        Assert.Equal(A.Deadline, remiss.Recipients[2].Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_ToAnEarlierDateThanRequested_UsesTheGrantedDate()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        var granted = new DateOnly(2027, 1, 15);
+
+        recipient.GrantExtension(extension.Id, granted, A.Handlaggare, A.Now, A.Today);
+
+        Assert.Equal(granted, extension.GrantedDeadline);
+        Assert.Equal(Requested, extension.RequestedDeadline);
+        Assert.Equal(granted, recipient.Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_ToALaterDateThanRequested_UsesTheGrantedDate()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        var granted = new DateOnly(2027, 2, 15);
+
+        recipient.GrantExtension(extension.Id, granted, A.Handlaggare, A.Now, A.Today);
+
+        Assert.Equal(granted, recipient.Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_ToADateNotAfterTheCurrentDeadline_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, A.Deadline, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Anståndet måste ge en senare sista svarsdag än den nuvarande", e.Message);
+        Assert.Equal(ExtensionStatus.Requested, extension.Status);
+        Assert.Equal(A.Deadline, recipient.Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_WhenTheRemissDeadlineHasSinceMovedPastTheRequestedDate_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        var recipient = remiss.Recipients[0];
+        var extension = recipient.RequestExtension(new DateOnly(2027, 1, 10), null, A.Namndsekreterare, A.Now, A.Today);
+        remiss.MoveDeadline(new DateOnly(2027, 1, 20), A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Anståndet måste ge en senare sista svarsdag", e.Message);
+    }
+
+    [Fact]
+    public void GrantExtension_Twice_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, Requested.AddDays(10), A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        Assert.Equal(Requested, recipient.Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_AfterARefusal_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        Assert.Equal(A.Deadline, recipient.Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_ThatDoesNotExist_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(Guid.NewGuid(), Requested, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+    }
+
+    [Fact]
+    public void GrantExtension_OfAnotherRecipientsRequest_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        var extension = remiss.Recipients[0].RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Recipients[1].GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+        Assert.Equal(A.Deadline, remiss.Recipients[1].Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_AfterTheRecipientDeclined_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.Decline(null, A.Namndsekreterare, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+    }
+
+    [Fact]
+    public void GrantExtension_OnAClosedRemiss_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.Remiss.Close(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Att bevilja anstånd går inte: remissen är stängd", e.Message);
+    }
+
+    [Fact]
+    public void GrantExtension_OnAWithdrawnRemiss_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.Remiss.Withdraw(null, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Att bevilja anstånd går inte: remissen är återkallad", e.Message);
+    }
+
+    // ---- Refuse ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void RefuseExtension_KeepsTheDeadlineAndRecordsTheDecision()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        recipient.RefuseExtension(extension.Id, "  Sammanställningen kan inte vänta.  ", A.Handlaggare, A.Now.AddDays(1));
+
+        Assert.Equal(ExtensionStatus.Refused, extension.Status);
+        Assert.Equal("Sammanställningen kan inte vänta.", extension.DecisionComment);
+        Assert.Equal(A.Handlaggare, extension.DecidedByUserId);
+        Assert.Equal(A.Now.AddDays(1), extension.DecidedAt);
+        Assert.Null(extension.GrantedDeadline);
+        Assert.Null(recipient.PendingExtension);
+        Assert.Null(recipient.ExtendedDeadline);
+        Assert.Equal(A.Deadline, recipient.Deadline);
+    }
+
+    [Fact]
+    public void RefuseExtension_Twice_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now));
+        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+    }
+
+    [Fact]
+    public void RefuseExtension_AfterAGrant_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now));
+        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        Assert.Equal(ExtensionStatus.Granted, extension.Status);
+        Assert.Equal(Requested, recipient.Deadline);
+    }
+
+    [Fact]
+    public void RefuseExtension_ThatDoesNotExist_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(Guid.NewGuid(), null, A.Handlaggare, A.Now));
+        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+    }
+
+    [Fact]
+    public void RefuseExtension_WithTooLongComment_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, new string('x', 4_001), A.Handlaggare, A.Now));
+        Assert.Contains("Motivering får vara högst", e.Message);
+        Assert.Equal(ExtensionStatus.Requested, extension.Status);
+    }
+
+    [Fact]
+    public void RefuseExtension_OnAClosedRemiss_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        recipient.Remiss.Close(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now));
+        Assert.Contains("Att avslå anstånd går inte: remissen är stängd", e.Message);
+    }
+
+    [Fact]
+    public void RequestExtension_ToADateThatHasAlreadyPassed_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var laterThanDeadlineButPast = A.Deadline.AddDays(3);
+
+        var e = Assert.Throws<DomainException>(() =>
+            recipient.RequestExtension(laterThanDeadlineButPast, null, A.Namndsekreterare, A.Now, laterThanDeadlineButPast.AddDays(1)));
+
+        Assert.Contains("efter dagens datum", e.Message);
+        Assert.Empty(recipient.Extensions);
+    }
+
+    [Fact]
+    public void GrantExtension_ToADateThatHasAlreadyPassed_IsRefused()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() =>
+            recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, Requested.AddDays(1)));
+
+        Assert.Contains("efter dagens", e.Message);
+        Assert.Equal(ExtensionStatus.Requested, extension.Status);
+    }
+
+    [Fact]
+    public void Submit_WithAPendingExtension_ClosesTheRequestWithoutADecisionMaker()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        A.Submitted(recipient);
+
+        Assert.Equal(ExtensionStatus.Refused, extension.Status);
+        Assert.Null(extension.DecidedByUserId);
+        Assert.Null(recipient.PendingExtension);
+    }
+}

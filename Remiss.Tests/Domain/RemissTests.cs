@@ -1,0 +1,861 @@
+namespace Remiss.Tests.Domain;
+
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+using Remiss.Tests.TestSupport;
+
+/// <summary>The remiss's own life cycle: Utkast → Utskickad → Stängd → Avslutad, or Återkallad from Utskickad.</summary>
+public sealed class RemissTests
+{
+    // ---- Create ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void CreateDraft_StartsAsADraftOfTheOwnersTenantAtVersionOne()
+    {
+        var tenant = A.Tenant();
+        var owner = A.Owner(tenant);
+
+        var remiss = Remiss.CreateDraft(owner, "  Områdeslyft  ", A.Handlaggare, A.Now);
+
+        Assert.Equal(RemissStatus.Draft, remiss.Status);
+        Assert.True(remiss.IsDraft);
+        Assert.Equal("Områdeslyft", remiss.Title);
+        Assert.Equal(tenant.Id, remiss.TenantId);
+        Assert.Equal(owner.Id, remiss.OwnerOrganisationId);
+        Assert.Equal(A.Handlaggare, remiss.CreatedByUserId);
+        Assert.Equal(A.Now, remiss.CreatedAt);
+        Assert.Equal(1, remiss.Version);
+        Assert.Null(remiss.Deadline);
+        Assert.Null(remiss.SentAt);
+        Assert.Empty(remiss.Questions);
+        Assert.Empty(remiss.Recipients);
+        Assert.Empty(remiss.Attachments);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void CreateDraft_WithoutTitle_IsRefused(string title)
+    {
+        var owner = A.Owner(A.Tenant());
+
+        var e = Assert.Throws<DomainException>(() => Remiss.CreateDraft(owner, title, A.Handlaggare, A.Now));
+        Assert.Contains("Titel måste fyllas i", e.Message);
+    }
+
+    [Fact]
+    public void CreateDraft_WithTooLongTitle_IsRefused()
+    {
+        var owner = A.Owner(A.Tenant());
+
+        var e = Assert.Throws<DomainException>(() => Remiss.CreateDraft(owner, new string('x', Remiss.TitleMaxLength + 1), A.Handlaggare, A.Now));
+        Assert.Contains("Titel får vara högst 300 tecken", e.Message);
+    }
+
+    [Fact]
+    public void CreateDraft_ByARetiredOrganisation_IsRefused()
+    {
+        var owner = A.Owner(A.Tenant());
+        owner.Retire();
+
+        var e = Assert.Throws<DomainException>(() => A.DraftRemiss(owner));
+        Assert.Contains("Stadskontoret är avvecklad och kan inte skicka remisser", e.Message);
+    }
+
+    // ---- UpdateDetails ---------------------------------------------------------------------------------
+
+    [Fact]
+    public void UpdateDetails_InDraft_TrimsStoresAndBumpsTheVersion()
+    {
+        var remiss = A.DraftRemiss();
+
+        remiss.UpdateDetails(" Ny titel ", " STK-2023-137 ", "<p>Förslaget</p>", A.Deadline, " Anna ", " anna@malmo.se ");
+
+        Assert.Equal("Ny titel", remiss.Title);
+        Assert.Equal("STK-2023-137", remiss.Diarienummer);
+        Assert.Equal("<p>Förslaget</p>", remiss.Description);
+        Assert.Equal(A.Deadline, remiss.Deadline);
+        Assert.Equal("Anna", remiss.ContactName);
+        Assert.Equal("anna@malmo.se", remiss.ContactEmail);
+        Assert.Equal(2, remiss.Version);
+    }
+
+    [Fact]
+    public void UpdateDetails_BlankOptionalFields_BecomeNull()
+    {
+        var remiss = A.ReadyRemiss();
+
+        remiss.UpdateDetails("Titel", "  ", "", null, " ", null);
+
+        Assert.Null(remiss.Diarienummer);
+        Assert.Null(remiss.Description);
+        Assert.Null(remiss.Deadline);
+        Assert.Null(remiss.ContactName);
+        Assert.Null(remiss.ContactEmail);
+    }
+
+    [Fact]
+    public void UpdateDetails_AcceptsADeadlineInThePastWhileDrafting_SendingChecksIt()
+    {
+        var remiss = A.DraftRemiss();
+
+        remiss.UpdateDetails("Titel", "STK-1", null, A.Today.AddDays(-10));
+
+        Assert.Equal(A.Today.AddDays(-10), remiss.Deadline);
+    }
+
+    [Fact]
+    public void UpdateDetails_WithoutTitle_IsRefused()
+    {
+        var remiss = A.DraftRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails(" ", "STK-1", null, A.Deadline));
+        Assert.Contains("Titel måste fyllas i", e.Message);
+    }
+
+    [Fact]
+    public void UpdateDetails_WithTooLongDiarienummer_IsRefused()
+    {
+        var remiss = A.DraftRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", new string('1', Remiss.DiarienummerMaxLength + 1), null, A.Deadline));
+        Assert.Contains("Diarienummer får vara högst 50 tecken", e.Message);
+    }
+
+    [Fact]
+    public void UpdateDetails_WithTooLongDescription_IsRefused()
+    {
+        var remiss = A.DraftRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, new string('x', Remiss.DescriptionMaxLength + 1), A.Deadline));
+        Assert.Contains("Beskrivning får vara högst", e.Message);
+    }
+
+    [Theory]
+    [InlineData("anna")]
+    [InlineData("anna@malmo")]
+    [InlineData("Anna <anna@malmo.se>")]
+    public void UpdateDetails_WithInvalidContactEmail_IsRefused(string email)
+    {
+        var remiss = A.DraftRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, null, A.Deadline, "Anna", email));
+        Assert.Contains("Kontaktpersonens e-post måste vara en giltig e-postadress", e.Message);
+    }
+
+    [Fact]
+    public void UpdateDetails_AfterSending_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Ny titel", "STK-1", null, A.Deadline));
+        Assert.Contains("Uppgifterna kan inte ändras när remissen har skickats", e.Message);
+    }
+
+    /// <summary>Bug: a refused change must leave the draft as it was, but the title is written before the diarienummer is checked.</summary>
+    [Fact]
+    public void UpdateDetails_Refused_LeavesTheDetailsAsTheyWere()
+    {
+        var remiss = A.ReadyRemiss();
+        var title = remiss.Title;
+        var version = remiss.Version;
+
+        Assert.Throws<DomainException>(() => remiss.UpdateDetails("Ny titel", new string('1', 51), null, A.Deadline));
+
+        Assert.Equal(title, remiss.Title);
+        Assert.Equal("STK-2023-137", remiss.Diarienummer);
+        Assert.Equal(version, remiss.Version);
+    }
+
+    // ---- ChangeOwner -----------------------------------------------------------------------------------
+
+    [Fact]
+    public void ChangeOwner_InDraft_MovesTheRemissAndDropsTheNewOwnerAsRecipient()
+    {
+        var tenant = A.Tenant();
+        var owner = A.Owner(tenant);
+        var tekniska = A.Organisation(tenant, "Tekniska nämnden");
+        var miljo = A.Organisation(tenant, "Miljönämnden");
+        var remiss = A.ReadyRemiss(owner, [tekniska, miljo]);
+
+        remiss.ChangeOwner(tekniska);
+
+        Assert.Equal(tekniska.Id, remiss.OwnerOrganisationId);
+        Assert.Equal(miljo.Id, Assert.Single(remiss.Recipients).OrganisationId);
+    }
+
+    [Fact]
+    public void ChangeOwner_AfterSending_IsRefused()
+    {
+        var tenant = A.Tenant();
+        var remiss = A.SentRemiss(A.Owner(tenant), [A.Organisation(tenant)]);
+
+        var e = Assert.Throws<DomainException>(() => remiss.ChangeOwner(A.Organisation(tenant, "Kulturnämnden")));
+        Assert.Contains("Ägaren kan inte ändras när remissen har skickats", e.Message);
+    }
+
+    [Fact]
+    public void ChangeOwner_ToAnOrganisationOfAnotherTenant_IsRefused()
+    {
+        var remiss = A.DraftRemiss();
+        var lund = A.Organisation(A.Tenant("lund", "Lunds kommun"), "Kommunledningskontoret");
+
+        var e = Assert.Throws<DomainException>(() => remiss.ChangeOwner(lund));
+        Assert.Contains("Organisationen finns inte", e.Message);
+    }
+
+    [Fact]
+    public void ChangeOwner_ToARetiredOrganisation_IsRefused()
+    {
+        var tenant = A.Tenant();
+        var remiss = A.DraftRemiss(A.Owner(tenant));
+        var retired = A.Organisation(tenant, "Servicenämnden");
+        retired.Retire();
+
+        var e = Assert.Throws<DomainException>(() => remiss.ChangeOwner(retired));
+        Assert.Contains("Servicenämnden är avvecklad", e.Message);
+    }
+
+    // ---- Attachments -----------------------------------------------------------------------------------
+
+    [Fact]
+    public void AddAttachment_InDraft_KeepsTheFileAndWhoUploadedIt()
+    {
+        var remiss = A.DraftRemiss();
+        var file = A.File("Remisshandling.pdf");
+
+        var attachment = remiss.AddAttachment(file, A.Handlaggare, A.Now);
+
+        Assert.Same(attachment, Assert.Single(remiss.Attachments));
+        Assert.Equal("Remisshandling.pdf", attachment.FileName);
+        Assert.Equal("application/pdf", attachment.ContentType);
+        Assert.Equal(file.StorageKey, attachment.StorageKey);
+        Assert.Equal(remiss.Id, attachment.RemissId);
+        Assert.Equal(remiss.TenantId, attachment.TenantId);
+        Assert.Equal(A.Handlaggare, attachment.UploadedByUserId);
+        Assert.Equal(A.Now, attachment.UploadedAt);
+    }
+
+    [Fact]
+    public void RemoveAttachment_InDraft_RemovesIt()
+    {
+        var remiss = A.DraftRemiss();
+        var attachment = remiss.AddAttachment(A.File(), A.Handlaggare, A.Now);
+
+        var removed = remiss.RemoveAttachment(attachment.Id);
+
+        Assert.Same(attachment, removed);
+        Assert.Empty(remiss.Attachments);
+    }
+
+    [Fact]
+    public void RemoveAttachment_ThatDoesNotExist_IsRefused()
+    {
+        var remiss = A.DraftRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.RemoveAttachment(Guid.NewGuid()));
+        Assert.Contains("Bilagan finns inte", e.Message);
+    }
+
+    [Fact]
+    public void AddAttachment_AfterSending_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.AddAttachment(A.File(), A.Handlaggare, A.Now));
+        Assert.Contains("Bilagorna kan inte ändras när remissen har skickats", e.Message);
+    }
+
+    [Fact]
+    public void RemoveAttachment_AfterSending_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+        var attachment = remiss.AddAttachment(A.File(), A.Handlaggare, A.Now);
+        remiss.Send(A.Today, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.RemoveAttachment(attachment.Id));
+        Assert.Contains("Bilagorna kan inte ändras när remissen har skickats", e.Message);
+        Assert.Single(remiss.Attachments);
+    }
+
+    // ---- Send ------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void ProblemsBeforeSending_ForACompleteDraft_IsEmpty()
+    {
+        Assert.Empty(A.ReadyRemiss().ProblemsBeforeSending(A.Today));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_ForAnEmptyDraft_ListsEveryMissingPieceSeparately()
+    {
+        var remiss = A.DraftRemiss();
+
+        var problems = remiss.ProblemsBeforeSending(A.Today);
+
+        Assert.Equal(
+            [
+                "Diarienummer måste fyllas i innan remissen skickas.",
+                "Sista svarsdag måste anges innan remissen skickas.",
+                "Remissen behöver minst en remissfråga.",
+                "Välj minst en remissinstans.",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_WithoutDiarienummer_SaysSo()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.UpdateDetails(remiss.Title, null, null, A.Deadline);
+
+        Assert.Equal("Diarienummer måste fyllas i innan remissen skickas.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_WithoutDeadline_SaysSo()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, null);
+
+        Assert.Equal("Sista svarsdag måste anges innan remissen skickas.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_WithADeadlineToday_SaysItMustBeLater()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today);
+
+        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_WithADeadlineInThePast_SaysItMustBeLater()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today.AddDays(-1));
+
+        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_WithADeadlineTomorrow_HasNoProblem()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today.AddDays(1));
+
+        Assert.Empty(remiss.ProblemsBeforeSending(A.Today));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_WithoutQuestions_SaysSo()
+    {
+        var remiss = A.ReadyRemiss();
+        while (remiss.Questions.Count > 0)
+        {
+            remiss.RemoveQuestion(1);
+        }
+
+        Assert.Equal("Remissen behöver minst en remissfråga.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_WithoutRecipients_SaysSo()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.ReplaceRecipients([]);
+
+        Assert.Equal("Välj minst en remissinstans.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_IncludesTheProblemsOfEachQuestionInNumberOrder()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.AddQuestion(new QuestionDefinition(null, QuestionType.FreeText));
+        remiss.AddQuestion(QuestionDefinition.ChoiceOf("Vilket alternativ?", ["Bara ett"]));
+        remiss.AddQuestion(QuestionDefinition.TrafficLightOf("Hur går det?", []));
+
+        Assert.Equal(
+            [
+                "Fråga 6 saknar frågetext.",
+                "Fråga 7 (Val) behöver minst två svarsalternativ.",
+                "Fråga 8 (Trafikljus) behöver minst en punkt att bedöma.",
+            ],
+            remiss.ProblemsBeforeSending(A.Today));
+    }
+
+    [Fact]
+    public void ProblemsBeforeSending_OnceSent_SaysItIsAlreadySent()
+    {
+        var remiss = A.SentRemiss();
+
+        Assert.Equal("Remissen är redan skickad.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+    }
+
+    [Fact]
+    public void Send_ACompleteDraft_MakesItSent()
+    {
+        var remiss = A.ReadyRemiss();
+        var version = remiss.Version;
+
+        remiss.Send(A.Today, A.Now);
+
+        Assert.Equal(RemissStatus.Sent, remiss.Status);
+        Assert.False(remiss.IsDraft);
+        Assert.Equal(A.Now, remiss.SentAt);
+        Assert.Equal(version + 1, remiss.Version);
+        Assert.All(remiss.Recipients, r => Assert.Equal(RecipientStatus.NotStarted, r.Status));
+    }
+
+    [Fact]
+    public void Send_WithoutRecipients_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.ReplaceRecipients([]);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        Assert.Contains("Välj minst en remissinstans", e.Message);
+        Assert.Equal(RemissStatus.Draft, remiss.Status);
+        Assert.Null(remiss.SentAt);
+    }
+
+    [Fact]
+    public void Send_WithADeadlineToday_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        Assert.Contains("Sista svarsdag måste vara efter dagens datum", e.Message);
+        Assert.Equal(RemissStatus.Draft, remiss.Status);
+    }
+
+    [Fact]
+    public void Send_AnEmptyDraft_IsRefusedWithEveryProblem()
+    {
+        var remiss = A.DraftRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        Assert.Equal(remiss.ProblemsBeforeSending(A.Today), e.Problems);
+        Assert.Equal(4, e.Problems.Count);
+        Assert.Contains("Diarienummer måste fyllas i", e.Message);
+        Assert.Contains("Välj minst en remissinstans", e.Message);
+    }
+
+    [Fact]
+    public void Send_Twice_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        Assert.Contains("Remissen är redan skickad", e.Message);
+    }
+
+    // ---- HasShortNotice --------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(20, true)]
+    [InlineData(21, false)]
+    [InlineData(38, false)]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    public void HasShortNotice_IsTrueOnlyForADeadlineLessThanThreeWeeksAhead(int daysAhead, bool expected)
+    {
+        var remiss = A.DraftRemiss();
+        remiss.UpdateDetails(remiss.Title, null, null, A.Today.AddDays(daysAhead));
+
+        Assert.Equal(expected, remiss.HasShortNotice(A.Today));
+    }
+
+    [Fact]
+    public void HasShortNotice_WithoutDeadline_IsFalse()
+    {
+        Assert.False(A.DraftRemiss().HasShortNotice(A.Today));
+    }
+
+    // ---- MoveDeadline ----------------------------------------------------------------------------------
+
+    [Fact]
+    public void MoveDeadline_OfASentRemiss_MovesEveryRecipientsDeadline()
+    {
+        var remiss = A.SentRemiss();
+        var later = new DateOnly(2027, 1, 15);
+        var version = remiss.Version;
+
+        remiss.MoveDeadline(later, A.Today);
+
+        Assert.Equal(later, remiss.Deadline);
+        Assert.All(remiss.Recipients, r => Assert.Equal(later, r.Deadline));
+        Assert.Equal(version + 1, remiss.Version);
+    }
+
+    [Fact]
+    public void MoveDeadline_Earlier_IsAllowedWhenStillAfterToday()
+    {
+        var remiss = A.SentRemiss();
+
+        remiss.MoveDeadline(A.Today.AddDays(1), A.Today);
+
+        Assert.Equal(A.Today.AddDays(1), remiss.Deadline);
+    }
+
+    [Fact]
+    public void MoveDeadline_KeepsALaterExtendedDeadline()
+    {
+        var remiss = A.SentRemiss();
+        var extended = remiss.Recipients[0];
+        var extension = extended.RequestExtension(new DateOnly(2027, 1, 31), "Nämnden sammanträder i januari.", A.Namndsekreterare, A.Now, A.Today);
+        extended.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
+
+        remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today);
+
+        Assert.Equal(new DateOnly(2027, 1, 31), extended.Deadline);
+        Assert.Equal(new DateOnly(2027, 1, 15), remiss.Recipients[1].Deadline);
+    }
+
+    [Fact]
+    public void MoveDeadline_BeyondAnEarlierExtendedDeadline_SupersedesIt()
+    {
+        var remiss = A.SentRemiss();
+        var extended = remiss.Recipients[0];
+        var extension = extended.RequestExtension(new DateOnly(2027, 1, 10), null, A.Namndsekreterare, A.Now, A.Today);
+        extended.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
+
+        remiss.MoveDeadline(new DateOnly(2027, 2, 1), A.Today);
+
+        Assert.Equal(new DateOnly(2027, 2, 1), extended.Deadline);
+        Assert.Equal(remiss.Recipients[1].Deadline, extended.Deadline);
+    }
+
+    [Fact]
+    public void MoveDeadline_ToToday_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(A.Today, A.Today));
+        Assert.Contains("Sista svarsdag måste vara efter dagens datum", e.Message);
+        Assert.Equal(A.Deadline, remiss.Deadline);
+    }
+
+    [Fact]
+    public void MoveDeadline_IntoThePast_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(A.Today.AddDays(-3), A.Today));
+        Assert.Contains("Sista svarsdag måste vara efter dagens datum", e.Message);
+    }
+
+    [Fact]
+    public void MoveDeadline_ToTheSameDate_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        var version = remiss.Version;
+
+        var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(A.Deadline, A.Today));
+        Assert.Contains("samma som den gamla", e.Message);
+        Assert.Equal(version, remiss.Version);
+    }
+
+    [Fact]
+    public void MoveDeadline_OfADraft_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today));
+        Assert.Contains("bara flyttas för en utskickad remiss", e.Message);
+    }
+
+    [Fact]
+    public void MoveDeadline_OfAClosedRemiss_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Close(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today));
+        Assert.Contains("bara flyttas för en utskickad remiss", e.Message);
+    }
+
+    [Fact]
+    public void MoveDeadline_OfAWithdrawnRemiss_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Withdraw(null, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today));
+        Assert.Contains("bara flyttas för en utskickad remiss", e.Message);
+    }
+
+    // ---- Withdraw --------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Withdraw_ASentRemiss_RecordsWhenAndWhy()
+    {
+        var remiss = A.SentRemiss();
+
+        remiss.Withdraw("  Ärendet har dragits tillbaka av kommunstyrelsen.  ", A.Now.AddDays(2));
+
+        Assert.Equal(RemissStatus.Withdrawn, remiss.Status);
+        Assert.Equal(A.Now.AddDays(2), remiss.WithdrawnAt);
+        Assert.Equal("Ärendet har dragits tillbaka av kommunstyrelsen.", remiss.WithdrawalReason);
+    }
+
+    [Fact]
+    public void Withdraw_WithoutReason_IsAllowed()
+    {
+        var remiss = A.SentRemiss();
+
+        remiss.Withdraw(" ", A.Now);
+
+        Assert.Equal(RemissStatus.Withdrawn, remiss.Status);
+        Assert.Null(remiss.WithdrawalReason);
+    }
+
+    [Fact]
+    public void Withdraw_WithTooLongReason_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.Withdraw(new string('x', 2_001), A.Now));
+        Assert.Contains("Anledning får vara högst", e.Message);
+        Assert.Equal(RemissStatus.Sent, remiss.Status);
+    }
+
+    [Fact]
+    public void Withdraw_ADraft_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.Withdraw(null, A.Now));
+        Assert.Contains("Bara en utskickad remiss kan återkallas", e.Message);
+    }
+
+    [Fact]
+    public void Withdraw_AClosedRemiss_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Close(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Withdraw(null, A.Now));
+        Assert.Contains("Bara en utskickad remiss kan återkallas", e.Message);
+        Assert.Equal(RemissStatus.Closed, remiss.Status);
+    }
+
+    [Fact]
+    public void Withdraw_Twice_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Withdraw(null, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Withdraw(null, A.Now));
+        Assert.Contains("Bara en utskickad remiss kan återkallas", e.Message);
+    }
+
+    [Fact]
+    public void Withdraw_StopsEveryRecipientFromAnswering()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Withdraw(null, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
+        Assert.Contains("remissen är återkallad", e.Message);
+    }
+
+    // ---- Close -----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Close_ASentRemiss_ClosesItEvenWithRecipientsStillWriting()
+    {
+        var remiss = A.SentRemiss();
+        A.Drafted(remiss.Recipients[0]);
+
+        remiss.Close(A.Now.AddDays(40));
+
+        Assert.Equal(RemissStatus.Closed, remiss.Status);
+        Assert.Equal(A.Now.AddDays(40), remiss.ClosedAt);
+    }
+
+    [Fact]
+    public void Close_ADraft_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.Close(A.Now));
+        Assert.Contains("Bara en utskickad remiss kan stängas", e.Message);
+    }
+
+    [Fact]
+    public void Close_Twice_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Close(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Close(A.Now));
+        Assert.Contains("Bara en utskickad remiss kan stängas", e.Message);
+    }
+
+    [Fact]
+    public void Close_AWithdrawnRemiss_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Withdraw(null, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Close(A.Now));
+        Assert.Contains("Bara en utskickad remiss kan stängas", e.Message);
+    }
+
+    [Fact]
+    public void Close_StopsRecipientsFromAnswering()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Close(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
+        Assert.Contains("remissen är stängd", e.Message);
+    }
+
+    [Fact]
+    public void CloseIfEveryRecipientHasAnswered_WhenAllSubmittedOrDeclined_Closes()
+    {
+        var remiss = A.SentRemiss();
+        A.Submitted(remiss.Recipients[0]);
+        A.Submitted(remiss.Recipients[1]);
+        A.Declined(remiss.Recipients[2]);
+
+        var closed = remiss.CloseIfEveryRecipientHasAnswered(A.Now.AddDays(3));
+
+        Assert.True(closed);
+        Assert.Equal(RemissStatus.Closed, remiss.Status);
+        Assert.Equal(A.Now.AddDays(3), remiss.ClosedAt);
+    }
+
+    [Fact]
+    public void CloseIfEveryRecipientHasAnswered_WhileOneIsStillDrafting_LeavesItSent()
+    {
+        var remiss = A.SentRemiss();
+        A.Submitted(remiss.Recipients[0]);
+        A.Declined(remiss.Recipients[1]);
+        A.Drafted(remiss.Recipients[2]);
+
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now));
+        Assert.Equal(RemissStatus.Sent, remiss.Status);
+        Assert.Null(remiss.ClosedAt);
+    }
+
+    [Fact]
+    public void CloseIfEveryRecipientHasAnswered_WhenNobodyHasStarted_LeavesItSent()
+    {
+        var remiss = A.SentRemiss();
+
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now));
+        Assert.Equal(RemissStatus.Sent, remiss.Status);
+    }
+
+    [Fact]
+    public void CloseIfEveryRecipientHasAnswered_ForADraftWithoutRecipients_DoesNothing()
+    {
+        var remiss = A.DraftRemiss();
+
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now));
+        Assert.Equal(RemissStatus.Draft, remiss.Status);
+    }
+
+    [Fact]
+    public void CloseIfEveryRecipientHasAnswered_WhenAlreadyClosed_DoesNothing()
+    {
+        var remiss = A.SentRemiss();
+        foreach (var recipient in remiss.Recipients)
+        {
+            A.Declined(recipient);
+        }
+
+        remiss.Close(A.Now);
+
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now.AddDays(1)));
+        Assert.Equal(A.Now, remiss.ClosedAt);
+    }
+
+    // ---- Complete --------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Complete_AClosedRemiss_MakesItCompleted()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Close(A.Now);
+
+        remiss.Complete(A.Now.AddDays(5));
+
+        Assert.Equal(RemissStatus.Completed, remiss.Status);
+        Assert.Equal(A.Now.AddDays(5), remiss.CompletedAt);
+    }
+
+    [Fact]
+    public void Complete_ASentRemiss_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+        Assert.Equal(RemissStatus.Sent, remiss.Status);
+    }
+
+    [Fact]
+    public void Complete_ADraft_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+    }
+
+    [Fact]
+    public void Complete_Twice_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Close(A.Now);
+        remiss.Complete(A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+    }
+
+    [Fact]
+    public void Complete_AWithdrawnRemiss_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+        remiss.Withdraw(null, A.Now);
+
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+    }
+
+    // ---- DeadlineFor -----------------------------------------------------------------------------------
+
+    [Fact]
+    public void DeadlineFor_ARecipientOfADraftWithoutDeadline_IsRefused()
+    {
+        var tenant = A.Tenant();
+        var remiss = A.DraftRemiss(A.Owner(tenant));
+        var recipient = remiss.AddRecipient(A.Organisation(tenant));
+
+        var e = Assert.Throws<DomainException>(() => remiss.DeadlineFor(recipient));
+        Assert.Contains("Remissen har ingen sista svarsdag", e.Message);
+    }
+
+    [Fact]
+    public void Version_IsBumpedByEveryChangeToTheDraft()
+    {
+        var tenant = A.Tenant();
+        var remiss = A.DraftRemiss(A.Owner(tenant));
+
+        remiss.UpdateDetails("Titel", "STK-1", null, A.Deadline);
+        remiss.AddQuestion(QuestionDefinition.FreeText("Fråga?"));
+        remiss.AddRecipient(A.Organisation(tenant));
+
+        Assert.Equal(4, remiss.Version);
+    }
+}

@@ -1,0 +1,373 @@
+namespace Remiss.Tests.Domain;
+
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Tests.TestSupport;
+
+/// <summary>Tenants: a kommun or region addressed by its slug, with its time zone, reminder schedule and standard sections.</summary>
+public sealed class TenantTests
+{
+    // ---- Create ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Create_WithDefaults_IsActiveInStockholmWithTheDefaultScheduleAndSections()
+    {
+        var tenant = Tenant.Create("malmo", "  Malmö stad  ", A.Now);
+
+        Assert.Equal("malmo", tenant.Slug);
+        Assert.Equal("Malmö stad", tenant.Name);
+        Assert.Equal("Europe/Stockholm", tenant.TimeZoneId);
+        Assert.Equal(A.Now, tenant.CreatedAt);
+        Assert.False(tenant.IsSuspended);
+        Assert.False(tenant.PublishesSubmittedResponses);
+        Assert.Equal([14, 7, 2], tenant.ReminderDaysBefore);
+        Assert.Equal(["Barnperspektiv", "Jämställdhet", "Ekonomiska konsekvenser"], tenant.StandardSections);
+        Assert.NotEqual(Guid.Empty, tenant.Id);
+    }
+
+    [Theory]
+    [InlineData("lund")]
+    [InlineData("ab")]
+    [InlineData("region-skane")]
+    [InlineData("malmo2")]
+    [InlineData("a123456789012345678901234567890123456789")]
+    public void Create_WithAValidSlug_KeepsIt(string slug)
+    {
+        Assert.Equal(slug, Tenant.Create(slug, "Kund", A.Now).Slug);
+    }
+
+    [Fact]
+    public void Create_TrimsTheSlug()
+    {
+        Assert.Equal("lund", Tenant.Create("  lund ", "Lunds kommun", A.Now).Slug);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("a")]
+    [InlineData("Malmo")]
+    [InlineData("malmö")]
+    [InlineData("1malmo")]
+    [InlineData("-malmo")]
+    [InlineData("malmo stad")]
+    [InlineData("malmo_stad")]
+    [InlineData("malmo/stad")]
+    [InlineData("malmo.se")]
+    [InlineData("a1234567890123456789012345678901234567890")]
+    public void Create_WithAnInvalidSlug_IsRefused(string slug)
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create(slug, "Kund", A.Now));
+        Assert.Contains("Kortnamnet får bara innehålla a–z, siffror och bindestreck (2–40 tecken)", e.Message);
+    }
+
+    [Fact]
+    public void Create_WithoutSlug_IsRefused()
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create(null!, "Kund", A.Now));
+        Assert.Contains("Kortnamnet", e.Message);
+    }
+
+    [Theory]
+    [InlineData("konto")]
+    [InlineData("plattform")]
+    [InlineData("admin")]
+    [InlineData("api")]
+    [InlineData("hangfire")]
+    [InlineData("healthz")]
+    [InlineData("css")]
+    public void Create_WithAReservedSlug_IsRefused(string slug)
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create(slug, "Kund", A.Now));
+        Assert.Contains($"Kortnamnet \"{slug}\" är reserverat", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Create_WithoutName_IsRefused(string name)
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", name, A.Now));
+        Assert.Contains("Namn måste fyllas i", e.Message);
+    }
+
+    [Fact]
+    public void Create_WithTooLongName_IsRefused()
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", new string('x', Tenant.NameMaxLength + 1), A.Now));
+        Assert.Contains("Namn får vara högst 200 tecken", e.Message);
+    }
+
+    [Theory]
+    [InlineData("Europe/Helsinki")]
+    [InlineData("UTC")]
+    public void Create_WithAnotherKnownTimeZone_KeepsIt(string timeZoneId)
+    {
+        var tenant = Tenant.Create("kund", "Kund", A.Now, timeZoneId);
+
+        Assert.Equal(timeZoneId, tenant.TimeZoneId);
+        Assert.Equal(timeZoneId, tenant.Calendar().TimeZone.Id);
+    }
+
+    [Theory]
+    [InlineData("Europe/Atlantis")]
+    [InlineData("")]
+    [InlineData("europe/stockholm ")]
+    [InlineData("../../etc/passwd")]
+    public void Create_WithAnUnknownTimeZone_IsRefused(string timeZoneId)
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", "Malmö stad", A.Now, timeZoneId));
+        Assert.Contains($"Tidszonen \"{timeZoneId}\" finns inte", e.Message);
+    }
+
+    [Fact]
+    public void Create_WithoutTimeZone_IsRefused()
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", "Malmö stad", A.Now, null!));
+        Assert.Contains("finns inte", e.Message);
+    }
+
+    // ---- Rename, time zone, publication ----------------------------------------------------------------
+
+    [Fact]
+    public void Rename_ChangesTheName()
+    {
+        var tenant = A.Tenant();
+
+        tenant.Rename(" Malmö kommun ");
+
+        Assert.Equal("Malmö kommun", tenant.Name);
+    }
+
+    [Fact]
+    public void Rename_ToBlank_IsRefused()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.Rename(" "));
+        Assert.Contains("Namn måste fyllas i", e.Message);
+        Assert.Equal("Malmö stad", tenant.Name);
+    }
+
+    [Fact]
+    public void ChangeTimeZone_ToAKnownZone_ChangesTheCalendar()
+    {
+        var tenant = A.Tenant();
+
+        tenant.ChangeTimeZone("Europe/Helsinki");
+
+        Assert.Equal("Europe/Helsinki", tenant.TimeZoneId);
+        Assert.Equal(new DateTime(2023, 11, 30, 21, 59, 59, DateTimeKind.Utc), tenant.Calendar().EndOfDayUtc(new DateOnly(2023, 11, 30)));
+    }
+
+    [Fact]
+    public void ChangeTimeZone_ToAnUnknownZone_IsRefused()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.ChangeTimeZone("Mars/Olympus_Mons"));
+        Assert.Contains("Tidszonen \"Mars/Olympus_Mons\" finns inte", e.Message);
+        Assert.Equal("Europe/Stockholm", tenant.TimeZoneId);
+    }
+
+    [Fact]
+    public void Calendar_IsInTheTenantsTimeZone()
+    {
+        var calendar = A.Tenant().Calendar();
+
+        Assert.Equal(new DateTime(2023, 11, 30, 22, 59, 59, DateTimeKind.Utc), calendar.EndOfDayUtc(new DateOnly(2023, 11, 30)));
+    }
+
+    [Fact]
+    public void SetPublication_TurnsPublicationOnAndOff()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetPublication(true);
+        Assert.True(tenant.PublishesSubmittedResponses);
+
+        tenant.SetPublication(false);
+        Assert.False(tenant.PublishesSubmittedResponses);
+    }
+
+    // ---- Suspend, reactivate ---------------------------------------------------------------------------
+
+    [Fact]
+    public void Suspend_AnActiveTenant_SuspendsIt()
+    {
+        var tenant = A.Tenant();
+
+        tenant.Suspend();
+
+        Assert.True(tenant.IsSuspended);
+    }
+
+    [Fact]
+    public void Suspend_Twice_IsRefused()
+    {
+        var tenant = A.Tenant();
+        tenant.Suspend();
+
+        var e = Assert.Throws<DomainException>(tenant.Suspend);
+        Assert.Contains("Kunden är redan avstängd", e.Message);
+        Assert.True(tenant.IsSuspended);
+    }
+
+    [Fact]
+    public void Reactivate_ASuspendedTenant_ReactivatesIt()
+    {
+        var tenant = A.Tenant();
+        tenant.Suspend();
+
+        tenant.Reactivate();
+
+        Assert.False(tenant.IsSuspended);
+    }
+
+    [Fact]
+    public void Reactivate_AnActiveTenant_IsRefused()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(tenant.Reactivate);
+        Assert.Contains("Kunden är inte avstängd", e.Message);
+        Assert.False(tenant.IsSuspended);
+    }
+
+    // ---- Reminder schedule -----------------------------------------------------------------------------
+
+    [Fact]
+    public void SetReminderSchedule_SortsTheDaysLargestFirst()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetReminderSchedule([3, 21, 10, 1]);
+
+        Assert.Equal([21, 10, 3, 1], tenant.ReminderDaysBefore);
+    }
+
+    [Fact]
+    public void SetReminderSchedule_WithTheLimits_IsAllowed()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetReminderSchedule([1, ReminderSchedule.MaxDaysBefore]);
+
+        Assert.Equal([90, 1], tenant.ReminderDaysBefore);
+    }
+
+    [Fact]
+    public void SetReminderSchedule_Empty_TurnsRemindersOff()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetReminderSchedule([]);
+
+        Assert.Empty(tenant.ReminderDaysBefore);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    [InlineData(91)]
+    public void SetReminderSchedule_WithADayOutsideOneToNinety_IsRefused(int day)
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.SetReminderSchedule([14, day]));
+        Assert.Contains("Påminnelser kan skickas 1–90 dagar före sista svarsdag", e.Message);
+        Assert.Equal([14, 7, 2], tenant.ReminderDaysBefore);
+    }
+
+    [Fact]
+    public void SetReminderSchedule_WithTheSameDayTwice_IsRefused()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.SetReminderSchedule([7, 14, 7]));
+        Assert.Contains("Samma dag kan inte anges två gånger i påminnelseschemat", e.Message);
+        Assert.Equal([14, 7, 2], tenant.ReminderDaysBefore);
+    }
+
+    [Fact]
+    public void ReminderSchedule_Validate_ReturnsANewSortedList()
+    {
+        Assert.Equal([30, 14, 2], ReminderSchedule.Validate([2, 30, 14]));
+    }
+
+    // ---- Standard sections -----------------------------------------------------------------------------
+
+    [Fact]
+    public void SetStandardSections_KeepsTheOrderGivenTrimmed()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetStandardSections([" Ekonomiska konsekvenser ", "Barnperspektiv", "Miljöperspektiv"]);
+
+        Assert.Equal(["Ekonomiska konsekvenser", "Barnperspektiv", "Miljöperspektiv"], tenant.StandardSections);
+    }
+
+    [Fact]
+    public void SetStandardSections_Empty_IsAllowed()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetStandardSections([]);
+
+        Assert.Empty(tenant.StandardSections);
+    }
+
+    [Fact]
+    public void SetStandardSections_WithTheSameNameTwice_IsRefusedWhateverTheCase()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections(["Barnperspektiv", "barnperspektiv"]));
+        Assert.Contains("Två standardavsnitt kan inte ha samma namn", e.Message);
+        Assert.Equal(Tenant.DefaultStandardSections, tenant.StandardSections);
+    }
+
+    [Fact]
+    public void SetStandardSections_WithABlankName_IsRefused()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections(["Barnperspektiv", " "]));
+        Assert.Contains("Avsnittets namn måste fyllas i", e.Message);
+    }
+
+    [Fact]
+    public void SetStandardSections_WithTooLongName_IsRefused()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections([new string('x', 101)]));
+        Assert.Contains("Avsnittets namn får vara högst 100 tecken", e.Message);
+    }
+
+    [Fact]
+    public void SetStandardSections_Twenty_IsAllowed()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetStandardSections(Enumerable.Range(1, 20).Select(i => $"Avsnitt {i}"));
+
+        Assert.Equal(20, tenant.StandardSections.Count);
+    }
+
+    [Fact]
+    public void SetStandardSections_MoreThanTwenty_IsRefused()
+    {
+        var tenant = A.Tenant();
+
+        var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections(Enumerable.Range(1, 21).Select(i => $"Avsnitt {i}")));
+        Assert.Contains("Högst 20 standardavsnitt är tillåtna", e.Message);
+    }
+
+    [Fact]
+    public void DefaultStandardSections_AreTheOnesMalmoRequires()
+    {
+        Assert.Equal(["Barnperspektiv", "Jämställdhet", "Ekonomiska konsekvenser"], Tenant.DefaultStandardSections);
+        Assert.Equal([14, 7, 2], Tenant.DefaultReminderDays);
+    }
+}

@@ -1,0 +1,156 @@
+namespace Remiss.Tests.TestSupport;
+
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+
+/// <summary>
+/// Test data for the domain model, on a fixed clock: today is Monday 23 November 2026 (Stockholm), the
+/// sista svarsdag is 31 December 2026. Everything is built through the domain's own public methods.
+/// </summary>
+public static class A
+{
+    /// <summary>10:00 in Stockholm on 23 November 2026.</summary>
+    public static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    public static readonly DateOnly Today = new(2026, 11, 23);
+
+    public static readonly DateOnly Deadline = new(2026, 12, 31);
+
+    /// <summary>The handläggare at the owner who creates and sends the remiss.</summary>
+    public static readonly Guid Handlaggare = Guid.Parse("0191a5c2-0000-7000-8000-000000000001");
+
+    /// <summary>The nämndsekreterare at a recipient who drafts and submits the yttrande.</summary>
+    public static readonly Guid Namndsekreterare = Guid.Parse("0191a5c2-0000-7000-8000-000000000002");
+
+    /// <summary>A second member of the same recipient, editing the same draft.</summary>
+    public static readonly Guid Kollega = Guid.Parse("0191a5c2-0000-7000-8000-000000000003");
+
+    public const string OwnerName = "Stadskontoret";
+
+    /// <summary>The recipients of <see cref="SentRemiss()"/>, in order.</summary>
+    public static readonly IReadOnlyList<string> RecipientNames = ["Tekniska nämnden", "Miljönämnden", "MKB"];
+
+    /// <summary>The organisations of the tenant, for "choose an organisation" questions.</summary>
+    public static readonly IReadOnlyList<string> OrganisationNames = [OwnerName, .. RecipientNames, "Kulturnämnden"];
+
+    public static readonly IReadOnlyList<string> ChoiceOptions = ["Ja", "Nej", "Delvis"];
+
+    public static readonly IReadOnlyList<string> TrafficLightItems = ["Trygghet", "Boende", "Arbete"];
+
+    /// <summary>What the tenant contributes to an yttrande: the default standard sections and its organisations.</summary>
+    public static ResponseContext Context { get; } = new(global::Remiss.Domain.Organisations.Tenant.DefaultStandardSections, OrganisationNames);
+
+    public static Tenant Tenant(string slug = "malmo", string name = "Malmö stad") => global::Remiss.Domain.Organisations.Tenant.Create(slug, name, Now);
+
+    public static Organisation Organisation(Tenant tenant, string name = "Tekniska nämnden", OrganisationKind kind = OrganisationKind.Namnd, string? functionalMailbox = null) =>
+        global::Remiss.Domain.Organisations.Organisation.Create(tenant.Id, name, kind, functionalMailbox);
+
+    public static Organisation Owner(Tenant tenant) => Organisation(tenant, OwnerName, OrganisationKind.Forvaltning);
+
+    /// <summary>One question of each type, numbered 1–5: fritext (required), ställningstagande (required),
+    /// val among the owner's options (one), val among the tenant's organisations (several), trafikljus (required).</summary>
+    public static IReadOnlyList<QuestionDefinition> QuestionsOfEveryType() =>
+    [
+        QuestionDefinition.FreeText("Vilka är de viktigaste utmaningarna i områdena?", required: true),
+        QuestionDefinition.PositionOn("Tillstyrker ni förslaget om ett långsiktigt områdeslyft?", required: true),
+        QuestionDefinition.ChoiceOf("Bör arbetet starta 2024?", ChoiceOptions),
+        QuestionDefinition.ChoiceOfOrganisations("Vilken nämnd eller vilket bolag bör samordna arbetet?", several: true),
+        QuestionDefinition.TrafficLightOf("Hur går arbetet inom respektive område?", TrafficLightItems, required: true),
+    ];
+
+    /// <summary>A draft with only a title, owned by a new Stadskontoret in a new tenant.</summary>
+    public static Remiss DraftRemiss() => DraftRemiss(Owner(Tenant()));
+
+    public static Remiss DraftRemiss(Organisation owner, string title = "Definiera och starta ett långsiktigt och strategiskt områdeslyft") =>
+        Remiss.CreateDraft(owner, title, Handlaggare, Now);
+
+    /// <summary>A draft that can be sent today: details, a question of each type and three recipients.</summary>
+    public static Remiss ReadyRemiss()
+    {
+        var tenant = Tenant();
+        return ReadyRemiss(Owner(tenant), [.. RecipientNames.Select(n => Organisation(tenant, n))]);
+    }
+
+    public static Remiss ReadyRemiss(Organisation owner, IEnumerable<Organisation> recipients, DateOnly? deadline = null)
+    {
+        var remiss = DraftRemiss(owner);
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", "<p>Stadskontoret föreslår ett områdeslyft.</p>", deadline ?? Deadline, "Anna Andersson", "anna.andersson@malmo.se");
+        foreach (var question in QuestionsOfEveryType())
+        {
+            remiss.AddQuestion(question);
+        }
+
+        foreach (var recipient in recipients)
+        {
+            remiss.AddRecipient(recipient);
+        }
+
+        return remiss;
+    }
+
+    /// <summary>A remiss sent today to Tekniska nämnden, Miljönämnden and MKB, due 31 December 2026.</summary>
+    public static Remiss SentRemiss()
+    {
+        var remiss = ReadyRemiss();
+        remiss.Send(Today, Now);
+        return remiss;
+    }
+
+    public static Remiss SentRemiss(Organisation owner, IEnumerable<Organisation> recipients, DateOnly? deadline = null)
+    {
+        var remiss = ReadyRemiss(owner, recipients, deadline);
+        remiss.Send(Today, Now);
+        return remiss;
+    }
+
+    /// <summary>The first recipient (Tekniska nämnden) of a freshly sent remiss.</summary>
+    public static Recipient RecipientOfSentRemiss() => SentRemiss().Recipients[0];
+
+    /// <summary>Answers to questions 1–5 of <see cref="QuestionsOfEveryType"/> that make a complete yttrande.</summary>
+    public static IReadOnlyList<AnswerContent> CompleteAnswers() =>
+    [
+        new(1, "<p>Segregationen och bristen på arbete.</p>"),
+        new(2, "<p>Vi ser ett stort behov.</p>", Position.PartlySupports),
+        new(3, Choices: ["Ja"]),
+        new(4, Choices: ["Tekniska nämnden", "MKB"]),
+        new(5, Ratings: [.. TrafficLightItems.Select(i => new RatingContent(i, TrafficLightColour.Yellow, null))]),
+    ];
+
+    /// <summary>A complete yttrande with every part filled in, signed, as the förvaltning's preliminary answer.</summary>
+    public static ResponseContent CompleteResponse(DecisionKind decisionKind = DecisionKind.PreliminaryAnswer) => new(
+        "<p>Förvaltningen ställer sig positiv.</p>",
+        "<p>Förvaltningens överväganden.</p>",
+        CompleteAnswers(),
+        [new SectionContent("Barnperspektiv", "<p>Barn påverkas positivt.</p>")],
+        new DecisionContent(decisionKind, "Tekniska nämnden", null, null),
+        [new SignatoryContent("Eva Svensson", "Förvaltningschef")]);
+
+    /// <summary>An yttrande holding only these answers.</summary>
+    public static ResponseContent ResponseWith(params AnswerContent[] answers) => ResponseContent.Empty with { Answers = answers };
+
+    /// <summary>Starts drafting and saves <paramref name="content"/> (a complete yttrande unless told) as the first save.</summary>
+    public static Recipient Drafted(Recipient recipient, ResponseContent? content = null)
+    {
+        var version = recipient.StartDrafting(Namndsekreterare, Now).Version;
+        recipient.SaveDraft(content ?? CompleteResponse(), version, Context, Namndsekreterare, Now);
+        return recipient;
+    }
+
+    /// <summary>Drafts a complete yttrande and submits it.</summary>
+    public static Recipient Submitted(Recipient recipient, ResponseContent? content = null)
+    {
+        Drafted(recipient, content);
+        recipient.Submit(Namndsekreterare, Now.AddHours(1));
+        return recipient;
+    }
+
+    public static Recipient Declined(Recipient recipient, string? reason = "Frågan berör inte bolaget.")
+    {
+        recipient.Decline(reason, Namndsekreterare, Now);
+        return recipient;
+    }
+
+    /// <summary>A checked protokollsutdrag in PDF.</summary>
+    public static AttachmentFile File(string name = "Protokollsutdrag TN 2023-12-20 § 123.pdf", AttachmentFileType type = AttachmentFileType.Pdf, long sizeBytes = 120_000) =>
+        AttachmentFile.Create(name, type, sizeBytes, $"tenant/{Guid.NewGuid():N}", new string('a', 64));
+}
