@@ -1,6 +1,7 @@
 namespace Remiss.Infrastructure.Demo;
 
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 
 /// <summary>
@@ -36,7 +37,8 @@ public sealed partial record DemoRemissText(
         var diarienummer = DiarienummerPattern().Match(heading).Value;
 
         var summary = Between(lines, "Sammanfattning", "Förslag till beslut").Where(l => l.Length > 0);
-        var description = string.Concat(summary.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"));
+        var encoder = HtmlEncoder.Create(UnicodeRanges.All);
+        var description = string.Concat(summary.Select(p => $"<p>{encoder.Encode(p)}</p>"));
 
         var recipients = Between(lines, "Beslutet skickas till", "Ärendet")
             .Where(l => l.Length > 0 && !l.Contains("handläggare", StringComparison.Ordinal))

@@ -12,10 +12,13 @@ public sealed record TenantSummary(Guid Id, string Name, string Slug, bool IsSus
 /// </summary>
 public sealed class TenantOverview(AppDbContext db)
 {
-    public async Task<IReadOnlyList<TenantSummary>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TenantSummary>> ListAsync(CancellationToken cancellationToken) =>
+        await Query().ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public IQueryable<TenantSummary> Query()
     {
         string[] lifted = [AppDbContext.TenantFilter];
-        return await db.Tenants
+        return db.Tenants
             .OrderBy(t => t.Name)
             .Select(t => new TenantSummary(
                 t.Id,
@@ -24,8 +27,6 @@ public sealed class TenantOverview(AppDbContext db)
                 t.IsSuspended,
                 db.Organisations.IgnoreQueryFilters(lifted).Count(o => o.TenantId == t.Id),
                 db.Users.Count(u => u.TenantId == t.Id),
-                db.Remisser.IgnoreQueryFilters(lifted).Count(r => r.TenantId == t.Id && r.Status == RemissStatus.Sent)))
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+                db.Remisser.IgnoreQueryFilters(lifted).Count(r => r.TenantId == t.Id && r.Status == RemissStatus.Sent)));
     }
 }

@@ -1,0 +1,79 @@
+namespace Remiss.Tests.Persistence;
+
+using Microsoft.EntityFrameworkCore;
+using Remiss.Infrastructure.Platform;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Tests.TestSupport;
+
+/// <summary>
+/// The product's main queries translate to SQL Server's SQL: an untranslatable LINQ query fails here, not in
+/// production. No server is needed for ToQueryString().
+/// </summary>
+public sealed class SqlServerQueryTranslationTests
+{
+    private static readonly Guid Tenant = Guid.CreateVersion7();
+    private static readonly Guid[] Organisations = [Guid.CreateVersion7(), Guid.CreateVersion7()];
+
+    [Fact]
+    public void RemisserOwnedByTheUsersOrganisations_TranslateWithTheTenantFilter()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var sql = new RemissQueries(db, new TenantContext(), new FakeClock()).OwnedBy(Organisations).ToQueryString();
+
+        Assert.Contains("FROM [Remisser]", sql, StringComparison.Ordinal);
+        Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RemisserSentToTheUsersOrganisations_Translate()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var sql = new RemissQueries(db, new TenantContext(), new FakeClock()).SentTo(Organisations).ToQueryString();
+
+        Assert.Contains("FROM [Recipients]", sql, StringComparison.Ordinal);
+        Assert.Contains("[Status] <> N'Draft'", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheOperatorsTenantCounts_Translate()
+    {
+        using var db = TestDatabase.SqlServerContext();
+        var sql = new TenantOverview(db).Query().ToQueryString();
+
+        Assert.Contains("FROM [Tenants]", sql, StringComparison.Ordinal);
+        Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRemissAggregateWithItsParts_Translates()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var id = Guid.CreateVersion7();
+        var sql = db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).ThenInclude(r => r.Response).ThenInclude(r => r!.Answers)
+            .Where(r => r.Id == id).ToQueryString();
+
+        Assert.Contains("[Answers]", sql, StringComparison.Ordinal);
+        Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheUsersMemberships_Translate()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var user = Guid.CreateVersion7();
+        var sql = db.Memberships.Where(m => m.UserId == user).Select(m => m.OrganisationId).ToQueryString();
+
+        Assert.Contains("FROM [Memberships]", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTenantBySlug_Translates()
+    {
+        using var db = TestDatabase.SqlServerContext();
+        var sql = db.Tenants.Where(t => t.Slug == "malmo" && !t.IsSuspended).Select(t => new { t.Id, t.Name }).ToQueryString();
+
+        Assert.Contains("[IsSuspended] = CAST(0 AS bit)", sql, StringComparison.Ordinal);
+    }
+}

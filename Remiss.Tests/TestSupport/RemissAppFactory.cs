@@ -1,0 +1,107 @@
+namespace Remiss.Tests.TestSupport;
+
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>
+/// The real app on Kestrel over HTTPS on a free port of 127.0.0.1, with a fresh SQLite file and a fake clock.
+/// The environment is "Testing": not Development (so cookies are Secure and errors are hidden, as in
+/// production) and not Production (so the demo can be seeded).
+/// </summary>
+public class RemissAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "remiss-tests", Guid.NewGuid().ToString("N"));
+
+    public RemissAppFactory()
+        : this("Testing", seedDemo: true)
+    {
+    }
+
+    protected RemissAppFactory(string environment, bool seedDemo)
+    {
+        Environment = environment;
+        SeedDemo = seedDemo;
+        Directory.CreateDirectory(_folder);
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Value)));
+    }
+
+    public FakeClock Clock { get; } = new();
+
+    public string Environment { get; }
+
+    public bool SeedDemo { get; }
+
+    public string DatabasePath => Path.Combine(_folder, "remiss.db");
+
+    /// <summary>The server's address, e.g. https://127.0.0.1:41234.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address);
+        }
+    }
+
+    /// <summary>A browser-like session: its own cookies, no automatic redirects.</summary>
+    public WebSession NewSession() => new(BaseAddress);
+
+    /// <summary>Runs <paramref name="work"/> in a scope whose tenant is the tenant with <paramref name="slug"/>.</summary>
+    public async Task<T> InTenantAsync<T>(string slug, Func<AppDbContext, IServiceProvider, Task<T>> work)
+    {
+        StartServer();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = db.Tenants.Single(t => t.Slug == slug);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
+        return await work(db, scope.ServiceProvider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("ConnectionStrings:Remiss", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow machine is left for the OS to clean; the folder is under temp.
+            }
+        }
+    }
+}
+
+/// <summary>The app as production starts it: no demo, whatever Demo:Seed says.</summary>
+public sealed class ProductionAppFactory : RemissAppFactory
+{
+    public ProductionAppFactory()
+        : base("Production", seedDemo: true)
+    {
+    }
+}
