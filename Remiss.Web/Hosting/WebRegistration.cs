@@ -20,7 +20,8 @@ public static class WebRegistration
 
     public static IServiceCollection AddRemissWeb(this IServiceCollection services, IWebHostEnvironment environment)
     {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // The marker SharedResource lives in Remiss.Web.Resources, so its .resx files are found without a ResourcesPath.
+        services.AddLocalization();
 
         // Write å, ä, ö as themselves in pages, not as character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
