@@ -56,16 +56,6 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        builder.Entity<ApplicationUser>(user =>
-        {
-            user.Property(u => u.DisplayName).HasMaxLength(200);
-            user.Property(u => u.Title).HasMaxLength(200);
-            user.HasIndex(u => u.TenantId);
-            user.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        // E-mail addresses are unique across the service: one sign-in page leads everyone to their tenant.
-        builder.Entity<ApplicationUser>().HasIndex(u => u.NormalizedEmail).IsUnique();
 
         var applyFilter = typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.Instance | BindingFlags.NonPublic)!;
         foreach (var entityType in builder.Model.GetEntityTypes()
