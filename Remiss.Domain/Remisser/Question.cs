@@ -72,29 +72,42 @@ public sealed class Question : TenantEntity
     public IReadOnlyList<string> ChoosableOptions(IReadOnlyList<string> tenantOrganisationNames) =>
         OptionsAreOrganisations ? tenantOrganisationNames : _options;
 
-    internal void Apply(QuestionDefinition definition)
+    /// <summary>Checks a definition as question number <paramref name="number"/> without changing anything.</summary>
+    internal static ValidQuestion Validate(int number, QuestionDefinition definition)
     {
         if (!Enum.IsDefined(definition.Type))
         {
-            throw new DomainException($"Välj en giltig frågetyp för fråga {Number}.");
+            throw new DomainException($"Välj en giltig frågetyp för fråga {number}.");
         }
 
-        var text = Common.Text.Optional(definition.Text, $"Frågetext {Number}", TextMaxLength) ?? string.Empty;
+        var text = Common.Text.Optional(definition.Text, $"Frågetext {number}", TextMaxLength) ?? string.Empty;
         var isChoice = definition.Type == QuestionType.Choice;
         var options = isChoice && !definition.OptionsAreOrganisations
-            ? CleanList(definition.Options, $"Svarsalternativ till fråga {Number}")
+            ? CleanList(definition.Options, $"Svarsalternativ till fråga {number}")
             : [];
         var items = definition.Type == QuestionType.TrafficLight
-            ? CleanList(definition.Items, $"Punkter till fråga {Number}")
+            ? CleanList(definition.Items, $"Punkter till fråga {number}")
             : [];
+        return new ValidQuestion(
+            text,
+            definition.Type,
+            definition.IsRequired,
+            options,
+            isChoice && definition.OptionsAreOrganisations,
+            isChoice && definition.AllowsSeveralChoices,
+            items);
+    }
 
-        Text = text;
-        Type = definition.Type;
-        IsRequired = definition.IsRequired;
-        OptionsAreOrganisations = isChoice && definition.OptionsAreOrganisations;
-        AllowsSeveralChoices = isChoice && definition.AllowsSeveralChoices;
-        _options = options;
-        _items = items;
+    internal void Apply(QuestionDefinition definition)
+    {
+        var valid = Validate(Number, definition);
+        Text = valid.Text;
+        Type = valid.Type;
+        IsRequired = valid.IsRequired;
+        OptionsAreOrganisations = valid.OptionsAreOrganisations;
+        AllowsSeveralChoices = valid.AllowsSeveralChoices;
+        _options = valid.Options;
+        _items = valid.Items;
     }
 
     private static List<string> CleanList(IEnumerable<string>? values, string field)
@@ -115,6 +128,9 @@ public sealed class Question : TenantEntity
             : cleaned;
     }
 }
+
+internal sealed record ValidQuestion(
+    string Text, QuestionType Type, bool IsRequired, List<string> Options, bool OptionsAreOrganisations, bool AllowsSeveralChoices, List<string> Items);
 
 /// <summary>What the owner says a question is: its text, type, whether it is required, and its options or items.</summary>
 public sealed record QuestionDefinition(

@@ -95,9 +95,17 @@ public sealed class Remiss : TenantEntity
         return remiss;
     }
 
-    public void UpdateDetails(string title, string? diarienummer, string? description, DateOnly? deadline, string? contactName = null, string? contactEmail = null)
+    /// <summary>
+    /// Changes the draft's details. A deadline the user changes must be after <paramref name="today"/>; one set
+    /// earlier that has since passed is kept (sending will refuse it).
+    /// </summary>
+    public void UpdateDetails(string title, string? diarienummer, string? description, DateOnly? deadline, DateOnly today, string? contactName = null, string? contactEmail = null)
     {
         EnsureDraft("Uppgifterna");
+        if (deadline is { } newDeadline && newDeadline != Deadline && newDeadline <= today)
+        {
+            throw new DomainException("Sista svarsdag måste vara efter dagens datum.");
+        }
 
         // Check everything before changing anything: a refusal leaves the remiss as it was.
         var validTitle = Text.Required(title, "Titel", TitleMaxLength);
@@ -158,6 +166,40 @@ public sealed class Remiss : TenantEntity
         Touch();
     }
 
+    /// <summary>
+    /// Makes the questions exactly these, in this order (the question rows of the form). Every definition is
+    /// checked before anything changes; existing questions keep their identity by position.
+    /// </summary>
+    public void SetQuestions(IReadOnlyList<QuestionDefinition> definitions)
+    {
+        EnsureDraft("Frågorna");
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            _ = Question.Validate(i + 1, definitions[i]);
+        }
+
+        var ordered = _questions.OrderBy(q => q.Number).ToList();
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            if (i < ordered.Count)
+            {
+                ordered[i].Number = i + 1;
+                ordered[i].Apply(definitions[i]);
+            }
+            else
+            {
+                _questions.Add(new Question(TenantId, Id, i + 1, definitions[i]));
+            }
+        }
+
+        foreach (var extra in ordered.Skip(definitions.Count))
+        {
+            _questions.Remove(extra);
+        }
+
+        Touch();
+    }
+
     public void MoveQuestionUp(int number) => SwapQuestions(number, number - 1);
 
     public void MoveQuestionDown(int number) => SwapQuestions(number, number + 1);
@@ -190,9 +232,14 @@ public sealed class Remiss : TenantEntity
 
     // ---- Recipients ------------------------------------------------------------------------------------
 
+    /// <summary>Adds a recipient to a draft, or to a sent remiss (the new recipient is then invited).</summary>
     public Recipient AddRecipient(Organisation organisation)
     {
-        EnsureDraft("Remissinstanserna");
+        if (Status is not (RemissStatus.Draft or RemissStatus.Sent))
+        {
+            throw new DomainException("Remissinstanser kan bara läggas till medan remissen är ett utkast eller utskickad.");
+        }
+
         EnsureCanBeRecipient(organisation);
         if (_recipients.Any(r => r.OrganisationId == organisation.Id))
         {

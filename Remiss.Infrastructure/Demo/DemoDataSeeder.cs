@@ -93,7 +93,7 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes, TimeProvider clo
 
         var today = tenant.Calendar().Today(now);
         var remiss = Remiss.CreateDraft(stadskontoret, text.Title, owner.Id, now);
-        remiss.UpdateDetails(text.Title, text.Diarienummer, text.DescriptionHtml, DemoDeadline(today), text.ContactName, "mia.idestrom@malmo.example");
+        remiss.UpdateDetails(text.Title, text.Diarienummer, text.DescriptionHtml, DemoDeadline(today), today, text.ContactName, "mia.idestrom@malmo.example");
         remiss.AddQuestion(QuestionDefinition.FreeText(text.Questions[0], required: true));
         remiss.AddQuestion(QuestionDefinition.FreeText(text.Questions[1]));
         remiss.AddQuestion(QuestionDefinition.PositionOn(text.Questions[2], required: true));
@@ -135,7 +135,7 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes, TimeProvider clo
             "Förslag till ny avfallsplan för Lunds kommun",
             "KS 2026/0412",
             "<p>Kommunledningskontoret remitterar förslaget till ny avfallsplan.</p>",
-            DemoDeadline(tenant.Calendar().Today(now)));
+            DemoDeadline(tenant.Calendar().Today(now)), tenant.Calendar().Today(now));
         remiss.AddQuestion(QuestionDefinition.PositionOn("Tillstyrker ni förslaget till avfallsplan?", required: true));
         remiss.AddQuestion(QuestionDefinition.FreeText("Vilka åtgärder i planen berör er verksamhet?"));
         foreach (var organisation in others)

@@ -83,13 +83,30 @@ public sealed class RecipientTests
     }
 
     [Fact]
-    public void AddRecipient_AfterSending_IsRefused()
+    public void AddRecipient_AfterSending_AddsAFreshRecipient()
     {
         var tenant = A.Tenant();
         var remiss = A.SentRemiss(A.Owner(tenant), [A.Organisation(tenant)]);
 
-        var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(A.Organisation(tenant, "Kulturnämnden")));
-        Assert.Contains("Remissinstanserna kan inte ändras när remissen har skickats", e.Message);
+        var added = remiss.AddRecipient(A.Organisation(tenant, "Kulturnämnden"));
+
+        Assert.Equal(2, remiss.Recipients.Count);
+        Assert.Equal(RecipientStatus.NotStarted, added.Status);
+        Assert.Equal(A.Deadline, added.Deadline);
+    }
+
+    [Fact]
+    public void AddRecipient_AfterClosingOrWithdrawing_IsRefused()
+    {
+        var tenant = A.Tenant();
+        var closed = A.SentRemiss(A.Owner(tenant), [A.Organisation(tenant)]);
+        closed.Close(A.Now);
+        var withdrawn = A.SentRemiss(A.Owner(tenant), [A.Organisation(tenant)]);
+        withdrawn.Withdraw("Ärendet utgår.", A.Now);
+
+        var e = Assert.Throws<DomainException>(() => closed.AddRecipient(A.Organisation(tenant, "Kulturnämnden")));
+        Assert.Contains("utkast eller utskickad", e.Message);
+        Assert.Throws<DomainException>(() => withdrawn.AddRecipient(A.Organisation(tenant, "Kulturnämnden")));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        remiss.UpdateDetails(" Ny titel ", " STK-2023-137 ", "<p>Förslaget</p>", A.Deadline, " Anna ", " anna@malmo.se ");
+        remiss.UpdateDetails(" Ny titel ", " STK-2023-137 ", "<p>Förslaget</p>", A.Deadline, A.Today, " Anna ", " anna@malmo.se ");
 
         Assert.Equal("Ny titel", remiss.Title);
         Assert.Equal("STK-2023-137", remiss.Diarienummer);
@@ -86,7 +86,7 @@ public sealed class RemissTests
     {
         var remiss = A.ReadyRemiss();
 
-        remiss.UpdateDetails("Titel", "  ", "", null, " ", null);
+        remiss.UpdateDetails("Titel", "  ", "", null, A.Today, " ", null);
 
         Assert.Null(remiss.Diarienummer);
         Assert.Null(remiss.Description);
@@ -100,7 +100,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        remiss.UpdateDetails("Titel", "STK-1", null, A.Today.AddDays(-10));
+        remiss.UpdateDetails("Titel", "STK-1", null, A.Today.AddDays(-10), A.Today.AddDays(-60));
 
         Assert.Equal(A.Today.AddDays(-10), remiss.Deadline);
     }
@@ -110,7 +110,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails(" ", "STK-1", null, A.Deadline));
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails(" ", "STK-1", null, A.Deadline, A.Today));
         Assert.Contains("Titel måste fyllas i", e.Message);
     }
 
@@ -119,7 +119,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", new string('1', Remiss.DiarienummerMaxLength + 1), null, A.Deadline));
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", new string('1', Remiss.DiarienummerMaxLength + 1), null, A.Deadline, A.Today));
         Assert.Contains("Diarienummer får vara högst 50 tecken", e.Message);
     }
 
@@ -128,7 +128,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, new string('x', Remiss.DescriptionMaxLength + 1), A.Deadline));
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, new string('x', Remiss.DescriptionMaxLength + 1), A.Deadline, A.Today));
         Assert.Contains("Beskrivning får vara högst", e.Message);
     }
 
@@ -140,7 +140,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, null, A.Deadline, "Anna", email));
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, null, A.Deadline, A.Today, "Anna", email));
         Assert.Contains("Kontaktpersonens e-post måste vara en giltig e-postadress", e.Message);
     }
 
@@ -149,7 +149,7 @@ public sealed class RemissTests
     {
         var remiss = A.SentRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Ny titel", "STK-1", null, A.Deadline));
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Ny titel", "STK-1", null, A.Deadline, A.Today));
         Assert.Contains("Uppgifterna kan inte ändras när remissen har skickats", e.Message);
     }
 
@@ -161,7 +161,7 @@ public sealed class RemissTests
         var title = remiss.Title;
         var version = remiss.Version;
 
-        Assert.Throws<DomainException>(() => remiss.UpdateDetails("Ny titel", new string('1', 51), null, A.Deadline));
+        Assert.Throws<DomainException>(() => remiss.UpdateDetails("Ny titel", new string('1', 51), null, A.Deadline, A.Today));
 
         Assert.Equal(title, remiss.Title);
         Assert.Equal("STK-2023-137", remiss.Diarienummer);
@@ -308,7 +308,7 @@ public sealed class RemissTests
     public void ProblemsBeforeSending_WithoutDiarienummer_SaysSo()
     {
         var remiss = A.ReadyRemiss();
-        remiss.UpdateDetails(remiss.Title, null, null, A.Deadline);
+        remiss.UpdateDetails(remiss.Title, null, null, A.Deadline, A.Today);
 
         Assert.Equal("Diarienummer måste fyllas i innan remissen skickas.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
     }
@@ -317,7 +317,7 @@ public sealed class RemissTests
     public void ProblemsBeforeSending_WithoutDeadline_SaysSo()
     {
         var remiss = A.ReadyRemiss();
-        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, null);
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, null, A.Today);
 
         Assert.Equal("Sista svarsdag måste anges innan remissen skickas.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
     }
@@ -326,7 +326,7 @@ public sealed class RemissTests
     public void ProblemsBeforeSending_WithADeadlineToday_SaysItMustBeLater()
     {
         var remiss = A.ReadyRemiss();
-        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today);
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today, A.Today.AddDays(-60));
 
         Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
     }
@@ -335,7 +335,7 @@ public sealed class RemissTests
     public void ProblemsBeforeSending_WithADeadlineInThePast_SaysItMustBeLater()
     {
         var remiss = A.ReadyRemiss();
-        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today.AddDays(-1));
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today.AddDays(-1), A.Today.AddDays(-60));
 
         Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
     }
@@ -344,7 +344,7 @@ public sealed class RemissTests
     public void ProblemsBeforeSending_WithADeadlineTomorrow_HasNoProblem()
     {
         var remiss = A.ReadyRemiss();
-        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today.AddDays(1));
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today.AddDays(1), A.Today);
 
         Assert.Empty(remiss.ProblemsBeforeSending(A.Today));
     }
@@ -426,7 +426,7 @@ public sealed class RemissTests
     public void Send_WithADeadlineToday_IsRefused()
     {
         var remiss = A.ReadyRemiss();
-        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today);
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today, A.Today.AddDays(-60));
 
         var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
         Assert.Contains("Sista svarsdag måste vara efter dagens datum", e.Message);
@@ -466,7 +466,7 @@ public sealed class RemissTests
     public void HasShortNotice_IsTrueOnlyForADeadlineLessThanThreeWeeksAhead(int daysAhead, bool expected)
     {
         var remiss = A.DraftRemiss();
-        remiss.UpdateDetails(remiss.Title, null, null, A.Today.AddDays(daysAhead));
+        remiss.UpdateDetails(remiss.Title, null, null, A.Today.AddDays(daysAhead), A.Today.AddDays(-60));
 
         Assert.Equal(expected, remiss.HasShortNotice(A.Today));
     }
@@ -852,10 +852,90 @@ public sealed class RemissTests
         var tenant = A.Tenant();
         var remiss = A.DraftRemiss(A.Owner(tenant));
 
-        remiss.UpdateDetails("Titel", "STK-1", null, A.Deadline);
+        remiss.UpdateDetails("Titel", "STK-1", null, A.Deadline, A.Today);
         remiss.AddQuestion(QuestionDefinition.FreeText("Fråga?"));
         remiss.AddRecipient(A.Organisation(tenant));
 
         Assert.Equal(4, remiss.Version);
+    }
+
+    [Fact]
+    public void UpdateDetails_ChangingTheDeadlineToTodayOrEarlier_IsRefused()
+    {
+        var remiss = A.DraftRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", "STK-1", null, A.Today, A.Today));
+
+        Assert.Contains("efter dagens datum", e.Message);
+        Assert.Null(remiss.Deadline);
+    }
+
+    [Fact]
+    public void UpdateDetails_KeepingADeadlineThatHasSincePassed_IsAllowed()
+    {
+        var remiss = A.DraftRemiss();
+        remiss.UpdateDetails("Titel", "STK-1", null, A.Today.AddDays(5), A.Today);
+
+        remiss.UpdateDetails("Ny titel", "STK-1", null, A.Today.AddDays(5), A.Today.AddDays(10));
+
+        Assert.Equal("Ny titel", remiss.Title);
+        Assert.Equal(A.Today.AddDays(5), remiss.Deadline);
+    }
+
+    [Fact]
+    public void SetQuestions_MakesTheQuestionsExactlyTheseInOrder_KeepingIdentityByPosition()
+    {
+        var remiss = A.DraftRemiss();
+        remiss.AddQuestion(QuestionDefinition.FreeText("Första"));
+        remiss.AddQuestion(QuestionDefinition.FreeText("Andra"));
+        remiss.AddQuestion(QuestionDefinition.FreeText("Tredje"));
+        var firstId = remiss.Questions[0].Id;
+        var versionBefore = remiss.Version;
+
+        remiss.SetQuestions([QuestionDefinition.PositionOn("Ny första", required: true), QuestionDefinition.ChoiceOfOrganisations("Vem?")]);
+
+        Assert.Equal(["Ny första", "Vem?"], remiss.Questions.Select(q => q.Text));
+        Assert.Equal([1, 2], remiss.Questions.Select(q => q.Number));
+        Assert.Equal(firstId, remiss.Questions[0].Id);
+        Assert.Equal(QuestionType.Position, remiss.Questions[0].Type);
+        Assert.True(remiss.Questions[1].OptionsAreOrganisations);
+        Assert.True(remiss.Version > versionBefore);
+    }
+
+    [Fact]
+    public void SetQuestions_AddsQuestionsBeyondTheExistingOnes()
+    {
+        var remiss = A.DraftRemiss();
+        remiss.AddQuestion(QuestionDefinition.FreeText("Första"));
+
+        remiss.SetQuestions([QuestionDefinition.FreeText("Första"), QuestionDefinition.TrafficLightOf("Bedöm", ["Trygghet"]), QuestionDefinition.FreeText(string.Empty)]);
+
+        Assert.Equal(3, remiss.Questions.Count);
+        Assert.Equal(["Trygghet"], remiss.Questions[1].Items);
+        Assert.Equal(string.Empty, remiss.Questions[2].Text);
+    }
+
+    [Fact]
+    public void SetQuestions_WithOneInvalidDefinition_ChangesNothing()
+    {
+        var remiss = A.DraftRemiss();
+        remiss.AddQuestion(QuestionDefinition.FreeText("Första"));
+        remiss.AddQuestion(QuestionDefinition.FreeText("Andra"));
+
+        var e = Assert.Throws<DomainException>(() =>
+            remiss.SetQuestions([QuestionDefinition.FreeText("Ändrad"), QuestionDefinition.ChoiceOf("Val", ["Ja", "ja"])]));
+
+        Assert.Contains("fråga 2", e.Message);
+        Assert.Equal(["Första", "Andra"], remiss.Questions.Select(q => q.Text));
+    }
+
+    [Fact]
+    public void SetQuestions_AfterSending_IsRefused()
+    {
+        var remiss = A.SentRemiss();
+
+        var e = Assert.Throws<DomainException>(() => remiss.SetQuestions([QuestionDefinition.FreeText("Ny")]));
+
+        Assert.Contains("Frågorna kan inte ändras", e.Message);
     }
 }

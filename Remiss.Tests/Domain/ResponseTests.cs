@@ -198,7 +198,7 @@ public sealed class ResponseTests
         var tenant = A.Tenant();
         var owner = A.Owner(tenant);
         var remiss = A.DraftRemiss(owner);
-        remiss.UpdateDetails(remiss.Title, "STK-1", null, A.Deadline);
+        remiss.UpdateDetails(remiss.Title, "STK-1", null, A.Deadline, A.Today);
         remiss.AddQuestion(QuestionDefinition.ChoiceOfOrganisations("Vem ska samordna?"));
         var recipient = remiss.AddRecipient(A.Organisation(tenant));
         remiss.Send(A.Today, A.Now);
@@ -668,7 +668,7 @@ public sealed class ResponseTests
     {
         var tenant = A.Tenant();
         var remiss = A.DraftRemiss(A.Owner(tenant));
-        remiss.UpdateDetails(remiss.Title, "STK-1", null, A.Deadline);
+        remiss.UpdateDetails(remiss.Title, "STK-1", null, A.Deadline, A.Today);
         remiss.AddQuestion(QuestionDefinition.ChoiceOf("Bör arbetet starta 2024?", A.ChoiceOptions, required: true));
         var recipient = remiss.AddRecipient(A.Organisation(tenant));
         remiss.Send(A.Today, A.Now);

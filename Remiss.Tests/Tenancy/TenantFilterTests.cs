@@ -150,7 +150,7 @@ public sealed class TenantFilterTests : IAsyncLifetime
         await using var again = _database.NewContext(_malmo);
         var owner = await again.Organisations.SingleAsync(o => o.Name == A.OwnerName);
         var duplicate = Remiss.CreateDraft(owner, "En annan remiss", A.Handlaggare, A.Now);
-        duplicate.UpdateDetails("En annan remiss", "KS-2026-1", null, null);
+        duplicate.UpdateDetails("En annan remiss", "KS-2026-1", null, null, A.Today);
         again.Remisser.Add(duplicate);
         await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
     }
@@ -177,7 +177,7 @@ public sealed class TenantFilterTests : IAsyncLifetime
         db.Organisations.Add(owner);
         db.Organisations.AddRange(recipients);
         var remiss = A.ReadyRemiss(owner, recipients);
-        remiss.UpdateDetails(remiss.Title, diarienummer, remiss.Description, remiss.Deadline);
+        remiss.UpdateDetails(remiss.Title, diarienummer, remiss.Description, remiss.Deadline, A.Today);
         remiss.Send(A.Today, A.Now);
         A.Submitted(remiss.Recipients[0]);
         db.Remisser.Add(remiss);

@@ -74,7 +74,7 @@ public static class A
     public static Remiss ReadyRemiss(Organisation owner, IEnumerable<Organisation> recipients, DateOnly? deadline = null)
     {
         var remiss = DraftRemiss(owner);
-        remiss.UpdateDetails(remiss.Title, "STK-2023-137", "<p>Stadskontoret föreslår ett områdeslyft.</p>", deadline ?? Deadline, "Anna Andersson", "anna.andersson@malmo.se");
+        remiss.UpdateDetails(remiss.Title, "STK-2023-137", "<p>Stadskontoret föreslår ett områdeslyft.</p>", deadline ?? Deadline, A.Today, "Anna Andersson", "anna.andersson@malmo.se");
         foreach (var question in QuestionsOfEveryType())
         {
             remiss.AddQuestion(question);
