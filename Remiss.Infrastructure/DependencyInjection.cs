@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Demo;
+using Remiss.Infrastructure.Email;
+using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Identity;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Remisser;
@@ -54,7 +56,11 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder();
         services.Configure<AuthorizationOptions>(o => o.AddRemissPolicies());
 
+        services.AddRemissFiles(configuration, contentRoot);
+        services.AddRemissEmail(configuration);
         services.AddScoped<RemissQueries>();
+        services.AddScoped<RemissDrafts>();
+        services.AddScoped<RemissSending>();
         services.AddScoped<RemissReader>();
         services.AddScoped<Platform.TenantOverview>();
         services.AddSingleton<RichText.RichTextSanitizer>();

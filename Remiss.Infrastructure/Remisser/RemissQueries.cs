@@ -36,9 +36,13 @@ public sealed record StartPage(IReadOnlyList<RemissListItem> Owned, IReadOnlyLis
 public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext, TimeProvider clock)
 {
     /// <summary>Remisser owned by any of the organisations, newest deadline last, drafts without deadline at the end.</summary>
-    public IQueryable<RemissListItem> OwnedBy(IReadOnlyCollection<Guid> organisationIds) =>
+    public IQueryable<RemissListItem> OwnedBy(IReadOnlyCollection<Guid> organisationIds, RemissStatus? status = null, string? search = null) =>
         from r in db.Remisser
         where organisationIds.Contains(r.OwnerOrganisationId)
+            && (status == null || r.Status == status)
+            && (search == null
+                || EF.Functions.Like(r.Title, LikePattern(search), "\\")
+                || (r.Diarienummer != null && EF.Functions.Like(r.Diarienummer, LikePattern(search), "\\")))
         join o in db.Organisations on r.OwnerOrganisationId equals o.Id
         orderby r.Deadline == null, r.Deadline, r.Title
         select new RemissListItem(
@@ -50,6 +54,10 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
             r.Deadline,
             r.Recipients.Count,
             r.Recipients.Count(x => x.Status == RecipientStatus.Submitted || x.Status == RecipientStatus.Declined));
+
+    /// <summary>"%text%" with the LIKE wildcards in the text escaped; case-insensitive on both providers for a–z.</summary>
+    public static string LikePattern(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>Sent (or later) remisser in which any of the organisations is a recipient.</summary>
     public IQueryable<ToAnswerRow> SentTo(IReadOnlyCollection<Guid> organisationIds) =>
@@ -69,6 +77,18 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
             rc.Remiss.Status,
             rc.Remiss.Deadline!.Value,
             rc.ExtendedDeadline);
+
+    /// <summary>How many påminnelser each recipient of the remiss has been sent (queued or delivered).</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> RemindersSentAsync(Guid remissId, CancellationToken cancellationToken)
+    {
+        var recipientIds = db.Recipients.Where(r => r.RemissId == remissId).Select(r => r.Id);
+        return await db.Outbox
+            .Where(m => m.Reason == Email.EmailReason.Reminder && recipientIds.Contains(m.ConcernsId))
+            .GroupBy(m => m.ConcernsId)
+            .Select(g => new { g.Key, Count = g.Select(m => m.CreatedAt).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken)
+            .ConfigureAwait(false);
+    }
 
     public async Task<StartPage> StartPageAsync(IReadOnlySet<Guid> organisationIds, CancellationToken cancellationToken)
     {

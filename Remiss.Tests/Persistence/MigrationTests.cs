@@ -51,7 +51,7 @@ public sealed class MigrationTests
             }
         }
 
-        foreach (var table in new[] { "Tenants", "Organisations", "Memberships", "Remisser", "Questions", "Recipients", "Extensions", "Responses", "Answers", "Attachments", "AspNetUsers", "AspNetRoles", "DataProtectionKeys" })
+        foreach (var table in new[] { "Tenants", "Organisations", "Memberships", "Remisser", "Questions", "Recipients", "Extensions", "Responses", "Answers", "Attachments", "AspNetUsers", "AspNetRoles", "DataProtectionKeys", "OutboxMessages" })
         {
             Assert.Contains(table, tables);
         }

@@ -1,0 +1,135 @@
+namespace Remiss.Infrastructure.Remisser;
+
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Files;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.RichText;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>Writing a remiss: create a draft, save the form, attach and remove files. The domain decides; this loads and saves.</summary>
+public sealed class RemissDrafts(
+    AppDbContext db,
+    ITenantContext tenantContext,
+    TimeProvider clock,
+    RichTextSanitizer sanitizer,
+    AttachmentIntake intake,
+    IFileStorage storage)
+{
+    private Guid TenantId => tenantContext.TenantId ?? throw new InvalidOperationException("No tenant.");
+
+    public DateOnly Today => TenantCalendar().Today(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Remiss> CreateAsync(Guid ownerOrganisationId, string title, Guid userId, CancellationToken cancellationToken)
+    {
+        var owner = await db.Organisations.SingleOrDefaultAsync(o => o.Id == ownerOrganisationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException("Välj en organisation som skickar remissen.");
+        var remiss = Remiss.CreateDraft(owner, title, userId, clock.GetUtcNow().UtcDateTime);
+        db.Remisser.Add(remiss);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return remiss;
+    }
+
+    /// <summary>Saves the whole form. Throws <see cref="FormErrorsException"/> with field-tied messages, or <see cref="DomainException"/>.</summary>
+    public async Task SaveAsync(Remiss remiss, RemissDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new List<FormError>();
+        var diarienummer = draft.Diarienummer?.Trim();
+        if (!string.IsNullOrEmpty(diarienummer)
+            && await db.Remisser.AnyAsync(r => r.Id != remiss.Id && r.Diarienummer == diarienummer, cancellationToken).ConfigureAwait(false))
+        {
+            errors.Add(new FormError(nameof(RemissDraft.Diarienummer), $"Diarienumret {diarienummer} används redan av en annan remiss."));
+        }
+
+        if (draft.Deadline is { } deadline && deadline != remiss.Deadline && deadline <= Today)
+        {
+            errors.Add(new FormError(nameof(RemissDraft.Deadline), "Sista svarsdag måste vara efter dagens datum."));
+        }
+
+        if (draft.Version != remiss.Version)
+        {
+            errors.Add(new FormError(null, "Någon annan har sparat remissen medan du skrev. Ladda om sidan för att se den senaste versionen; det du skrev visas nedan."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new FormErrorsException(errors);
+        }
+
+        var organisations = await db.Organisations.ToListAsync(cancellationToken).ConfigureAwait(false);
+        var owner = organisations.SingleOrDefault(o => o.Id == draft.OwnerOrganisationId)
+            ?? throw new FormErrorsException([new FormError(nameof(RemissDraft.OwnerOrganisationId), "Välj en organisation som skickar remissen.")]);
+
+        remiss.UpdateDetails(draft.Title, diarienummer, Sanitize(draft.Description), draft.Deadline, Today, draft.ContactName, draft.ContactEmail);
+        if (owner.Id != remiss.OwnerOrganisationId)
+        {
+            remiss.ChangeOwner(owner);
+        }
+
+        remiss.SetQuestions(draft.Questions);
+        var recipients = draft.RecipientOrganisationIds
+            .Distinct()
+            .Where(id => id != owner.Id)
+            .Select(id => organisations.SingleOrDefault(o => o.Id == id) ?? throw new DomainException("En vald remissinstans finns inte."))
+            .ToList();
+        remiss.ReplaceRecipients(recipients);
+        await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RemissAttachment> AttachAsync(Remiss remiss, Stream content, string? fileName, Guid userId, CancellationToken cancellationToken)
+    {
+        if (!remiss.IsDraft)
+        {
+            throw new DomainException("Bilagorna kan inte ändras när remissen har skickats.");
+        }
+
+        var file = await intake.AcceptAsync(TenantId, content, fileName, cancellationToken).ConfigureAwait(false);
+        var attachment = remiss.AddAttachment(file, userId, clock.GetUtcNow().UtcDateTime);
+        await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
+        return attachment;
+    }
+
+    public async Task RemoveAttachmentAsync(Remiss remiss, Guid attachmentId, CancellationToken cancellationToken)
+    {
+        var attachment = remiss.RemoveAttachment(attachmentId);
+        await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
+        await storage.DeleteAsync(TenantId, attachment.StorageKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The organisations of the tenant that can take part in a remiss, by kind and Swedish name.</summary>
+    public async Task<IReadOnlyList<Organisation>> ActiveOrganisationsAsync(CancellationToken cancellationToken) =>
+        SwedishOrder.By(await db.Organisations.Where(o => !o.IsRetired).ToListAsync(cancellationToken).ConfigureAwait(false), o => o.Name);
+
+    private string? Sanitize(string? description) =>
+        string.IsNullOrWhiteSpace(description) ? null : sanitizer.FromUserInput(description);
+
+    private TenantCalendar TenantCalendar() =>
+        new(TimeZoneInfo.FindSystemTimeZoneById(tenantContext.Tenant?.TimeZoneId ?? Domain.Common.TenantCalendar.DefaultTimeZoneId));
+
+    private async Task SaveOrReportConflictAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new FormErrorsException([new FormError(null, "Någon annan har sparat remissen samtidigt. Ladda om sidan och försök igen; det du skrev visas nedan.")]);
+        }
+        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+                                           || e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new FormErrorsException([new FormError(nameof(RemissDraft.Diarienummer), "Diarienumret används redan av en annan remiss.")]);
+        }
+    }
+}
+
+/// <summary>Swedish alphabetical order (å, ä, ö after z), for lists shown to people.</summary>
+public static class SwedishOrder
+{
+    public static readonly StringComparer Comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
+
+    public static IReadOnlyList<T> By<T>(IEnumerable<T> items, Func<T, string> key) => [.. items.OrderBy(key, Comparer)];
+}

@@ -1,0 +1,6 @@
+namespace Remiss.Web;
+
+using Remiss.Domain.Remisser;
+
+/// <summary>An yttrande to show read-only: the remiss for its questions, the response, and the sanitiser for its formatted text.</summary>
+public sealed record ResponseDocumentView(Remiss Remiss, Response Response, Func<string?, string> Sanitize);

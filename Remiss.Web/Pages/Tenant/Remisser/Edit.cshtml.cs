@@ -1,0 +1,225 @@
+namespace Remiss.Web.Pages.Tenant.Remisser;
+
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Forms;
+using Remiss.Web.Tenancy;
+
+/// <summary>
+/// The draft's form. Every button posts the whole form (formaction picks the handler), so adding, moving or
+/// removing a question, picking a group or uploading a file also saves what was typed; a refusal returns the
+/// page with everything as it was posted.
+/// </summary>
+public sealed partial class EditModel(
+    ITenantContext tenantContext,
+    RemissReader reader,
+    IAuthorizationService authorization,
+    RemissDrafts drafts,
+    UserMemberships memberships,
+    ILogger<EditModel> logger) : RemissPageModel(tenantContext, reader, authorization)
+{
+    [BindProperty]
+    public RemissForm Input { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? NewAttachment { get; set; }
+
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    public IReadOnlyList<Organisation> Owners { get; private set; } = [];
+
+    public IReadOnlySet<Guid> SelectedRecipients => Input.RecipientIds.ToHashSet();
+
+    public bool ShortNotice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadDraftAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Input = RemissForm.From(Remiss);
+        ShortNotice = Remiss.HasShortNotice(drafts.Today);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect($"{RemissUrl}/redigera"), "Utkastet är sparat.", cancellationToken);
+
+    public Task<IActionResult> OnPostAddQuestionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Input.Questions.Add(new QuestionForm());
+        var number = Input.Questions.Count;
+        return SaveThenAsync(id, () => Redirect($"{RemissUrl}/redigera#fraga-{number}"), $"Fråga {number} är tillagd.", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRemoveQuestionAsync(Guid id, int index, CancellationToken cancellationToken)
+    {
+        if (index >= 0 && index < Input.Questions.Count)
+        {
+            Input.Questions.RemoveAt(index);
+        }
+
+        return SaveThenAsync(id, () => Redirect($"{RemissUrl}/redigera#fragor"), $"Fråga {index + 1} är borttagen.", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostMoveQuestionUpAsync(Guid id, int index, CancellationToken cancellationToken) =>
+        MoveAsync(id, index, index - 1, cancellationToken);
+
+    public Task<IActionResult> OnPostMoveQuestionDownAsync(Guid id, int index, CancellationToken cancellationToken) =>
+        MoveAsync(id, index, index + 1, cancellationToken);
+
+    public async Task<IActionResult> OnPostSelectGroupAsync(Guid id, OrganisationKind kind, CancellationToken cancellationToken)
+    {
+        Organisations = await drafts.ActiveOrganisationsAsync(cancellationToken);
+        Input.RecipientIds.AddRange(Organisations.Where(o => o.Kind == kind && o.Id != Input.OwnerOrganisationId).Select(o => o.Id));
+        Input.RecipientIds = [.. Input.RecipientIds.Distinct()];
+        return await SaveThenAsync(id, () => Redirect($"{RemissUrl}/redigera#remissinstanser"), "Remissinstanserna är valda.", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect($"{RemissUrl}/redigera#bilagor"), "Utkastet är sparat.", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken) =>
+        SaveThenAsync(
+            id,
+            () => Redirect($"{RemissUrl}/redigera#bilagor"),
+            "Bilagan är borttagen.",
+            cancellationToken,
+            async () => await drafts.RemoveAttachmentAsync(Remiss, attachmentId, cancellationToken));
+
+    public Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect($"{RemissUrl}/forhandsgranska"), "Utkastet är sparat.", cancellationToken);
+
+    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect($"{RemissUrl}/skicka"), null, cancellationToken);
+
+    /// <summary>Errors of question row <paramref name="index"/>, by property, for the question editor component.</summary>
+    public IReadOnlyDictionary<string, string> QuestionErrors(int index)
+    {
+        var prefix = $"Input.Questions[{index}].";
+        return ModelState
+            .Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
+            .ToDictionary(e => e.Key[prefix.Length..], e => e.Value!.Errors[0].ErrorMessage);
+    }
+
+    private Task<IActionResult> MoveAsync(Guid id, int index, int target, CancellationToken cancellationToken)
+    {
+        if (index >= 0 && index < Input.Questions.Count && target >= 0 && target < Input.Questions.Count)
+        {
+            (Input.Questions[index], Input.Questions[target]) = (Input.Questions[target], Input.Questions[index]);
+        }
+
+        return SaveThenAsync(id, () => Redirect($"{RemissUrl}/redigera#fraga-{target + 1}"), $"Fråga {index + 1} är flyttad.", cancellationToken);
+    }
+
+    private async Task<IActionResult> SaveThenAsync(
+        Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null)
+    {
+        if (await LoadDraftAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (Owners.All(o => o.Id != Input.OwnerOrganisationId))
+        {
+            ModelState.AddModelError("Input.OwnerOrganisationId", "Välj en organisation som du är medlem i.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await drafts.SaveAsync(Remiss, Input.ToDraft(), cancellationToken);
+            if (NewAttachment is { Length: > 0 } file)
+            {
+                await using var stream = file.OpenReadStream();
+                await drafts.AttachAsync(Remiss, stream, file.FileName, UserId, cancellationToken);
+                message = $"Bilagan {file.FileName} är uppladdad.";
+            }
+
+            if (alsoDo is not null)
+            {
+                await alsoDo();
+            }
+        }
+        catch (FormErrorsException errors)
+        {
+            AddErrors(ModelState, errors.Errors, "Input");
+            return Page();
+        }
+        catch (DomainException problem)
+        {
+            foreach (var text in problem.Problems)
+            {
+                ModelState.AddModelError(KeyFor(text), text);
+            }
+
+            logger.LogInformation("Draft {RemissId} not saved: {Problems}", id, problem.Message);
+            return Page();
+        }
+
+        if (message is not null)
+        {
+            TempData["StatusMessage"] = Remiss.HasShortNotice(drafts.Today)
+                ? message + " Observera: sista svarsdag är mindre än tre veckor bort."
+                : message;
+        }
+
+        return next();
+    }
+
+    /// <summary>Loads the draft for its owners; anything else is 404, and a sent remiss goes to its own page.</summary>
+    private async Task<IActionResult?> LoadDraftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, Policies.RemissOwner, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Remiss.IsDraft)
+        {
+            TempData["StatusMessage"] = "Remissen är skickad: frågorna och remissinstanserna kan inte längre ändras här.";
+            return Redirect(RemissUrl);
+        }
+
+        Organisations = await drafts.ActiveOrganisationsAsync(cancellationToken);
+        var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
+        Owners = [.. Organisations.Where(o => mine.Contains(o.Id) || o.Id == Remiss.OwnerOrganisationId)];
+        ShortNotice = Remiss.HasShortNotice(drafts.Today);
+        return null;
+    }
+
+    /// <summary>Puts a domain message about question N next to that question's text; others go to the summary.</summary>
+    private static string KeyFor(string message)
+    {
+        var match = QuestionNumber().Match(message);
+        if (!match.Success)
+        {
+            return message.StartsWith("Titel", StringComparison.Ordinal) ? "Input.Title"
+                : message.StartsWith("Diarienummer", StringComparison.Ordinal) ? "Input.Diarienummer"
+                : message.StartsWith("Sista svarsdag", StringComparison.Ordinal) ? "Input.Deadline"
+                : message.StartsWith("Kontaktperson", StringComparison.Ordinal) ? "Input.ContactName"
+                : string.Empty;
+        }
+
+        var index = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1;
+        var property = message.Contains("alternativ", StringComparison.OrdinalIgnoreCase) ? "Options"
+            : message.Contains("Punkter", StringComparison.Ordinal) ? "Items"
+            : "Text";
+        return $"Input.Questions[{index}].{property}";
+    }
+
+    [GeneratedRegex(@"(?:[Ff]råga|Frågetext) (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionNumber();
+}

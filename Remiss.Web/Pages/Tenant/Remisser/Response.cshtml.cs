@@ -1,0 +1,68 @@
+namespace Remiss.Web.Pages.Tenant.Remisser;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Remiss.Domain.Common;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.RichText;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Tenancy;
+
+/// <summary>The owner reads a recipient's yttrande, and may give a submitted one back for changes.</summary>
+public sealed class ResponseModel(
+    ITenantContext tenantContext,
+    RemissReader reader,
+    IAuthorizationService authorization,
+    RichTextSanitizer sanitizer,
+    RemissSending sending) : RemissPageModel(tenantContext, reader, authorization)
+{
+    public Recipient Recipient { get; private set; } = null!;
+
+    public string RecipientName => OrganisationName(Recipient.OrganisationId);
+
+    [BindProperty]
+    public string? ReopenReason { get; set; }
+
+    public Func<string?, string> Sanitize => sanitizer.Sanitize;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid recipientId, CancellationToken cancellationToken) =>
+        await LoadResponseAsync(id, recipientId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
+    {
+        if (!await LoadResponseAsync(id, recipientId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await sending.ReopenAsync(Remiss, recipientId, ReopenReason, cancellationToken);
+            TempData["StatusMessage"] = $"Yttrandet från {RecipientName} är öppnat igen. De får besked.";
+            return Redirect(RemissUrl);
+        }
+        catch (DomainException refusal)
+        {
+            AddRefusal(refusal);
+            return Page();
+        }
+    }
+
+    public string Format(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId))
+            .ToString("d MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
+
+    private async Task<bool> LoadResponseAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
+    {
+        var remiss = await Reader.FindWithResponseAsync(id, recipientId, cancellationToken);
+        if (remiss is null || !await LoadAsync(id, Policies.RemissOwner, cancellationToken))
+        {
+            return false;
+        }
+
+        Recipient = Remiss.Recipients.SingleOrDefault(r => r.Id == recipientId)!;
+        return Recipient is not null;
+    }
+}

@@ -1,0 +1,72 @@
+namespace Remiss.Web.Pages.Tenant.Remisser;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Remiss.Domain.Common;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Email;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Tenancy;
+
+/// <summary>`Skicka remiss` → this confirmation (recipients, deadline, the invitation) → `Bekräfta och skicka`.</summary>
+public sealed class SendModel(ITenantContext tenantContext, RemissReader reader, IAuthorizationService authorization, RemissSending sending)
+    : RemissPageModel(tenantContext, reader, authorization)
+{
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public IReadOnlyList<string> RecipientNames { get; private set; } = [];
+
+    public EmailContent Invitation { get; private set; } = new(string.Empty, string.Empty, string.Empty);
+
+    public int AddressCount { get; private set; }
+
+    public bool ShortNotice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadDraftAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadDraftAsync(id, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        try
+        {
+            var invited = await sending.SendAsync(Remiss, cancellationToken);
+            TempData["StatusMessage"] = $"Remissen är skickad till {Remiss.Recipients.Count} remissinstanser. {invited} inbjudningar går ut med e-post.";
+            return Redirect(RemissUrl);
+        }
+        catch (DomainException refusal)
+        {
+            Problems = refusal.Problems;
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadDraftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, Policies.RemissOwner, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Remiss.IsDraft)
+        {
+            TempData["StatusMessage"] = "Remissen är redan skickad.";
+            return Redirect(RemissUrl);
+        }
+
+        Problems = Remiss.ProblemsBeforeSending(sending.Today);
+        ShortNotice = Remiss.HasShortNotice(sending.Today);
+        RecipientNames = SwedishOrder.By(Remiss.Recipients.Select(r => OrganisationName(r.OrganisationId)), n => n);
+        if (Problems.Count == 0)
+        {
+            (Invitation, AddressCount) = await sending.PreviewInvitationAsync(Remiss, cancellationToken);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+namespace Remiss.Web.Tenancy;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Remiss.Domain.Common;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Identity;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>
+/// Base of the pages about one remiss: loads it through the tenant filter and checks the policy. A remiss of
+/// another tenant, or one the user may not see, is simply not found.
+/// </summary>
+public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader reader, IAuthorizationService authorization)
+    : TenantPageModel(tenantContext)
+{
+    public Remiss Remiss { get; private set; } = null!;
+
+    public IReadOnlyDictionary<Guid, string> OrganisationNames { get; private set; } = new Dictionary<Guid, string>();
+
+    protected RemissReader Reader => reader;
+
+    protected Guid UserId => User.UserId() ?? throw new InvalidOperationException("Signed-in user without id.");
+
+    public string OrganisationName(Guid id) => OrganisationNames.TryGetValue(id, out var name) ? name : string.Empty;
+
+    public string RemissUrl => $"/{TenantSlug}/remisser/{Remiss.Id}";
+
+    /// <summary>Loads the remiss if the user passes <paramref name="policy"/>; false means "answer 404".</summary>
+    protected async Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken)
+    {
+        var remiss = await reader.FindWithRecipientsAsync(id, cancellationToken);
+        if (remiss is null || !(await authorization.AuthorizeAsync(User, remiss, policy)).Succeeded)
+        {
+            return false;
+        }
+
+        Remiss = remiss;
+        OrganisationNames = await reader.OrganisationNamesAsync(cancellationToken);
+        return true;
+    }
+
+    protected Task<bool> IsOwnerAsync() => Authorized(Policies.RemissOwner);
+
+    /// <summary>A domain refusal shown at the top of the form, with what the user typed kept.</summary>
+    protected void AddRefusal(DomainException refusal, string key = "")
+    {
+        foreach (var problem in refusal.Problems)
+        {
+            ModelState.AddModelError(key, problem);
+        }
+    }
+
+    protected static void AddErrors(ModelStateDictionary modelState, IEnumerable<FormError> errors, string prefix)
+    {
+        foreach (var error in errors)
+        {
+            modelState.AddModelError(error.Field is null ? string.Empty : $"{prefix}.{error.Field}", error.Message);
+        }
+    }
+
+    private async Task<bool> Authorized(string policy) => (await authorization.AuthorizeAsync(User, Remiss, policy)).Succeeded;
+}
