@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<RemissQueries>();
         services.AddScoped<RemissDrafts>();
         services.AddScoped<RemissSending>();
+        services.AddScoped<Responses.ResponseWriting>();
         services.AddScoped<RemissReader>();
         services.AddScoped<Platform.TenantOverview>();
         services.AddSingleton<RichText.RichTextSanitizer>();

@@ -127,8 +127,11 @@ public sealed class Recipient : TenantEntity
         ReopenedAt = nowUtc;
     }
 
-    /// <summary>Completes a preliminary answer with the nämnd's decision once it has met; allowed after submission.</summary>
-    public void ConfirmDecision(DecisionContent decision, Guid userId, DateTime nowUtc)
+    /// <summary>
+    /// Completes a preliminary answer with the nämnd's decision once it has met — and its protokollsutdrag, if
+    /// given — without reopening the text.
+    /// </summary>
+    public void ConfirmDecision(DecisionContent decision, AttachmentFile? protocolExtract, Guid userId, DateTime nowUtc)
     {
         if (Status != RecipientStatus.Submitted || Response is null)
         {
@@ -140,7 +143,7 @@ public sealed class Recipient : TenantEntity
             throw new DomainException("Beslutet kan inte kompletteras: remissen är avslutad eller återkallad.");
         }
 
-        Response.ConfirmDecision(decision, userId, nowUtc);
+        Response.ConfirmDecision(decision, protocolExtract, userId, nowUtc);
     }
 
     public ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc) =>

@@ -149,7 +149,7 @@ public sealed partial class Response : TenantEntity
     }
 
     /// <summary>Records the nämnd's decision on an yttrande that was submitted as the förvaltning's preliminary answer.</summary>
-    internal void ConfirmDecision(DecisionContent decision, Guid userId, DateTime nowUtc)
+    internal void ConfirmDecision(DecisionContent decision, AttachmentFile? protocolExtract, Guid userId, DateTime nowUtc)
     {
         if (!IsSubmitted || Decision?.Kind != DecisionKind.PreliminaryAnswer)
         {
@@ -162,6 +162,11 @@ public sealed partial class Response : TenantEntity
         }
 
         Decision = Decision.From(decision);
+        if (protocolExtract is not null)
+        {
+            _attachments.Add(new ResponseAttachment(TenantId, Id, protocolExtract, userId, nowUtc));
+        }
+
         MarkSaved(userId, nowUtc);
     }
 
@@ -184,7 +189,7 @@ public sealed partial class Response : TenantEntity
     }
 
     /// <summary>True when an HTML fragment holds no visible text ("&lt;p&gt;&lt;/p&gt;" is empty).</summary>
-    internal static bool IsBlankHtml(string? html) =>
+    public static bool IsBlankHtml(string? html) =>
         string.IsNullOrWhiteSpace(html) || string.IsNullOrWhiteSpace(TagPattern().Replace(html, " ").Replace("&nbsp;", " ", StringComparison.Ordinal));
 
     private void MarkSaved(Guid userId, DateTime nowUtc)

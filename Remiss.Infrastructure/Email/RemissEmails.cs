@@ -26,8 +26,28 @@ public sealed class RemissEmails
     public Uri RemissUrl(string tenantSlug, Guid remissId) =>
         new($"{_baseUrl}/{Uri.EscapeDataString(tenantSlug)}/remisser/{remissId}");
 
+    /// <summary>
+    /// An instant as Swedes write it, in the tenant's time zone: "23 november 2026 kl. 11.00". The clock uses a
+    /// full stop, as Språkrådet recommends, whatever separator the culture data has.
+    /// </summary>
+    public static string SwedishTime(DateTime utc, string timeZoneId)
+    {
+        var instant = utc.Kind switch
+        {
+            DateTimeKind.Utc => utc,
+            DateTimeKind.Unspecified => DateTime.SpecifyKind(utc, DateTimeKind.Utc),
+            _ => utc.ToUniversalTime(),
+        };
+        var local = TimeZoneInfo.ConvertTimeFromUtc(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
+        return local.ToString("d MMMM yyyy 'kl.' HH'.'mm", Text.Swedish);
+    }
+
     /// <summary>The recipient's yttrande on the remiss.</summary>
     public Uri ResponseUrl(string tenantSlug, Guid remissId) => new($"{RemissUrl(tenantSlug, remissId)}/yttrande");
+
+    /// <summary>The owner's page for one recipient's yttrande on the remiss.</summary>
+    public Uri OwnerResponseUrl(string tenantSlug, Guid remissId, Guid recipientId) =>
+        new($"{RemissUrl(tenantSlug, remissId)}/yttranden/{recipientId}");
 
     /// <summary>To the members and functional mailbox of a recipient organisation when the remiss is sent to it.</summary>
     public EmailContent Invitation(CurrentTenant tenant, Remiss remiss, string senderName, string recipientName)
@@ -171,9 +191,137 @@ public sealed class RemissEmails
         return EmailLayout.Compose(Subject("Yttrandet har öppnats igen", remiss), tenant.Name, "Ert yttrande har öppnats igen", body, new(OpenResponse, ResponseLink(tenant, remiss)));
     }
 
+    /// <summary>
+    /// Kvittens to the person who submitted the yttrande: what came in and when, and that it is now read-only.
+    /// </summary>
+    public EmailContent Receipt(CurrentTenant tenant, Remiss remiss, string recipientName, string submittedByName, DateTime submittedAtUtc)
+    {
+        var submittedAt = SwedishTime(submittedAtUtc, tenant.TimeZoneId);
+        var facts = Facts(remiss);
+        facts.Add(new("Remissinstans", recipientName));
+        facts.Add(new("Inskickat av", submittedByName));
+        facts.Add(new("Inskickat", submittedAt));
+        var whoReopens = Contact(remiss) is { } contact
+            ? $"Behöver yttrandet ändras kan den som skickade remissen öppna det igen; kontakta i så fall {contact}."
+            : "Behöver yttrandet ändras kan den som skickade remissen öppna det igen.";
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"Yttrandet från {recipientName} över remissen ”{remiss.Title}” har kommit in den {submittedAt}. Tack för ert svar!"),
+            new EmailFacts(facts),
+            new EmailParagraph($"Yttrandet är nu låst och går inte längre att ändra. {whoReopens}"),
+        ];
+
+        // The specified text first; the title after it, so that two kvittenser can be told apart in an inbox.
+        var subject = $"Kvittens: yttrande från {recipientName} har kommit in – {TitleAndDiarienummer(remiss)}";
+        return EmailLayout.Compose(subject, tenant.Name, "Ert yttrande har kommit in", body, new(OpenResponse, ResponseLink(tenant, remiss)));
+    }
+
+    /// <summary>
+    /// To the remiss's owners when a recipient submits its yttrande. <paramref name="answeredCount"/> is how many of
+    /// the remiss's <paramref name="recipientCount"/> recipients have answered, this one included.
+    /// </summary>
+    public EmailContent SubmittedNotice(
+        CurrentTenant tenant, Remiss remiss, Guid recipientId, string recipientName, DateTime submittedAtUtc, bool isPreliminary, int answeredCount, int recipientCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(answeredCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(answeredCount, recipientCount);
+
+        var facts = Facts(remiss);
+        facts.Add(new("Remissinstans", recipientName));
+        facts.Add(new("Inkom", SwedishTime(submittedAtUtc, tenant.TimeZoneId)));
+        facts.Add(new("Svarets status", isPreliminary ? "Förvaltningens preliminära svar" : "Beslutat yttrande"));
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"{recipientName} har lämnat yttrande över remissen ”{remiss.Title}”."),
+            new EmailFacts(facts),
+            new EmailParagraph(isPreliminary
+                ? "Yttrandet är förvaltningens preliminära svar: nämndens beslut kommer senare. Ni får ett meddelande när nämnden har beslutat."
+                : "Yttrandet är remissinstansens beslutade svar."),
+            new EmailParagraph(answeredCount == recipientCount
+                ? $"{Answered(answeredCount, recipientCount)} Alla remissinstanser har nu svarat."
+                : Answered(answeredCount, recipientCount)),
+        ];
+
+        return EmailLayout.Compose(
+            Subject($"{recipientName} har lämnat yttrande", remiss), tenant.Name, $"{recipientName} har lämnat yttrande", body, new(OpenResponse, OwnerResponseLink(tenant, remiss, recipientId)));
+    }
+
+    /// <summary>
+    /// To the remiss's owners when the nämnd has decided an yttrande that was submitted as the förvaltning's
+    /// preliminary answer. <paramref name="paragraph"/> is the protocol's paragraph, "123" or "§ 123".
+    /// </summary>
+    public EmailContent DecisionConfirmed(
+        CurrentTenant tenant, Remiss remiss, Guid recipientId, string recipientName, string decidedBy, DateOnly decisionDate, string? paragraph)
+    {
+        var facts = Facts(remiss);
+        facts.Add(new("Remissinstans", recipientName));
+        facts.Add(new("Beslutat av", decidedBy));
+        facts.Add(new("Beslutsdatum", SwedishDate(decisionDate)));
+        var section = Paragraph(paragraph);
+        if (section is not null)
+        {
+            facts.Add(new("Paragraf", section));
+        }
+
+        var decision = section is null ? $"den {SwedishDate(decisionDate)}" : $"den {SwedishDate(decisionDate)}, {section}";
+        List<EmailBlock> body =
+        [
+            new EmailParagraph(
+                $"{decidedBy} har beslutat om yttrandet från {recipientName} över remissen ”{remiss.Title}” {decision}. "
+                + "Yttrandet lämnades tidigare som förvaltningens preliminära svar och är nu nämndens beslutade svar."),
+            new EmailFacts(facts),
+            new EmailParagraph("Läs det beslutade yttrandet och se om nämnden har ändrat något jämfört med det preliminära svaret."),
+        ];
+
+        return EmailLayout.Compose(
+            Subject($"Beslut om yttrande från {recipientName}", remiss), tenant.Name, "Nämnden har beslutat om yttrandet", body, new(OpenResponse, OwnerResponseLink(tenant, remiss, recipientId)));
+    }
+
+    /// <summary>
+    /// To the remiss's owners when a recipient declines to answer, with its reason if given. The link goes to the
+    /// remiss, where the owner follows every recipient; <paramref name="recipientId"/> names the recipient declining, for
+    /// callers that file the message under it.
+    /// </summary>
+    public EmailContent Declined(CurrentTenant tenant, Remiss remiss, Guid recipientId, string recipientName, string? reason)
+    {
+        var facts = Facts(remiss);
+        facts.Add(new("Remissinstans", recipientName));
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"{recipientName} har meddelat att de avstår från att yttra sig över remissen ”{remiss.Title}”."),
+            new EmailFacts(facts),
+        ];
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            body.Add(new EmailQuote("Anledning", reason));
+        }
+
+        return EmailLayout.Compose(
+            Subject($"{recipientName} avstår från att yttra sig", remiss), tenant.Name, $"{recipientName} avstår från att yttra sig", body, new(OpenRemiss, RemissLink(tenant, remiss)));
+    }
+
     /// <summary>"Remiss: Områdeslyft (STK-2023-137)": the diarienummer lets a registrator file the message.</summary>
     private static string Subject(string what, Remiss remiss) =>
-        string.IsNullOrWhiteSpace(remiss.Diarienummer) ? $"{what}: {remiss.Title}" : $"{what}: {remiss.Title} ({remiss.Diarienummer})";
+        $"{what}: {TitleAndDiarienummer(remiss)}";
+
+    private static string TitleAndDiarienummer(Remiss remiss) =>
+        string.IsNullOrWhiteSpace(remiss.Diarienummer) ? remiss.Title : $"{remiss.Title} ({remiss.Diarienummer})";
+
+    /// <summary>"2 av 3 remissinstanser har svarat."</summary>
+    private static string Answered(int answeredCount, int recipientCount) =>
+        string.Create(Text.Swedish, $"{answeredCount} av {recipientCount} {(recipientCount == 1 ? "remissinstans" : "remissinstanser")} har svarat.");
+
+    /// <summary>A protocol paragraph as written in a protokollsutdrag: "§ 123", whether or not the § was typed.</summary>
+    private static string? Paragraph(string? paragraph)
+    {
+        if (string.IsNullOrWhiteSpace(paragraph))
+        {
+            return null;
+        }
+
+        var value = paragraph.Trim();
+        return value.StartsWith('§') ? $"§ {value.TrimStart('§').TrimStart()}" : $"§ {value}";
+    }
 
     private static List<EmailFact> Facts(Remiss remiss)
     {
@@ -197,4 +345,7 @@ public sealed class RemissEmails
     private string RemissLink(CurrentTenant tenant, Remiss remiss) => RemissUrl(tenant.Slug, remiss.Id).AbsoluteUri;
 
     private string ResponseLink(CurrentTenant tenant, Remiss remiss) => ResponseUrl(tenant.Slug, remiss.Id).AbsoluteUri;
+
+    private string OwnerResponseLink(CurrentTenant tenant, Remiss remiss, Guid recipientId) =>
+        OwnerResponseUrl(tenant.Slug, remiss.Id, recipientId).AbsoluteUri;
 }

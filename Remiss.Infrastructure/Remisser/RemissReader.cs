@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Remiss.Infrastructure.Persistence;
 
 /// <summary>Loads a remiss aggregate of the current tenant (the tenant filter makes another tenant's id a miss).</summary>
-public sealed class RemissReader(AppDbContext db)
+public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantContext)
 {
     public Task<Domain.Remisser.Remiss?> FindWithRecipientsAsync(Guid id, CancellationToken cancellationToken) =>
         db.Remisser
@@ -27,6 +27,19 @@ public sealed class RemissReader(AppDbContext db)
 
         return remiss;
     }
+
+    /// <summary>The yttrande as stored right now, untracked: what the other editor saved, to show beside one's own.</summary>
+    public Task<Domain.Remisser.Response?> StoredResponseAsync(Guid recipientId, CancellationToken cancellationToken) =>
+        db.Responses.AsNoTracking()
+            .Include(r => r.Answers)
+            .Include(r => r.Attachments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.RecipientId == recipientId, cancellationToken);
+
+    /// <summary>The display name of a user of the current tenant, for "senast sparat av".</summary>
+    public async Task<string> UserNameAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == userId && u.TenantId == tenantContext.TenantId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        ?? string.Empty;
 
     /// <summary>Organisation names by id for the current tenant.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> OrganisationNamesAsync(CancellationToken cancellationToken) =>

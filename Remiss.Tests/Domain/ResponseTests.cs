@@ -773,7 +773,7 @@ public sealed class ResponseTests
         var response = recipient.Response!;
         var version = response.Version;
 
-        recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now.AddDays(27));
+        recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now.AddDays(27));
 
         Assert.Equal(new Decision(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), response.Decision);
         Assert.Equal(version + 1, response.Version);
@@ -788,7 +788,7 @@ public sealed class ResponseTests
     {
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
-        recipient.ConfirmDecision(new DecisionContent(DecisionKind.DelegatedDecision, "Förvaltningschefen", new DateOnly(2026, 12, 20), null), A.Kollega, A.Now);
+        recipient.ConfirmDecision(new DecisionContent(DecisionKind.DelegatedDecision, "Förvaltningschefen", new DateOnly(2026, 12, 20), null), null, A.Kollega, A.Now);
 
         Assert.Equal(DecisionKind.DelegatedDecision, recipient.Response!.Decision!.Kind);
     }
@@ -799,7 +799,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
         recipient.Remiss.Close(A.Now);
 
-        recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now);
+        recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now);
 
         Assert.Equal(DecisionKind.BoardDecision, recipient.Response!.Decision!.Kind);
     }
@@ -810,7 +810,7 @@ public sealed class ResponseTests
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Message);
     }
 
@@ -820,7 +820,7 @@ public sealed class ResponseTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Message);
     }
 
@@ -830,7 +830,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss(), A.CompleteResponse(DecisionKind.BoardDecision));
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("Beslutet kan bara kompletteras på ett inskickat preliminärt svar", e.Message);
     }
 
@@ -840,7 +840,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss(), A.CompleteResponse() with { Decision = null });
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("preliminärt svar", e.Message);
     }
 
@@ -850,7 +850,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.PreliminaryAnswer, "Tekniska nämnden", new DateOnly(2026, 12, 20), null), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.PreliminaryAnswer, "Tekniska nämnden", new DateOnly(2026, 12, 20), null), null, A.Kollega, A.Now));
         Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Message);
         Assert.Equal(DecisionKind.PreliminaryAnswer, recipient.Response!.Decision!.Kind);
     }
@@ -861,7 +861,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", null, "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", null, "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Message);
     }
 
@@ -871,7 +871,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent((DecisionKind)9, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent((DecisionKind)9, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("Välj vilket slags beslut", e.Message);
     }
 
@@ -880,9 +880,9 @@ public sealed class ResponseTests
     {
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
         var decision = new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123");
-        recipient.ConfirmDecision(decision, A.Kollega, A.Now);
+        recipient.ConfirmDecision(decision, null, A.Kollega, A.Now);
 
-        var e = Assert.Throws<DomainException>(() => recipient.ConfirmDecision(decision, A.Kollega, A.Now));
+        var e = Assert.Throws<DomainException>(() => recipient.ConfirmDecision(decision, null, A.Kollega, A.Now));
         Assert.Contains("preliminärt svar", e.Message);
     }
 
@@ -894,7 +894,7 @@ public sealed class ResponseTests
         recipient.Remiss.Complete(A.Now);
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("remissen är avslutad eller återkallad", e.Message);
     }
 
@@ -905,7 +905,7 @@ public sealed class ResponseTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.Kollega, A.Now));
+            () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
         Assert.Contains("remissen är avslutad eller återkallad", e.Message);
     }
 
@@ -1016,5 +1016,19 @@ public sealed class ResponseTests
     public void IsBlankHtml_IsTrueOnlyWithoutVisibleText(string? html, bool blank)
     {
         Assert.Equal(blank, Response.IsBlankHtml(html));
+    }
+
+    [Fact]
+    public void ConfirmDecision_WithTheProtokollsutdrag_AttachesItWithoutReopeningTheText()
+    {
+        var recipient = A.Submitted(A.RecipientOfSentRemiss());
+
+        recipient.ConfirmDecision(
+            new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), A.File(), A.Kollega, A.Now.AddDays(27));
+
+        Assert.True(recipient.Response!.IsSubmitted);
+        Assert.Equal(RecipientStatus.Submitted, recipient.Status);
+        var attachment = Assert.Single(recipient.Response.Attachments);
+        Assert.Equal("Protokollsutdrag TN 2023-12-20 § 123.pdf", attachment.FileName);
     }
 }

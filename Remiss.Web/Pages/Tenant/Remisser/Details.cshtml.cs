@@ -23,7 +23,8 @@ public sealed class DetailsModel(
     RichTextSanitizer sanitizer,
     RemissSending sending,
     RemissQueries queries,
-    RemissDrafts drafts) : RemissPageModel(tenantContext, reader, authorization)
+    RemissDrafts drafts,
+    UserMemberships memberships) : RemissPageModel(tenantContext, reader, authorization)
 {
     public bool IsOwner { get; private set; }
 
@@ -34,6 +35,8 @@ public sealed class DetailsModel(
     public IReadOnlyList<(Recipient Recipient, Extension Extension)> PendingExtensions { get; private set; } = [];
 
     public IReadOnlyList<Organisation> OtherOrganisations { get; private set; } = [];
+
+    public DateOnly Today => sending.Today;
 
     public int Answered => Remiss.Recipients.Count(r => r.HasAnswered);
 
@@ -144,6 +147,8 @@ public sealed class DetailsModel(
         }
 
         IsOwner = await IsOwnerAsync();
+        var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
+        MyRecipients = [.. RecipientsInOrder.Where(r => mine.Contains(r.OrganisationId))];
         var today = sending.Today;
         var ownDeadline = IsOwner ? Remiss.Deadline : MyRecipientDeadline();
         Document = new RemissDocumentView(
@@ -177,7 +182,10 @@ public sealed class DetailsModel(
         return true;
     }
 
-    private DateOnly? MyRecipientDeadline() => Remiss.Deadline;
+    /// <summary>The recipients of this remiss that the user answers for (usually one).</summary>
+    public IReadOnlyList<Recipient> MyRecipients { get; private set; } = [];
+
+    private DateOnly? MyRecipientDeadline() => MyRecipients.Count == 1 ? MyRecipients[0].Deadline : Remiss.Deadline;
 
     private static DateTime? LastActivity(Recipient recipient) =>
         new[] { recipient.Response?.LastSavedAt, recipient.SubmittedAt, recipient.DeclinedAt, recipient.Extensions.Select(e => (DateTime?)e.RequestedAt).DefaultIfEmpty().Max() }

@@ -1,0 +1,185 @@
+namespace Remiss.Infrastructure.Responses;
+
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Email;
+using Remiss.Infrastructure.Files;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.RichText;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>
+/// The recipient's actions on its yttrande: save the draft, attach files, submit, decline, ask for anstånd and
+/// confirm the nämnd's decision. The domain decides; formatted text is sanitised before it reaches it; the
+/// e-mails each action causes are queued in the same SaveChanges.
+/// </summary>
+public sealed class ResponseWriting(
+    AppDbContext db,
+    ITenantContext tenantContext,
+    TimeProvider clock,
+    RichTextSanitizer sanitizer,
+    AttachmentIntake intake,
+    IFileStorage storage,
+    Outbox outbox,
+    RemissEmails emails)
+{
+    private CurrentTenant Tenant => tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public TenantCalendar Calendar => new(TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId));
+
+    public DateOnly Today => Calendar.Today(Now);
+
+    /// <summary>The tenant's standard sections and organisation names, which the yttrande's rules need.</summary>
+    public async Task<ResponseContext> ContextAsync(CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == Tenant.Id, cancellationToken).ConfigureAwait(false);
+        var names = await db.Organisations.Where(o => !o.IsRetired).Select(o => o.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new ResponseContext(tenant.StandardSections, [.. names.Order(Remisser.SwedishOrder.Comparer)]);
+    }
+
+    /// <summary>Saves the draft as typed. Throws <see cref="ConcurrencyConflictException"/> when someone saved a newer version.</summary>
+    public async Task SaveDraftAsync(Recipient recipient, ResponseContent content, int basedOnVersion, Guid userId, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(cancellationToken).ConfigureAwait(false);
+        recipient.SaveDraft(Sanitized(content), basedOnVersion, context, userId, Now);
+        await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ResponseAttachment> AttachAsync(Recipient recipient, Stream content, string? fileName, Guid userId, CancellationToken cancellationToken)
+    {
+        var file = await intake.AcceptAsync(Tenant.Id, content, fileName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var attachment = recipient.AddAttachment(file, userId, Now);
+            await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+            return attachment;
+        }
+        catch
+        {
+            await storage.DeleteAsync(Tenant.Id, file.StorageKey, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task RemoveAttachmentAsync(Recipient recipient, Guid attachmentId, Guid userId, CancellationToken cancellationToken)
+    {
+        var attachment = recipient.RemoveAttachment(attachmentId, userId, Now);
+        await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+        await storage.DeleteAsync(Tenant.Id, attachment.StorageKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Submits: read-only and time-stamped; a kvittens to the submitter and a notice to the owners.</summary>
+    public async Task SubmitAsync(Recipient recipient, Guid userId, string userEmail, string userName, CancellationToken cancellationToken)
+    {
+        var remiss = recipient.Remiss;
+        recipient.Submit(userId, Now);
+        remiss.CloseIfEveryRecipientHasAnswered(Now);
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        var recipientName = names[recipient.OrganisationId];
+        outbox.Queue(
+            Tenant.Id,
+            new EmailAddress(userEmail, userName),
+            emails.Receipt(Tenant, remiss, recipientName, userName, recipient.SubmittedAt!.Value),
+            EmailReason.Receipt,
+            EmailConcerns.Recipient,
+            recipient.Id);
+        var notice = emails.SubmittedNotice(
+            Tenant,
+            remiss,
+            recipient.Id,
+            recipientName,
+            recipient.SubmittedAt!.Value,
+            recipient.Response!.Decision?.Kind == DecisionKind.PreliminaryAnswer,
+            remiss.Recipients.Count(r => r.HasAnswered),
+            remiss.Recipients.Count);
+        await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, notice, EmailReason.SubmittedNotice, EmailConcerns.Recipient, recipient.Id, cancellationToken)
+            .ConfigureAwait(false);
+        await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeclineAsync(Recipient recipient, string? reason, Guid userId, CancellationToken cancellationToken)
+    {
+        var remiss = recipient.Remiss;
+        recipient.Decline(reason, userId, Now);
+        remiss.CloseIfEveryRecipientHasAnswered(Now);
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        var notice = emails.Declined(Tenant, remiss, recipient.Id, names[recipient.OrganisationId], recipient.DeclineReason);
+        await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, notice, EmailReason.Declined, EmailConcerns.Recipient, recipient.Id, cancellationToken)
+            .ConfigureAwait(false);
+        await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RequestExtensionAsync(Recipient recipient, DateOnly requestedDeadline, string? reason, Guid userId, string userName, CancellationToken cancellationToken)
+    {
+        var remiss = recipient.Remiss;
+        var current = recipient.Deadline;
+        var extension = recipient.RequestExtension(requestedDeadline, reason, userId, Now, Today);
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        var request = emails.ExtensionRequested(Tenant, remiss, names[recipient.OrganisationId], userName, current, requestedDeadline, extension.Reason);
+        await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, request, EmailReason.ExtensionRequested, EmailConcerns.Extension, extension.Id, cancellationToken)
+            .ConfigureAwait(false);
+        await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds the nämnd's decision (and protokollsutdrag) to a submitted preliminary answer; the owners are told.</summary>
+    public async Task ConfirmDecisionAsync(
+        Recipient recipient, DecisionContent decision, Stream? protocolExtract, string? fileName, Guid userId, CancellationToken cancellationToken)
+    {
+        AttachmentFile? file = null;
+        if (protocolExtract is not null)
+        {
+            file = await intake.AcceptAsync(Tenant.Id, protocolExtract, fileName, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            recipient.ConfirmDecision(decision, file, userId, Now);
+            var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+            var stored = recipient.Response!.Decision!;
+            var notice = emails.DecisionConfirmed(
+                Tenant, recipient.Remiss, recipient.Id, names[recipient.OrganisationId], stored.DecidedBy ?? names[recipient.OrganisationId], stored.DecisionDate!.Value, stored.Paragraph);
+            await outbox.QueueForOrganisationAsync(
+                    Tenant.Id, recipient.Remiss.OwnerOrganisationId, notice, EmailReason.DecisionConfirmed, EmailConcerns.Recipient, recipient.Id, cancellationToken)
+                .ConfigureAwait(false);
+            await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (file is not null)
+        {
+            await storage.DeleteAsync(Tenant.Id, file.StorageKey, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The yttrande's formatted fields made safe: the editor's HTML sanitised, or plain text made into paragraphs.</summary>
+    private ResponseContent Sanitized(ResponseContent content) => content with
+    {
+        Summary = Rich(content.Summary),
+        GeneralViews = Rich(content.GeneralViews),
+        Answers = [.. content.Answers.Select(a => a with { Text = Rich(a.Text) })],
+        Sections = [.. content.Sections.Select(s => s with { Text = Rich(s.Text) })],
+    };
+
+    private string? Rich(string? text) => string.IsNullOrWhiteSpace(text) ? null : NullIfEmpty(sanitizer.FromUserInput(text));
+
+    private static string? NullIfEmpty(string html) => Response.IsBlankHtml(html) ? null : html;
+
+    private async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken) =>
+        await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
+
+    private async Task SaveAsync(Recipient recipient, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Responses.AsNoTracking().Where(r => r.RecipientId == recipient.Id).Select(r => r.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            throw new ConcurrencyConflictException("Någon annan har sparat yttrandet medan du skrev. Jämför versionerna och välj vad som ska sparas.", current);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+namespace Remiss.Web.Pages.Tenant.Remisser.Yttrande;
+
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Remiss.Domain.Common;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Responses;
+using Remiss.Infrastructure.RichText;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Forms;
+using Remiss.Web.Tenancy;
+
+/// <summary>
+/// The yttrande form. Every button posts the whole form, so nothing typed is lost; a save based on an older
+/// version is refused and both versions are shown side by side; scripts add autosave.
+/// </summary>
+public sealed class WriteModel(
+    ITenantContext tenantContext,
+    RemissReader reader,
+    IAuthorizationService authorization,
+    UserMemberships memberships,
+    ResponseWriting writing,
+    RichTextSanitizer sanitizer) : ResponsePageModel(tenantContext, reader, authorization, memberships)
+{
+    [BindProperty]
+    public ResponseForm Input { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? NewAttachment { get; set; }
+
+    [BindProperty]
+    public DecisionKind ConfirmedKind { get; set; } = DecisionKind.BoardDecision;
+
+    [BindProperty]
+    public string? ConfirmedDecidedBy { get; set; }
+
+    [BindProperty]
+    public DateOnly? ConfirmedDate { get; set; }
+
+    [BindProperty]
+    public string? ConfirmedParagraph { get; set; }
+
+    [BindProperty]
+    public IFormFile? Protokollsutdrag { get; set; }
+
+    public ResponseContext Context { get; private set; } = new([], []);
+
+    public Response? Conflict { get; private set; }
+
+    public string LastSavedBy { get; private set; } = string.Empty;
+
+    public bool IsLate => Remiss.Status == RemissStatus.Sent && Recipient.IsOverdue(writing.Today);
+
+    public bool CanEdit => Remiss.Status == RemissStatus.Sent;
+
+    public Func<string?, string> Sanitize => sanitizer.Sanitize;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPageAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = ResponseForm.From(Remiss, Recipient.Response, Context.StandardSections, RecipientName);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect(ResponseUrl), "Utkastet är sparat.", cancellationToken);
+
+    public Task<IActionResult> OnPostAddSignatoryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Input.Signatories.Add(new SignatoryForm());
+        return SaveThenAsync(id, () => Page(), null, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect(ResponseUrl), "Utkastet är sparat.", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken) =>
+        SaveThenAsync(
+            id,
+            () => Redirect(ResponseUrl),
+            "Bilagan är borttagen.",
+            cancellationToken,
+            () => writing.RemoveAttachmentAsync(Recipient, attachmentId, UserId, cancellationToken));
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect(PathWithFor("skicka-in")), null, cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect(PathWithFor("avsta")), null, cancellationToken);
+
+    public Task<IActionResult> OnPostExtensionAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveThenAsync(id, () => Redirect(PathWithFor("anstand")), null, cancellationToken);
+
+    /// <summary>The autosave script's save: JSON with the new version, or why it did not save. Nothing is lost: the page keeps the text.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPageAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await writing.SaveDraftAsync(Recipient, Input.ToContent(), Input.Version, UserId, cancellationToken);
+            var response = Recipient.Response!;
+            return new JsonResult(new { saved = true, version = response.Version, message = $"Sparat automatiskt {Format(response.LastSavedAt)}." });
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return new JsonResult(new { saved = false, conflict = true, message = "Någon annan har sparat yttrandet. Klicka på Spara utkast för att jämföra versionerna." });
+        }
+        catch (DomainException refusal)
+        {
+            return new JsonResult(new { saved = false, conflict = false, message = refusal.Message });
+        }
+    }
+
+    public async Task<IActionResult> OnPostConfirmDecisionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadPageAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await using var file = Protokollsutdrag is { Length: > 0 } upload ? upload.OpenReadStream() : null;
+            await writing.ConfirmDecisionAsync(
+                Recipient,
+                new DecisionContent(ConfirmedKind, ConfirmedDecidedBy, ConfirmedDate, ConfirmedParagraph),
+                file,
+                Protokollsutdrag?.FileName,
+                UserId,
+                cancellationToken);
+            TempData["StatusMessage"] = "Beslutet är sparat och avsändaren har fått besked.";
+            return Redirect(ResponseUrl);
+        }
+        catch (DomainException refusal)
+        {
+            AddRefusal(refusal);
+            return Page();
+        }
+    }
+
+    public AnswerForm AnswerFor(Question question, int index) =>
+        index < Input.Answers.Count && Input.Answers[index].QuestionNumber == question.Number
+            ? Input.Answers[index]
+            : Input.Answers.FirstOrDefault(a => a.QuestionNumber == question.Number) ?? AnswerForm.From(question, null);
+
+    public string? ErrorForQuestion(int number) =>
+        ModelState.Where(e => e.Key == $"fraga-{number}").SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+
+    public string Format(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId))
+            .ToString("d MMMM yyyy 'kl.' HH.mm", CultureInfo.GetCultureInfo("sv-SE"));
+
+    private async Task<IActionResult> SaveThenAsync(
+        Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null)
+    {
+        if (!await LoadPageAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await writing.SaveDraftAsync(Recipient, Input.ToContent(), Input.Version, UserId, cancellationToken);
+            if (NewAttachment is { Length: > 0 } file)
+            {
+                await using var stream = file.OpenReadStream();
+                await writing.AttachAsync(Recipient, stream, file.FileName, UserId, cancellationToken);
+                message = $"Bilagan {file.FileName} är uppladdad.";
+            }
+
+            if (alsoDo is not null)
+            {
+                await alsoDo();
+            }
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            Conflict = await Reader.StoredResponseAsync(Recipient.Id, cancellationToken);
+            LastSavedBy = Conflict is null ? string.Empty : await Reader.UserNameAsync(Conflict.LastSavedByUserId, cancellationToken);
+            ModelState.AddModelError(string.Empty, conflict.Message);
+            ModelState.Remove("Input.Version");
+            Input.Version = conflict.CurrentVersion;
+            return Page();
+        }
+        catch (DomainException refusal)
+        {
+            foreach (var problem in refusal.Problems)
+            {
+                var number = System.Text.RegularExpressions.Regex.Match(problem, @"[Ff]råga (\d+)");
+                ModelState.AddModelError(number.Success ? $"fraga-{number.Groups[1].Value}" : string.Empty, problem);
+            }
+
+            return Page();
+        }
+
+        if (message is not null)
+        {
+            TempData["StatusMessage"] = message;
+        }
+
+        // The version moved with the save: the next post from this page is based on it.
+        ModelState.Remove("Input.Version");
+        Input.Version = Recipient.Response?.Version ?? Input.Version;
+        return next();
+    }
+
+    private async Task<bool> LoadPageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadRecipientAsync(id, cancellationToken))
+        {
+            return false;
+        }
+
+        Context = await writing.ContextAsync(cancellationToken);
+        if (Recipient.Response is { } response)
+        {
+            LastSavedBy = await Reader.UserNameAsync(response.LastSavedByUserId, cancellationToken);
+        }
+
+        return true;
+    }
+}
