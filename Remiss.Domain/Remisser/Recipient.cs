@@ -76,8 +76,10 @@ public sealed class Recipient : TenantEntity
     /// <summary>Saves the draft as it stands, without requiring anything; a save based on an older version is refused.</summary>
     public void SaveDraft(ResponseContent content, int basedOnVersion, ResponseContext context, Guid userId, DateTime nowUtc)
     {
+        // The first save creates the yttrande; there is no older version it could overwrite.
+        var isFirstSave = Response is null;
         var response = StartDrafting(userId, nowUtc);
-        response.Apply(content, basedOnVersion, Remiss.Questions, context, userId, nowUtc);
+        response.Apply(content, isFirstSave ? response.Version : basedOnVersion, Remiss.Questions, context, userId, nowUtc);
     }
 
     public void Submit(Guid userId, DateTime nowUtc)

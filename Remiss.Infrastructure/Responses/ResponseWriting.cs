@@ -176,8 +176,11 @@ public sealed class ResponseWriting(
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException
+                                   || (e is DbUpdateException && e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true)
+                                   || (e is DbUpdateException && e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true))
         {
+            // Someone saved first, or two people started the same yttrande at once: neither save is written over.
             var current = await db.Responses.AsNoTracking().Where(r => r.RecipientId == recipient.Id).Select(r => r.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             throw new ConcurrencyConflictException("Någon annan har sparat yttrandet medan du skrev. Jämför versionerna och välj vad som ska sparas.", current);
         }

@@ -1031,4 +1031,28 @@ public sealed class ResponseTests
         var attachment = Assert.Single(recipient.Response.Attachments);
         Assert.Equal("Protokollsutdrag TN 2023-12-20 § 123.pdf", attachment.FileName);
     }
+
+    [Fact]
+    public void SaveDraft_TheFirstSave_CreatesTheYttrandeWhateverVersionTheEmptyFormCarried()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+
+        recipient.SaveDraft(A.CompleteResponse(), basedOnVersion: 0, A.Context, A.Namndsekreterare, A.Now);
+
+        Assert.Equal(RecipientStatus.Drafting, recipient.Status);
+        Assert.Equal("<p>Förvaltningen ställer sig positiv.</p>", recipient.Response!.Summary);
+    }
+
+    [Fact]
+    public void SaveDraft_ASecondSaveBasedOnTheEmptyForm_IsAConflict()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        recipient.SaveDraft(A.CompleteResponse(), basedOnVersion: 0, A.Context, A.Namndsekreterare, A.Now);
+
+        var conflict = Assert.Throws<ConcurrencyConflictException>(() =>
+            recipient.SaveDraft(A.CompleteResponse() with { Summary = "<p>Kollegans text.</p>" }, basedOnVersion: 0, A.Context, A.Kollega, A.Now));
+
+        Assert.Equal(recipient.Response!.Version, conflict.CurrentVersion);
+        Assert.Equal("<p>Förvaltningen ställer sig positiv.</p>", recipient.Response.Summary);
+    }
 }
