@@ -1,7 +1,9 @@
 namespace Remiss.Web.Tenancy;
 
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Net.Http.Headers;
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Authorization;
@@ -59,6 +61,17 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
         {
             modelState.AddModelError(error.Field is null ? string.Empty : $"{prefix}.{error.Field}", error.Message);
         }
+    }
+
+    /// <summary>
+    /// A stored bilaga as a download: its cleaned name, its real type and nosniff, so a browser never runs it as
+    /// a page; never cached by shared caches.
+    /// </summary>
+    protected FileStreamResult Download(Stream content, Attachment attachment)
+    {
+        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        return new FileStreamResult(content, attachment.ContentType) { FileDownloadName = attachment.FileName, EnableRangeProcessing = true };
     }
 
     private async Task<bool> Authorized(string policy) => (await authorization.AuthorizeAsync(User, Remiss, policy)).Succeeded;

@@ -16,179 +16,6 @@
   function say(message) { if (statusRegion) { statusRegion.textContent = message || ''; } }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
-  // ---- Formatted text: the editor writes HTML that the server's sanitiser keeps as it is ----
-  var ALLOWED = /^(P|BR|UL|OL|LI|STRONG|B|EM|I|A|H3|H4|BLOCKQUOTE)$/;
-  var INLINE = /^(#text|BR|STRONG|B|EM|I|A)$/;
-  var SAFE_URL = /^(https?:\/\/|mailto:)/i;
-  var LOOKS_LIKE_HTML = /<\s*\/?\s*(p|br|ul|ol|li|strong|b|em|i|a|h3|h4|blockquote|div|span|script|img|svg|iframe|style)\b/i;
-
-  function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  }
-
-  // The same rules as RichTextSanitizer.PlainTextToHtml on the server.
-  function plainTextToHtml(text) {
-    return text.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/).map(function (block) {
-      var lines = block.split('\n').map(function (l) { return l.trim(); }).filter(function (l) { return l; });
-      if (!lines.length) { return ''; }
-      var list = [[/^[-*•]\s+/, 'ul'], [/^\d+[.)]\s+/, 'ol']].filter(function (kind) {
-        return lines.every(function (l) { return kind[0].test(l); });
-      })[0];
-      if (list) {
-        return '<' + list[1] + '>' + lines.map(function (l) { return '<li>' + escapeHtml(l.replace(list[0], '')) + '</li>'; }).join('') + '</' + list[1] + '>';
-      }
-      return '<p>' + lines.map(escapeHtml).join('<br>') + '</p>';
-    }).join('');
-  }
-
-  // Keeps only what the server allows. Other elements are unwrapped (a div becomes a p), since the server drops
-  // a disallowed element together with its text; empty blocks go; loose text at the top is put in paragraphs.
-  function clean(node, top) {
-    each(Array.prototype.slice.call(node.childNodes), function (child) {
-      if (child.nodeType === 3) { return; }
-      if (child.nodeType !== 1 || /^(SCRIPT|STYLE|TEMPLATE|IFRAME|OBJECT|SVG|IMG)$/i.test(child.nodeName)) { child.remove(); return; }
-      clean(child, false);
-      if (child.nodeName === 'DIV') {
-        var p = document.createElement('p');
-        while (child.firstChild) { p.appendChild(child.firstChild); }
-        child.replaceWith(p); child = p;
-      } else if (!ALLOWED.test(child.nodeName)) {
-        while (child.firstChild) { node.insertBefore(child.firstChild, child); }
-        child.remove(); return;
-      }
-      each(Array.prototype.slice.call(child.attributes), function (a) {
-        if (!(child.nodeName === 'A' && a.name === 'href' && SAFE_URL.test(a.value.trim()))) { child.removeAttribute(a.name); }
-      });
-      if (/^(P|LI|H3|H4)$/.test(child.nodeName) && !child.textContent.trim()) { child.remove(); }
-      else if (child.lastChild && child.lastChild.nodeName === 'BR' && /^(P|LI)$/.test(child.nodeName)) { child.lastChild.remove(); }
-    });
-    if (!top) { return; }
-    var paragraph = null;
-    each(Array.prototype.slice.call(node.childNodes), function (child) {
-      if (!INLINE.test(child.nodeName)) { paragraph = null; return; }
-      if (!paragraph) {
-        if (child.nodeName === 'BR' || !child.textContent.trim()) { child.remove(); return; }
-        paragraph = document.createElement('p');
-        node.insertBefore(paragraph, child);
-      }
-      paragraph.appendChild(child);
-    });
-  }
-
-  // Parsed in an inert document: nothing loads or runs until it is cleaned.
-  function cleanHtml(html) {
-    var body = document.implementation.createHTMLDocument('').body;
-    body.innerHTML = html;
-    clean(body, true);
-    return body.innerHTML;
-  }
-
-  var editors = [];
-  function enhance(textarea, index) {
-    var label = textarea.labels && textarea.labels[0];
-    if (label && !label.id) { label.id = (textarea.id || 'rich-text-' + index) + '-etikett'; }
-    var wrapper = document.createElement('div');
-    wrapper.className = 'rich-text-field';
-    var toolbar = document.createElement('div');
-    toolbar.className = 'rich-toolbar';
-    toolbar.setAttribute('role', 'toolbar');
-    toolbar.setAttribute('aria-label', 'Formatering för ' + (label ? label.textContent.trim() : textarea.name));
-    var editor = document.createElement('div');
-    editor.className = 'rich-editor';
-    editor.contentEditable = 'true';
-    editor.setAttribute('role', 'textbox');
-    editor.setAttribute('aria-multiline', 'true');
-    if (label) { editor.setAttribute('aria-labelledby', label.id); }
-    if (textarea.getAttribute('aria-describedby')) { editor.setAttribute('aria-describedby', textarea.getAttribute('aria-describedby')); }
-    editor.style.minHeight = (textarea.rows || 4) * 1.5 + 1 + 'em';
-    var value = textarea.value;
-    editor.innerHTML = cleanHtml(LOOKS_LIKE_HTML.test(value) ? value : plainTextToHtml(value));
-
-    var saved = null;
-    var buttons = [['Fet', 'bold'], ['Kursiv', 'italic'], ['Punktlista', 'insertUnorderedList'], ['Numrerad lista', 'insertOrderedList'], ['Länk', 'createLink']]
-      .map(function (spec, i) {
-        var button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = spec[0];
-        button.tabIndex = i === 0 ? 0 : -1;
-        if (spec[1] !== 'createLink') { button.setAttribute('aria-pressed', 'false'); }
-        button.addEventListener('mousedown', function (e) { e.preventDefault(); }); // keep the selection in the editor
-        button.addEventListener('click', function () { run(spec[1]); });
-        toolbar.appendChild(button);
-        return button;
-      });
-
-    function sync() {
-      textarea.value = editor.textContent.trim() || editor.querySelector('li') ? cleanHtml(editor.innerHTML) : '';
-    }
-    function updatePressed() {
-      ['bold', 'italic', 'insertUnorderedList', 'insertOrderedList'].forEach(function (command, i) {
-        var on = false;
-        try { on = document.queryCommandState(command); } catch (e) { /* not supported */ }
-        buttons[i].setAttribute('aria-pressed', String(on));
-      });
-    }
-    function run(command) {
-      editor.focus();
-      var selection = window.getSelection();
-      if (saved) { selection.removeAllRanges(); selection.addRange(saved); }
-      var argument = null;
-      if (command === 'createLink') {
-        argument = (window.prompt('Länkadress (https://…)') || '').trim();
-        if (!SAFE_URL.test(argument)) { return; }
-      }
-      document.execCommand(command, false, argument);
-      updatePressed();
-    }
-
-    // One tab stop for the toolbar; arrow keys, Home and End move between its buttons.
-    toolbar.addEventListener('keydown', function (e) {
-      var at = buttons.indexOf(document.activeElement);
-      var to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
-      if (at < 0 || to === undefined) { return; }
-      e.preventDefault();
-      to = (to + buttons.length) % buttons.length;
-      buttons[at].tabIndex = -1; buttons[to].tabIndex = 0; buttons[to].focus();
-    });
-    editor.addEventListener('input', sync);
-    editor.addEventListener('keydown', function (e) {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) { return; }
-      var key = e.key.toLowerCase();
-      if (key === 'b' || key === 'i') { e.preventDefault(); run(key === 'b' ? 'bold' : 'italic'); }
-      else if (key === 'u') { e.preventDefault(); } // no underline: the server would drop it
-    });
-    editor.addEventListener('paste', function (e) {
-      e.preventDefault();
-      document.execCommand('insertText', false, (e.clipboardData || window.clipboardData).getData('text/plain'));
-    });
-    editor.addEventListener('drop', function (e) {
-      e.preventDefault();
-      var text = e.dataTransfer.getData('text/plain');
-      var range = document.caretRangeFromPoint && document.caretRangeFromPoint(e.clientX, e.clientY);
-      if (!text || !range) { return; }
-      editor.focus();
-      window.getSelection().removeAllRanges(); window.getSelection().addRange(range);
-      document.execCommand('insertText', false, text);
-    });
-    if (label) { label.addEventListener('click', function (e) { e.preventDefault(); editor.focus(); }); }
-    document.addEventListener('selectionchange', function () {
-      var selection = window.getSelection();
-      if (selection.rangeCount && editor.contains(selection.anchorNode)) {
-        saved = selection.getRangeAt(0).cloneRange();
-        updatePressed();
-      }
-    });
-
-    wrapper.appendChild(toolbar);
-    wrapper.appendChild(editor);
-    textarea.parentNode.insertBefore(wrapper, textarea);
-    textarea.hidden = true;
-    sync();
-    editors.push({ textarea: textarea, editor: editor, sync: sync });
-  }
-
-  try { document.execCommand('defaultParagraphSeparator', false, 'p'); } catch (e) { /* older browsers */ }
-  each(form.querySelectorAll('textarea[data-rich-text]'), enhance);
 
   // ---- A copy of what is typed, in this browser, until it is saved ----
   var PREFIX = 'remiss-utkast:' + location.pathname + location.search + ':';
@@ -222,7 +49,7 @@
       if (!Object.prototype.hasOwnProperty.call(values, key)) { return; }
       if (typeof values[key] === 'boolean') { el.checked = values[key]; } else { el.value = values[key]; }
     });
-    editors.forEach(function (e) { e.editor.innerHTML = cleanHtml(e.textarea.value); e.sync(); });
+    each(form.querySelectorAll('textarea[data-rich-text]'), function (t) { t.dispatchEvent(new Event('remiss:reload')); });
   }
 
   // The layout's status message (first in main) follows a save: whatever was kept here is on the server now.
@@ -239,7 +66,7 @@
     notice.setAttribute('role', 'status');
     notice.tabIndex = -1;
     var text = document.createElement('p');
-    text.textContent = 'Det finns text från ' + new Date(copy.savedAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short' }) +
+    text.textContent = 'Det finns text från ' + new Date(copy.savedAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short' }).replace(/(\d):(\d)/, '$1.$2') +
       ' som inte hann sparas. Den finns kvar i den här webbläsaren.';
     notice.appendChild(text);
     [['Återställ osparad text', 'button', function () {
@@ -304,11 +131,14 @@
   setInterval(save, interval);
 
   // A post while an autosave is under way would be based on the old version: wait for it, then post.
+  var waiting = false;
   form.addEventListener('submit', function (e) {
     if (saving && form.requestSubmit) {
       e.preventDefault();
+      if (waiting) { return; }
+      waiting = true;
       var submitter = e.submitter;
-      saving.then(function () { form.requestSubmit(submitter); });
+      saving.then(function () { waiting = false; form.requestSubmit(submitter); });
       return;
     }
     submitting = true;

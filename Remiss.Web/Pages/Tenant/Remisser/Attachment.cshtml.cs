@@ -2,7 +2,6 @@ namespace Remiss.Web.Pages.Tenant.Remisser;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Remisser;
@@ -25,8 +24,6 @@ public sealed class AttachmentModel(ITenantContext tenantContext, RemissReader r
         }
 
         var content = await storage.OpenReadAsync(Tenant.Id, attachment.StorageKey, cancellationToken);
-        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-        return new FileStreamResult(content, attachment.ContentType) { FileDownloadName = attachment.FileName, EnableRangeProcessing = true };
+        return Download(content, attachment);
     }
 }
