@@ -141,6 +141,28 @@ public sealed partial class EditModel(
         try
         {
             await drafts.SaveAsync(Remiss, Input.ToDraft(), cancellationToken);
+        }
+        catch (FormErrorsException errors)
+        {
+            AddErrors(ModelState, errors.Errors, "Input");
+            return Page();
+        }
+        catch (DomainException problem)
+        {
+            foreach (var text in problem.Problems)
+            {
+                ModelState.AddModelError(KeyFor(text), text);
+            }
+
+            logger.LogInformation("Draft {RemissId} not saved: {Problems}", id, problem.Message);
+            return Page();
+        }
+
+        // The draft is saved: the page from here on is based on the new version.
+        ModelState.Remove("Input.Version");
+        Input.Version = Remiss.Version;
+        try
+        {
             if (NewAttachment is { Length: > 0 } file)
             {
                 await using var stream = file.OpenReadStream();
@@ -156,16 +178,14 @@ public sealed partial class EditModel(
         catch (FormErrorsException errors)
         {
             AddErrors(ModelState, errors.Errors, "Input");
+            Input.Version = Remiss.Version;
             return Page();
         }
         catch (DomainException problem)
         {
-            foreach (var text in problem.Problems)
-            {
-                ModelState.AddModelError(KeyFor(text), text);
-            }
-
-            logger.LogInformation("Draft {RemissId} not saved: {Problems}", id, problem.Message);
+            // The upload or removal was refused; what was typed is saved.
+            ModelState.AddModelError(nameof(NewAttachment), problem.Message);
+            Input.Version = Remiss.Version;
             return Page();
         }
 
