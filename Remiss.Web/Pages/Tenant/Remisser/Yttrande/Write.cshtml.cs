@@ -169,11 +169,13 @@ public sealed class WriteModel(
             return NotFound();
         }
 
+        var uploading = false;
         try
         {
             await writing.SaveDraftAsync(Recipient, Input.ToContent(), Input.Version, UserId, cancellationToken);
             if (NewAttachment is { Length: > 0 } file)
             {
+                uploading = true;
                 await using var stream = file.OpenReadStream();
                 await writing.AttachAsync(Recipient, stream, file.FileName, UserId, cancellationToken);
                 message = $"Bilagan {file.FileName} är uppladdad.";
@@ -198,9 +200,13 @@ public sealed class WriteModel(
             foreach (var problem in refusal.Problems)
             {
                 var number = System.Text.RegularExpressions.Regex.Match(problem, @"[Ff]råga (\d+)");
-                ModelState.AddModelError(number.Success ? $"fraga-{number.Groups[1].Value}" : string.Empty, problem);
+                var key = number.Success ? $"fraga-{number.Groups[1].Value}" : uploading ? nameof(NewAttachment) : string.Empty;
+                ModelState.AddModelError(key, problem);
             }
 
+            // The draft may have been saved before the file was refused: the next post is based on what is stored now.
+            ModelState.Remove("Input.Version");
+            Input.Version = Recipient.Response?.Version ?? Input.Version;
             return Page();
         }
 
