@@ -10,6 +10,7 @@ using Remiss.Infrastructure.Demo;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Identity;
+using Remiss.Infrastructure.Jobs;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
@@ -58,6 +59,7 @@ public static class DependencyInjection
 
         services.AddRemissFiles(configuration, contentRoot);
         services.AddRemissEmail(configuration);
+        services.AddRemissJobs(configuration, contentRoot);
         services.AddScoped<RemissQueries>();
         services.AddScoped<RemissDrafts>();
         services.AddScoped<RemissSending>();

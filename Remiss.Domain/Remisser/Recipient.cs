@@ -31,6 +31,12 @@ public sealed class Recipient : TenantEntity
 
     public Guid OrganisationId { get; private set; }
 
+    /// <summary>When the recipient was invited: the remiss's sending, or later when it was added to a sent remiss.</summary>
+    public DateTime? InvitedAt { get; private set; }
+
+    /// <summary>The tenant's date on which an anstånd gave the recipient its current deadline, if one did.</summary>
+    public DateOnly? ExtendedOn { get; private set; }
+
     public RecipientStatus Status { get; private set; }
 
     /// <summary>A later deadline granted as anstånd; the remiss's deadline applies when it is earlier.</summary>
@@ -61,6 +67,8 @@ public sealed class Recipient : TenantEntity
     public Extension? PendingExtension => _extensions.SingleOrDefault(e => e.Status == ExtensionStatus.Requested);
 
     /// <summary>Opens the yttrande for drafting (creating it on the first visit); returns it.</summary>
+    internal void MarkInvited(DateTime nowUtc) => InvitedAt ??= nowUtc;
+
     public Response StartDrafting(Guid userId, DateTime nowUtc)
     {
         EnsureEditable("Att skriva yttrandet");
@@ -195,6 +203,7 @@ public sealed class Recipient : TenantEntity
 
         extension.Grant(date, userId, nowUtc);
         ExtendedDeadline = date;
+        ExtendedOn = today;
     }
 
     public void RefuseExtension(Guid extensionId, string? reason, Guid userId, DateTime nowUtc)

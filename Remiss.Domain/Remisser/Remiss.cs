@@ -19,6 +19,7 @@ public sealed class Remiss : TenantEntity
     private readonly List<Question> _questions = [];
     private readonly List<Recipient> _recipients = [];
     private readonly List<RemissAttachment> _attachments = [];
+    private List<int>? _reminderDaysBefore;
 
     private Remiss()
     {
@@ -43,6 +44,9 @@ public sealed class Remiss : TenantEntity
 
     /// <summary>Sista svarsdag: a calendar date in the tenant's time zone.</summary>
     public DateOnly? Deadline { get; private set; }
+
+    /// <summary>The tenant's date on which the owner last moved the deadline of the sent remiss.</summary>
+    public DateOnly? DeadlineMovedOn { get; private set; }
 
     public string? ContactName { get; private set; }
 
@@ -73,6 +77,9 @@ public sealed class Remiss : TenantEntity
     public IReadOnlyList<Recipient> Recipients => _recipients;
 
     public IReadOnlyList<RemissAttachment> Attachments => _attachments;
+
+    /// <summary>The remiss's own påminnelse days before the deadline, largest first; null follows the tenant's schedule.</summary>
+    public IReadOnlyList<int>? ReminderDaysBefore => _reminderDaysBefore;
 
     public bool IsDraft => Status == RemissStatus.Draft;
 
@@ -233,7 +240,8 @@ public sealed class Remiss : TenantEntity
     // ---- Recipients ------------------------------------------------------------------------------------
 
     /// <summary>Adds a recipient to a draft, or to a sent remiss (the new recipient is then invited).</summary>
-    public Recipient AddRecipient(Organisation organisation)
+    /// <summary>Adds a recipient; to a sent remiss it is invited at <paramref name="nowUtc"/> (the sending's time if not given).</summary>
+    public Recipient AddRecipient(Organisation organisation, DateTime? nowUtc = null)
     {
         if (Status is not (RemissStatus.Draft or RemissStatus.Sent))
         {
@@ -247,6 +255,11 @@ public sealed class Remiss : TenantEntity
         }
 
         var recipient = new Recipient(this, organisation.Id);
+        if (Status == RemissStatus.Sent)
+        {
+            recipient.MarkInvited(nowUtc ?? SentAt ?? throw new InvalidOperationException("A sent remiss has a time of sending."));
+        }
+
         _recipients.Add(recipient);
         Touch();
         return recipient;
@@ -301,6 +314,24 @@ public sealed class Remiss : TenantEntity
     {
         var deadline = Deadline ?? throw new DomainException("Remissen har ingen sista svarsdag.");
         return recipient.ExtendedDeadline is { } extended && extended > deadline ? extended : deadline;
+    }
+
+    /// <summary>The days on which påminnelser go out for this remiss: its own schedule, or else the tenant's.</summary>
+    public IReadOnlyList<int> ReminderScheduleOr(IReadOnlyList<int> tenantDefault) => _reminderDaysBefore ?? tenantDefault;
+
+    /// <summary>
+    /// Gives the remiss a påminnelse schedule of its own (days before each recipient's deadline), or with null goes back
+    /// to the tenant's. An empty list means no påminnelser before the deadline; the late notice still goes out.
+    /// </summary>
+    public void SetReminderSchedule(IEnumerable<int>? daysBefore)
+    {
+        if (Status is not (RemissStatus.Draft or RemissStatus.Sent))
+        {
+            throw new DomainException("Påminnelserna kan bara ändras medan remissen är ett utkast eller utskickad.");
+        }
+
+        _reminderDaysBefore = daysBefore is null ? null : Organisations.ReminderSchedule.Validate(daysBefore);
+        Touch();
     }
 
     // ---- Attachments -----------------------------------------------------------------------------------
@@ -379,6 +410,11 @@ public sealed class Remiss : TenantEntity
 
         Status = RemissStatus.Sent;
         SentAt = nowUtc;
+        foreach (var recipient in _recipients)
+        {
+            recipient.MarkInvited(nowUtc);
+        }
+
         Touch();
     }
 
@@ -401,6 +437,7 @@ public sealed class Remiss : TenantEntity
         }
 
         Deadline = newDeadline;
+        DeadlineMovedOn = today;
         Touch();
     }
 

@@ -153,8 +153,11 @@ public sealed class OutboxMessage : TenantEntity
         };
     }
 
+    /// <summary>Since when the sender has held the message; a claim older than the sender's lease was cut off by a crash.</summary>
+    public DateTime? SendingSince { get; private set; }
+
     /// <summary>The sender claims the message before it talks to the SMTP server.</summary>
-    public void BeginSending()
+    public void BeginSending(DateTime nowUtc)
     {
         if (State != OutboxState.Pending)
         {
@@ -162,6 +165,35 @@ public sealed class OutboxMessage : TenantEntity
         }
 
         State = OutboxState.Sending;
+        SendingSince = nowUtc;
+    }
+
+    /// <summary>
+    /// A claim that was never finished (the process died between talking to the server and recording it) goes back
+    /// to pending. It is sent again with the same Message-ID, so a server that did receive it can tell the copy.
+    /// </summary>
+    public void ReleaseStaleClaim(DateTime nowUtc)
+    {
+        if (State != OutboxState.Sending)
+        {
+            throw new InvalidOperationException($"Only a message being sent can be released; this one is {State}.");
+        }
+
+        State = OutboxState.Pending;
+        SendingSince = null;
+        NextAttemptAt = nowUtc;
+    }
+
+    /// <summary>An operator sends a message that was given up once more; it keeps its Message-ID.</summary>
+    public void Retry(DateTime nowUtc)
+    {
+        if (State != OutboxState.Failed)
+        {
+            throw new InvalidOperationException($"Only a failed message can be tried again; this one is {State}.");
+        }
+
+        State = OutboxState.Pending;
+        NextAttemptAt = nowUtc;
     }
 
     /// <summary>The SMTP server accepted the message: it is never sent again.</summary>
@@ -170,6 +202,7 @@ public sealed class OutboxMessage : TenantEntity
         EnsureNotFinished();
         Attempts++;
         State = OutboxState.Sent;
+        SendingSince = null;
         SentAt = nowUtc;
         NextAttemptAt = null;
         LastError = null;
@@ -185,6 +218,7 @@ public sealed class OutboxMessage : TenantEntity
         Attempts++;
         LastError = Shorten(string.IsNullOrWhiteSpace(error) ? "Okänt fel." : error, LastErrorMaxLength);
         State = nextAttemptAt is null ? OutboxState.Failed : OutboxState.Pending;
+        SendingSince = null;
         NextAttemptAt = nextAttemptAt;
     }
 

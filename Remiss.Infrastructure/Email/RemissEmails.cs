@@ -300,6 +300,83 @@ public sealed class RemissEmails
             Subject($"{recipientName} avstår från att yttra sig", remiss), tenant.Name, $"{recipientName} avstår från att yttra sig", body, new(OpenRemiss, RemissLink(tenant, remiss)));
     }
 
+    /// <summary>
+    /// Påminnelse to a recipient that has neither submitted nor declined, <paramref name="daysLeft"/> days before its own
+    /// sista svarsdag (after anstånd). <paramref name="hasDraft"/> says whether someone has started on the yttrande.
+    /// </summary>
+    public EmailContent Reminder(CurrentTenant tenant, Remiss remiss, string senderName, string recipientName, DateOnly deadline, int daysLeft, bool hasDraft)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(daysLeft);
+        var facts = Facts(remiss);
+        facts.Add(new("Avsändare", senderName));
+        facts.Add(new("Remissinstans", recipientName));
+        facts.Add(new("Sista svarsdag", SwedishDate(deadline)));
+        var when = daysLeft switch
+        {
+            0 => "i dag",
+            1 => "i morgon",
+            _ => string.Create(Text.Swedish, $"om {daysLeft} dagar"),
+        };
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"Det här är en påminnelse om remissen ”{remiss.Title}” från {senderName}. Sista svarsdag för {recipientName} är {when}, den {SwedishDate(deadline)}."),
+            new EmailFacts(facts),
+            new EmailParagraph(hasDraft
+                ? "Ert yttrande är påbörjat men inte inskickat. Skicka in det när det är klart, eller som förvaltningens preliminära svar om nämnden beslutar senare."
+                : "Ni har ännu inte börjat på något yttrande. Hinner ni inte kan ni begära anstånd, och vill ni inte yttra er kan ni meddela att ni avstår."),
+        ];
+
+        return EmailLayout.Compose(Subject("Påminnelse", remiss), tenant.Name, $"Påminnelse: sista svarsdag {SwedishDate(deadline)}", body, new(OpenResponse, ResponseLink(tenant, remiss)));
+    }
+
+    /// <summary>The day after a recipient's sista svarsdag, when it has neither submitted nor declined: the answer is late.</summary>
+    public EmailContent Overdue(CurrentTenant tenant, Remiss remiss, string senderName, string recipientName, DateOnly deadline)
+    {
+        var facts = Facts(remiss);
+        facts.Add(new("Avsändare", senderName));
+        facts.Add(new("Remissinstans", recipientName));
+        facts.Add(new("Sista svarsdag", SwedishDate(deadline)));
+        var contact = Contact(remiss) is { } who ? $" Kontakta {who} om ni behöver mer tid." : string.Empty;
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"Sista svarsdag för remissen ”{remiss.Title}” var den {SwedishDate(deadline)}, och {senderName} har ännu inte fått något yttrande från {recipientName}."),
+            new EmailFacts(facts),
+            new EmailParagraph($"Ni kan fortfarande skicka in ert yttrande; det registreras som sent inkommet. Vill ni inte yttra er kan ni meddela att ni avstår.{contact}"),
+        ];
+
+        return EmailLayout.Compose(Subject("Yttrandet är försenat", remiss), tenant.Name, "Sista svarsdag har passerat", body, new(OpenResponse, ResponseLink(tenant, remiss)));
+    }
+
+    /// <summary>The daily list, to the remiss's owners, of recipients whose sista svarsdag has passed without an answer.</summary>
+    public EmailContent LateDigest(CurrentTenant tenant, Remiss remiss, IReadOnlyList<LateRecipient> late, DateOnly today, int answeredCount, int recipientCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(late.Count);
+        var lines = late
+            .OrderBy(l => l.Name, Remisser.SwedishOrder.Comparer)
+            .Select(l =>
+            {
+                var days = today.DayNumber - l.Deadline.DayNumber;
+                return new EmailFact(l.Name, string.Create(Text.Swedish, $"sista svarsdag {SwedishDate(l.Deadline)}, sen med {days} {(days == 1 ? "dag" : "dagar")}"));
+            })
+            .ToList();
+        List<EmailBlock> body =
+        [
+            new EmailParagraph(late.Count == 1
+                ? $"En remissinstans har inte svarat på remissen ”{remiss.Title}” fast sista svarsdag har passerat."
+                : string.Create(Text.Swedish, $"{late.Count} remissinstanser har inte svarat på remissen ”{remiss.Title}” fast sista svarsdag har passerat.")),
+            new EmailFacts(Facts(remiss)),
+            new EmailFacts(lines),
+            new EmailParagraph($"{Answered(answeredCount, recipientCount)} De försenade har fått ett meddelande om att sista svarsdag har passerat. På remissens sida kan ni bevilja anstånd eller stänga remissen."),
+        ];
+
+        return EmailLayout.Compose(
+            Subject(late.Count == 1 ? "1 försenat yttrande" : string.Create(Text.Swedish, $"{late.Count} försenade yttranden"), remiss),
+            tenant.Name,
+            "Försenade yttranden",
+            body,
+            new(OpenRemiss, RemissLink(tenant, remiss)));
+    }
+
     /// <summary>"Remiss: Områdeslyft (STK-2023-137)": the diarienummer lets a registrator file the message.</summary>
     private static string Subject(string what, Remiss remiss) =>
         $"{what}: {TitleAndDiarienummer(remiss)}";
@@ -349,3 +426,6 @@ public sealed class RemissEmails
     private string OwnerResponseLink(CurrentTenant tenant, Remiss remiss, Guid recipientId) =>
         OwnerResponseUrl(tenant.Slug, remiss.Id, recipientId).AbsoluteUri;
 }
+
+/// <summary>A recipient in the owners' digest of late answers.</summary>
+public sealed record LateRecipient(string Name, DateOnly Deadline);

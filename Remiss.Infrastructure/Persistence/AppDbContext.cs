@@ -50,6 +50,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<LateDigest> LateDigests => Set<LateDigest>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();

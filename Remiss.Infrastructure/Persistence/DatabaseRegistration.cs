@@ -20,7 +20,7 @@ public static class DatabaseRegistration
                 var sqlite = SqliteConnectionStringUnder(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRoot);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db
                     .UseSqlite(sqlite, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<Email.OutboxDispatchInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -30,7 +30,7 @@ public static class DatabaseRegistration
 
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, db) => db
                     .UseSqlServer(connectionString, o => o.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<Email.OutboxDispatchInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");

@@ -81,11 +81,11 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
     /// <summary>How many påminnelser each recipient of the remiss has been sent (queued or delivered).</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> RemindersSentAsync(Guid remissId, CancellationToken cancellationToken)
     {
-        var recipientIds = db.Recipients.Where(r => r.RemissId == remissId).Select(r => r.Id);
-        return await db.Outbox
-            .Where(m => m.Reason == Email.EmailReason.Reminder && recipientIds.Contains(m.ConcernsId))
-            .GroupBy(m => m.ConcernsId)
-            .Select(g => new { g.Key, Count = g.Select(m => m.CreatedAt).Distinct().Count() })
+        // One påminnelse is one step of the chase, however many addresses it went to; the late notice counts too.
+        return await db.Reminders
+            .Where(x => x.RemissId == remissId && x.WasSent)
+            .GroupBy(x => x.RecipientId)
+            .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken)
             .ConfigureAwait(false);
     }

@@ -73,7 +73,7 @@ public sealed class RemissSending(
             throw new DomainException("En vald organisation finns inte.");
         }
 
-        var added = organisations.Select(remiss.AddRecipient).ToList();
+        var added = organisations.Select(o => remiss.AddRecipient(o, Now)).ToList();
         if (remiss.Status == RemissStatus.Sent)
         {
             await InviteAsync(remiss, added, cancellationToken).ConfigureAwait(false);

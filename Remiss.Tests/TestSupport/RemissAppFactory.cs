@@ -40,6 +40,12 @@ public class RemissAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "remiss.db");
 
+    /// <summary>Where e-mails go as .eml files when no SMTP host is set.</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
+    /// <summary>Whether this app runs Hangfire's workers (and so its recurring jobs); off unless a test needs them.</summary>
+    protected virtual bool RunsJobs => false;
+
     /// <summary>The server's address, e.g. https://127.0.0.1:41234.</summary>
     public Uri BaseAddress
     {
@@ -72,6 +78,10 @@ public class RemissAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Remiss", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+
+        // Jobs run only where a test asks for them; e-mails never land in the source tree.
+        builder.UseSetting("Hangfire:ServerEnabled", RunsJobs ? "true" : "false");
+        builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

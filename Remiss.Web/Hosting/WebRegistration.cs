@@ -4,11 +4,14 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Hangfire;
+using Hangfire.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Identity;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Resources;
 using Remiss.Web.Tenancy;
@@ -95,9 +98,29 @@ public static class WebRegistration
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
 
+        // The job dashboard is the platform operator's: it shows every tenant's jobs.
+        app.UseHangfireDashboard(
+            "/hangfire",
+            new DashboardOptions
+            {
+                Authorization = [new PlatformAdminDashboardFilter()],
+                AsyncAuthorization = [],
+                DashboardTitle = "Remiss – bakgrundsjobb",
+                AppPath = "/plattform",
+                DisplayStorageConnectionString = false,
+            },
+            app.Services.GetRequiredService<JobStorage>());
+
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapRazorPages();
         return app;
     }
+}
+
+/// <summary>Only a signed-in platform operator sees the job dashboard; Hangfire answers 401 or 403 to anyone else.</summary>
+internal sealed class PlatformAdminDashboardFilter : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context) =>
+        context.GetHttpContext().User is { Identity.IsAuthenticated: true } user && user.IsInRole(Roles.PlatformAdmin);
 }

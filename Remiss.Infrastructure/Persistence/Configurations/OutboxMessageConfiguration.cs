@@ -17,7 +17,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.MessageId).HasMaxLength(OutboxMessage.MessageIdMaxLength);
         builder.Property(m => m.Reason).HasConversion<string>().HasMaxLength(40);
         builder.Property(m => m.ConcernsType).HasMaxLength(OutboxMessage.ConcernsTypeMaxLength);
-        builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+        // The claim: two senders that load the same pending message both try Pending → Sending; only one save wins.
+        builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorMaxLength);
 
         // The Message-ID is what makes "sent once only" checkable by the receiving side.

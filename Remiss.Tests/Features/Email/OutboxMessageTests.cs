@@ -36,7 +36,7 @@ public sealed class OutboxMessageTests
     public void MarkSent_RecordsTheAttemptAndTheTime_AndTheMessageIsNeverSentAgain()
     {
         var message = New();
-        message.BeginSending();
+        message.BeginSending(A.Now);
 
         message.MarkSent(A.Now.AddMinutes(1));
 
@@ -44,7 +44,7 @@ public sealed class OutboxMessageTests
         Assert.Equal(A.Now.AddMinutes(1), message.SentAt);
         Assert.Equal(1, message.Attempts);
         Assert.Null(message.NextAttemptAt);
-        Assert.Throws<InvalidOperationException>(message.BeginSending);
+        Assert.Throws<InvalidOperationException>(() => message.BeginSending(A.Now));
         Assert.Throws<InvalidOperationException>(() => message.MarkSent(A.Now));
         Assert.Throws<InvalidOperationException>(() => message.MarkFailed("fel", null));
     }
@@ -53,7 +53,7 @@ public sealed class OutboxMessageTests
     public void MarkFailed_WithANextAttempt_WaitsAsPendingUntilThen()
     {
         var message = New();
-        message.BeginSending();
+        message.BeginSending(A.Now);
 
         message.MarkFailed("421 Service not available", A.Now.AddMinutes(5));
 
@@ -62,7 +62,7 @@ public sealed class OutboxMessageTests
         Assert.Equal("421 Service not available", message.LastError);
         Assert.Equal(1, message.Attempts);
 
-        message.BeginSending();
+        message.BeginSending(A.Now);
         message.MarkSent(A.Now.AddMinutes(6));
         Assert.Equal(2, message.Attempts);
         Assert.Null(message.LastError);
@@ -72,14 +72,14 @@ public sealed class OutboxMessageTests
     public void MarkFailed_WithoutANextAttempt_GivesUp()
     {
         var message = New();
-        message.BeginSending();
+        message.BeginSending(A.Now);
 
         message.MarkFailed(new string('x', 10_000), null);
 
         Assert.Equal(OutboxState.Failed, message.State);
         Assert.Null(message.NextAttemptAt);
         Assert.Equal(OutboxMessage.LastErrorMaxLength, message.LastError!.Length);
-        Assert.Throws<InvalidOperationException>(message.BeginSending);
+        Assert.Throws<InvalidOperationException>(() => message.BeginSending(A.Now));
     }
 
     private static OutboxMessage New() =>

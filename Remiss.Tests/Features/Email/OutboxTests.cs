@@ -191,7 +191,7 @@ public sealed class OutboxTests : IAsyncLifetime
             var message = queued[0];
             id = message.Id;
             await db.SaveChangesAsync();
-            message.BeginSending();
+            message.BeginSending(_clock.UtcNow);
             message.MarkSent(_clock.UtcNow.AddMinutes(1));
             await db.SaveChangesAsync();
         }

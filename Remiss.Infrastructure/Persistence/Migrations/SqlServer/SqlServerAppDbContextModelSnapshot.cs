@@ -429,6 +429,36 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Extensions", (string)null);
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.LateDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LateRecipients")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RemissId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("LateDigests", (string)null);
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Question", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,6 +522,12 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("ExtendedDeadline")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -527,6 +563,47 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Recipients", (string)null);
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("WasSent")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("TenantId", "RecipientId", "Kind", "Deadline", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("Reminders", (string)null);
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Remiss", b =>
                 {
                     b.Property<Guid>("Id")
@@ -555,6 +632,9 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DeadlineMovedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Description")
                         .HasColumnType("nvarchar(max)");
 
@@ -564,6 +644,9 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("ReminderDaysBefore")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
@@ -725,10 +808,14 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTime?>("SendingSince")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -983,6 +1070,21 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.LateDigest", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Question", b =>
                 {
                     b.HasOne("Remiss.Domain.Remisser.Remiss", null)
@@ -1007,6 +1109,21 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Remiss");
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.Reminder", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Remiss.Domain.Remisser.Remiss", b =>

@@ -416,6 +416,36 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Extensions", (string)null);
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.LateDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LateRecipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RemissId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("LateDigests", (string)null);
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Question", b =>
                 {
                     b.Property<Guid>("Id")
@@ -479,6 +509,12 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ExtendedDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -514,6 +550,47 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Recipients", (string)null);
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WasSent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("TenantId", "RecipientId", "Kind", "Deadline", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("Reminders", (string)null);
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Remiss", b =>
                 {
                     b.Property<Guid>("Id")
@@ -542,6 +619,9 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeadlineMovedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -550,6 +630,9 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReminderDaysBefore")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -712,10 +795,14 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SendingSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -968,6 +1055,21 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.LateDigest", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Question", b =>
                 {
                     b.HasOne("Remiss.Domain.Remisser.Remiss", null)
@@ -992,6 +1094,21 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Remiss");
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.Reminder", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Remiss.Domain.Remisser.Remiss", b =>

@@ -1,0 +1,57 @@
+namespace Remiss.Web.Pages.Tenant.Admin;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Remiss.Domain.Common;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Email;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Tenancy;
+
+/// <summary>The tenant admin's list of e-mails that failed: what, to whom, why, and a way to send one again.</summary>
+[Authorize(Policy = Policies.TenantAdmin)]
+public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministration outbox) : TenantPageModel(tenantContext)
+{
+    public IReadOnlyList<TroubledMessage> Messages { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Messages = await outbox.TroubledAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.RetryAsync(messageId, cancellationToken);
+        }
+        catch (DomainException refusal)
+        {
+            // Another tenant's id, or one already retried, looks the same: not here.
+            ModelState.AddModelError(string.Empty, refusal.Message);
+            Messages = await outbox.TroubledAsync(cancellationToken);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = "Meddelandet skickas igen.";
+        return RedirectToPage();
+    }
+
+    public string Time(DateTime utc) => RemissEmails.SwedishTime(utc, Tenant.TimeZoneId);
+
+    public static string ReasonLabel(EmailReason reason) => reason switch
+    {
+        EmailReason.Invitation => "Inbjudan",
+        EmailReason.DeadlineMoved => "Ny sista svarsdag",
+        EmailReason.Withdrawn => "Remissen återkallad",
+        EmailReason.ExtensionRequested => "Begäran om anstånd",
+        EmailReason.ExtensionGranted => "Anstånd beviljat",
+        EmailReason.ExtensionRefused => "Anstånd avslaget",
+        EmailReason.Reopened => "Yttrande öppnat igen",
+        EmailReason.Reminder => "Påminnelse",
+        EmailReason.Overdue => "Försenat yttrande",
+        EmailReason.OverdueDigest => "Sammandrag av försenade",
+        EmailReason.Receipt => "Kvittens",
+        EmailReason.SubmittedNotice => "Yttrande inkommet",
+        EmailReason.DecisionConfirmed => "Beslut inkommet",
+        EmailReason.Declined => "Avstår",
+        _ => reason.ToString(),
+    };
+}
