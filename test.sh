@@ -12,6 +12,8 @@ log() { printf '==> %s\n' "$*"; }
 missing=()
 [ -e /usr/share/zoneinfo/Europe/Stockholm ] || missing+=(tzdata)
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
+# A real SMTP server on 127.0.0.1 for the e-mail tests (Debian's python3 with aiosmtpd).
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; } || missing+=(python3-aiosmtpd)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "Installing ${missing[*]}"

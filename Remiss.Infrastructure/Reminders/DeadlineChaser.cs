@@ -61,16 +61,20 @@ public sealed partial class DeadlineChaser(
             where m.Status == RemissStatus.Sent
                   && (r.Status == RecipientStatus.NotStarted || r.Status == RecipientStatus.Drafting)
                   && (r.ExtendedDeadline != null && r.ExtendedDeadline > m.Deadline ? r.ExtendedDeadline : m.Deadline) <= horizon
-            select new OpenRecipient(
+            select new
+            {
                 r.Id,
                 r.RemissId,
                 r.OrganisationId,
                 r.Status,
-                (r.ExtendedDeadline != null && r.ExtendedDeadline > m.Deadline ? r.ExtendedDeadline : m.Deadline)!.Value,
-                r.InvitedAt ?? m.SentAt,
+                Deadline = (r.ExtendedDeadline != null && r.ExtendedDeadline > m.Deadline ? r.ExtendedDeadline : m.Deadline)!.Value,
+                InvitedAt = r.InvitedAt ?? m.SentAt,
                 r.ExtendedOn,
-                m.DeadlineMovedOn);
-        var candidates = await open.ToListAsync(cancellationToken).ConfigureAwait(false);
+                m.DeadlineMovedOn,
+            };
+        var candidates = (await open.ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(r => new OpenRecipient(r.Id, r.RemissId, r.OrganisationId, r.Status, r.Deadline, r.InvitedAt, r.ExtendedOn, r.DeadlineMovedOn))
+            .ToList();
         if (candidates.Count == 0)
         {
             return ChaseResult.Nothing;

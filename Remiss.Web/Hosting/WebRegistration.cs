@@ -95,10 +95,9 @@ public static class WebRegistration
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseMiddleware<TenantResolutionMiddleware>();
-        app.UseAuthorization();
 
-        // The job dashboard is the platform operator's: it shows every tenant's jobs.
+        // The job dashboard is the platform operator's: it shows every tenant's jobs. It comes before the tenant
+        // middleware, which would otherwise take "hangfire" for a tenant's slug.
         app.UseHangfireDashboard(
             "/hangfire",
             new DashboardOptions
@@ -110,6 +109,9 @@ public static class WebRegistration
                 DisplayStorageConnectionString = false,
             },
             app.Services.GetRequiredService<JobStorage>());
+
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
