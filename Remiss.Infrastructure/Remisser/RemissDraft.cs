@@ -13,7 +13,8 @@ public sealed record RemissDraft(
     string? ContactEmail,
     IReadOnlyList<QuestionDefinition> Questions,
     IReadOnlyList<Guid> RecipientOrganisationIds,
-    int Version);
+    int Version,
+    string? ReminderDays = null);
 
 /// <summary>A refusal tied to a field of the form (null: the form as a whole), in Swedish.</summary>
 public sealed record FormError(string? Field, string Message);

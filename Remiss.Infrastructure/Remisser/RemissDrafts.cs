@@ -22,6 +22,10 @@ public sealed class RemissDrafts(
 
     public DateOnly Today => TenantCalendar().Today(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The tenant's påminnelse schedule, which a remiss follows unless it has its own.</summary>
+    public async Task<IReadOnlyList<int>> TenantReminderDaysAsync(CancellationToken cancellationToken) =>
+        (await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == TenantId, cancellationToken).ConfigureAwait(false)).ReminderDaysBefore;
+
     public async Task<Remiss> CreateAsync(Guid ownerOrganisationId, string title, Guid userId, CancellationToken cancellationToken)
     {
         var owner = await db.Organisations.SingleOrDefaultAsync(o => o.Id == ownerOrganisationId, cancellationToken).ConfigureAwait(false)
@@ -48,6 +52,7 @@ public sealed class RemissDrafts(
             errors.Add(new FormError(nameof(RemissDraft.Deadline), "Sista svarsdag måste vara efter dagens datum."));
         }
 
+        var reminderDays = ReminderDaysFrom(draft.ReminderDays, errors);
         if (draft.Version != remiss.Version)
         {
             errors.Add(new FormError(null, "Någon annan har sparat remissen medan du skrev. Ladda om sidan för att se den senaste versionen; det du skrev visas nedan."));
@@ -68,6 +73,7 @@ public sealed class RemissDrafts(
             remiss.ChangeOwner(owner);
         }
 
+        remiss.SetReminderSchedule(reminderDays);
         remiss.SetQuestions(draft.Questions);
         var recipients = draft.RecipientOrganisationIds
             .Distinct()
@@ -76,6 +82,38 @@ public sealed class RemissDrafts(
             .ToList();
         remiss.ReplaceRecipients(recipients);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"14, 7, 2" as days before the deadline; empty means the tenant's schedule. Problems go to the field.</summary>
+    private static List<int>? ReminderDaysFrom(string? typed, List<FormError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var parts = typed.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var days = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day))
+            {
+                errors.Add(new FormError(nameof(RemissDraft.ReminderDays), "Ange påminnelserna som antal dagar före sista svarsdag, till exempel 14, 7, 2."));
+                return null;
+            }
+
+            days.Add(day);
+        }
+
+        try
+        {
+            return ReminderSchedule.Validate(days);
+        }
+        catch (DomainException refusal)
+        {
+            errors.Add(new FormError(nameof(RemissDraft.ReminderDays), refusal.Message));
+            return null;
+        }
     }
 
     public async Task<RemissAttachment> AttachAsync(Remiss remiss, Stream content, string? fileName, Guid userId, CancellationToken cancellationToken)

@@ -34,6 +34,10 @@ public sealed class RemissForm
     [Display(Name = "Kontaktpersonens e-post")]
     public string? ContactEmail { get; set; }
 
+    [StringLength(100, ErrorMessage = "Ange högst några dagar, till exempel 14, 7, 2.")]
+    [Display(Name = "Påminnelser, dagar före sista svarsdag")]
+    public string? ReminderDays { get; set; }
+
     public List<QuestionForm> Questions { get; set; } = [];
 
     public List<Guid> RecipientIds { get; set; } = [];
@@ -49,6 +53,7 @@ public sealed class RemissForm
         OwnerOrganisationId = remiss.OwnerOrganisationId,
         ContactName = remiss.ContactName,
         ContactEmail = remiss.ContactEmail,
+        ReminderDays = remiss.ReminderDaysBefore is { } days ? string.Join(", ", days) : null,
         Questions = [.. remiss.Questions.Select(QuestionForm.From)],
         RecipientIds = [.. remiss.Recipients.Select(r => r.OrganisationId)],
         Version = remiss.Version,
@@ -64,7 +69,8 @@ public sealed class RemissForm
         ContactEmail,
         [.. Questions.Select(q => q.ToDefinition())],
         RecipientIds,
-        Version);
+        Version,
+        ReminderDays);
 }
 
 /// <summary>One question row. Options and items are typed one per line.</summary>

@@ -38,6 +38,8 @@ public sealed partial class EditModel(
 
     public bool ShortNotice { get; private set; }
 
+    public IReadOnlyList<int> TenantReminderDays { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadDraftAsync(id, cancellationToken) is { } refusal)
@@ -217,6 +219,7 @@ public sealed partial class EditModel(
         var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
         Owners = [.. Organisations.Where(o => mine.Contains(o.Id) || o.Id == Remiss.OwnerOrganisationId)];
         ShortNotice = Remiss.HasShortNotice(drafts.Today);
+        TenantReminderDays = await drafts.TenantReminderDaysAsync(cancellationToken);
         return null;
     }
 
