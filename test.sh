@@ -14,6 +14,9 @@ missing=()
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
 # A real SMTP server on 127.0.0.1 for the e-mail tests (Debian's python3 with aiosmtpd).
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; } || missing+=(python3-aiosmtpd)
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work here), npm for axe-core.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "Installing ${missing[*]}"
@@ -21,6 +24,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   else
     echo "Missing packages: ${missing[*]} (install them with apt-get as root)." >&2
   fi
+fi
+
+# axe-core from npm, pinned by Remiss.Tests/EndToEnd/package-lock.json; the browser tests inject it into every page.
+if [ ! -f Remiss.Tests/EndToEnd/node_modules/axe-core/axe.min.js ]; then
+  log "Installing axe-core"
+  npm ci --prefix Remiss.Tests/EndToEnd --no-audit --no-fund --loglevel=error >/dev/null || echo "npm ci failed: the browser tests will fail." >&2
 fi
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dot.net" >&2; echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }

@@ -29,8 +29,11 @@ public class RemissAppFactory : WebApplicationFactory<Program>
         Environment = environment;
         SeedDemo = seedDemo;
         Directory.CreateDirectory(_folder);
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Value)));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, ListenPort, listen => listen.UseHttps(TestCertificate.Value)));
     }
+
+    /// <summary>The port to serve on; 0 takes a free one. A subclass that must know it before start (links in e-mails) picks one.</summary>
+    protected virtual int ListenPort => 0;
 
     public FakeClock Clock { get; } = new();
 

@@ -160,7 +160,7 @@ public sealed class SmtpServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
