@@ -14,7 +14,7 @@ if (args is ["benchmark", "chaser", ..])
     var clock = new BenchmarkClock();
     builder.Services.AddSingleton<TimeProvider>(clock);
     builder.Services.AddRemissInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-    builder.Services.AddRemissWeb(builder.Environment);
+    builder.Services.AddRemissWeb(builder.Environment, builder.Configuration);
     await using (var benchmarkApp = builder.Build())
     {
         await ChaserBenchmark.RunAsync(benchmarkApp.Services, clock, Console.Out, CancellationToken.None);
@@ -26,7 +26,7 @@ if (args is ["benchmark", "chaser", ..])
 }
 
 builder.Services.AddRemissInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddRemissWeb(builder.Environment);
+builder.Services.AddRemissWeb(builder.Environment, builder.Configuration);
 
 var app = builder.Build();
 

@@ -57,7 +57,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) that trusts the test certificate of 127.0.0.1.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <param name="baseAddress">The app's address.</param>
+    /// <param name="consoleErrors">Collects what the browser reports as errors (a script refused by the policy, a failing script).</param>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, ICollection<string>? consoleErrors = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -68,7 +70,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (consoleErrors is not null)
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    consoleErrors.Add($"{page.Url}: {message.Text}");
+                }
+            };
+            page.PageError += (_, error) => consoleErrors.Add($"{page.Url}: {error}");
+        }
+
+        return page;
     }
 
     /// <summary>Runs axe-core in the page and returns every WCAG 2.1 A/AA violation, described for a test failure.</summary>

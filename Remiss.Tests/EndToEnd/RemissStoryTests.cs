@@ -25,6 +25,7 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
 
     private readonly StoryApp _app = new();
     private readonly List<string> _violations = [];
+    private readonly List<string> _consoleErrors = [];
     private int _shot;
 
     public async Task InitializeAsync() => await ((IAsyncLifetime)_app).InitializeAsync();
@@ -180,6 +181,9 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         await Expect(owner.GetByRole(AriaRole.Main)).ToContainTextAsync("Sen");
 
         Assert.True(_violations.Count == 0, "WCAG 2.1 A/AA violations:\n" + string.Join('\n', _violations));
+
+        // No script was refused by the Content-Security-Policy, and none failed.
+        Assert.True(_consoleErrors.Count == 0, "Browser errors:\n" + string.Join('\n', _consoleErrors));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
@@ -199,7 +203,7 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
 
     private async Task<IPage> SignInAsync(string email)
     {
-        var page = await browser.NewPageAsync(_app.Address);
+        var page = await browser.NewPageAsync(_app.Address, _consoleErrors);
         await page.GotoAsync("/konto/logga-in");
         await CheckAsync(page, "logga-in");
         await FillSignInAsync(page, email);
@@ -209,7 +213,7 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
 
     private async Task<IPage> SignInFromLinkAsync(string link, string email)
     {
-        var page = await browser.NewPageAsync(_app.Address);
+        var page = await browser.NewPageAsync(_app.Address, _consoleErrors);
         await page.GotoAsync(link);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logga in" })).ToBeVisibleAsync();
         await FillSignInAsync(page, email);

@@ -49,6 +49,9 @@ public class RemissAppFactory : WebApplicationFactory<Program>
     /// <summary>Whether this app runs Hangfire's workers (and so its recurring jobs); off unless a test needs them.</summary>
     protected virtual bool RunsJobs => false;
 
+    /// <summary>Sign-in and password-reset posts one address may make a minute.</summary>
+    protected virtual int AccountPostsPerMinute => 10_000;
+
     /// <summary>The server's address, e.g. https://127.0.0.1:41234.</summary>
     public Uri BaseAddress
     {
@@ -85,6 +88,9 @@ public class RemissAppFactory : WebApplicationFactory<Program>
         // Jobs run only where a test asks for them; e-mails never land in the source tree.
         builder.UseSetting("Hangfire:ServerEnabled", RunsJobs ? "true" : "false");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+
+        // Tests sign in far more often than people; the limit itself is tested with its own setting.
+        builder.UseSetting("RateLimits:AccountPostsPerWindow", AccountPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -21,7 +21,7 @@ public static class WebRegistration
     public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
-    public static IServiceCollection AddRemissWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    public static IServiceCollection AddRemissWeb(this IServiceCollection services, IWebHostEnvironment environment, IConfiguration configuration)
     {
         // The marker SharedResource lives in Remiss.Web.Resources, so its .resx files are found without a ResourcesPath.
         services.AddLocalization();
@@ -69,10 +69,15 @@ public static class WebRegistration
             o.Cookie.SecurePolicy = secure;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+
+            // SecurityHeadersMiddleware sends X-Frame-Options DENY (and frame-ancestors 'none') on every response.
+            o.SuppressXFrameOptionsHeader = true;
         });
 
         // Keys in the database: every web instance reads the same ones, so any instance can read any cookie.
         services.AddDataProtection().SetApplicationName("Remiss").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddRemissRateLimits(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
@@ -80,6 +85,8 @@ public static class WebRegistration
 
     public static WebApplication UseRemissPipeline(this WebApplication app)
     {
+        // First, so that error pages carry the headers too.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -94,6 +101,7 @@ public static class WebRegistration
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
 
         // The job dashboard is the platform operator's: it shows every tenant's jobs. It comes before the tenant

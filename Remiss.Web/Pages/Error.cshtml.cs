@@ -16,6 +16,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
 
     public string Explanation { get; private set; } = string.Empty;
 
+    /// <summary>The request's id, also in every log line of the request: what support asks for to find the error.</summary>
+    public string CorrelationId => System.Diagnostics.Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -27,6 +30,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
             404 => (localizer["Sidan finns inte"].Value, localizer["Sidan du söker finns inte, eller så har du inte behörighet att se den."].Value),
             403 => (localizer["Ingen behörighet"].Value, localizer["Du har inte behörighet till den här sidan."].Value),
             413 => (localizer["Filen är för stor"].Value, localizer["En bilaga får vara högst 25 MB. Gå tillbaka och välj en mindre fil."].Value),
+            429 => (localizer["För många försök"].Value, localizer["Du har försökt för många gånger på kort tid. Vänta en minut och försök igen."].Value),
             400 => (localizer["Felaktig begäran"].Value, localizer["Begäran kunde inte behandlas. Ladda om sidan och försök igen."].Value),
             _ => (localizer["Något gick fel"].Value, localizer["Ett oväntat fel inträffade. Det du sparat tidigare finns kvar. Försök igen om en stund."].Value),
         };

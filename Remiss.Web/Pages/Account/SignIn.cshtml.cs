@@ -11,6 +11,7 @@ using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Resources;
 
 /// <summary>One sign-in page for everyone; the account's e-mail address leads the user to their tenant.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.AccountPolicy)]
 public sealed class SignInModel(
     SignInManager<ApplicationUser> signInManager,
     AppDbContext db,
