@@ -2,28 +2,14 @@ using Remiss.Infrastructure;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Hosting;
 
+// `dotnet run -c Release --project Remiss.Web -- benchmark chaser|load`: the measurements of the README.
+if (args is ["benchmark", ..])
+{
+    return await Benchmarks.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-
-// `dotnet run -c Release --project Remiss.Web -- benchmark chaser`: measures the deadline chaser on generated data.
-if (args is ["benchmark", "chaser", ..])
-{
-    var folder = Path.Combine(Path.GetTempPath(), "remiss-benchmark-" + Guid.NewGuid().ToString("N"));
-    Directory.CreateDirectory(folder);
-    builder.Configuration.AddInMemoryCollection(ChaserBenchmark.Settings(folder));
-    var clock = new BenchmarkClock();
-    builder.Services.AddSingleton<TimeProvider>(clock);
-    builder.Services.AddRemissInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-    builder.Services.AddRemissWeb(builder.Environment, builder.Configuration);
-    await using (var benchmarkApp = builder.Build())
-    {
-        await ChaserBenchmark.RunAsync(benchmarkApp.Services, clock, Console.Out, CancellationToken.None);
-    }
-
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
-    return;
-}
 
 builder.Services.AddRemissInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRemissWeb(builder.Environment, builder.Configuration);
@@ -34,13 +20,14 @@ var app = builder.Build();
 if (args.Contains("migrate", StringComparer.Ordinal))
 {
     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
-    return;
+    return 0;
 }
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
 app.UseRemissPipeline();
 app.LogAddressesAndDemoLoginsOnStart();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
