@@ -2,6 +2,13 @@ using Remiss.Infrastructure;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Hosting;
 
+// `dotnet run -c Release --project Remiss.Web -- benchmark summary`: times the sammanställning in memory; no database, no web server.
+if (args is ["benchmark", "summary", ..])
+{
+    await Remiss.Infrastructure.Documents.SummaryBenchmark.RunAsync(Console.Out, CancellationToken.None);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 builder.Services.AddRemissInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
