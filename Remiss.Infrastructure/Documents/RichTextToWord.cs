@@ -272,11 +272,7 @@ internal sealed class RichTextToWord
                 ParagraphKind.ListItem => WordDocumentWriter.Paragraph(
                     _writer.Styles.ListParagraph,
                     _content,
-                    new NumberingProperties
-                    {
-                        NumberingLevelReference = new NumberingLevelReference { Val = _itemLevel },
-                        NumberingId = new NumberingId { Val = _itemNumbering },
-                    }),
+                    new NumberingProperties(new NumberingLevelReference { Val = _itemLevel }, new NumberingId { Val = _itemNumbering })),
                 ParagraphKind.ListContinuation => WordDocumentWriter.Paragraph(
                     _writer.Styles.ListParagraph, _content, indentation: new Indentation { Left = (720 + (360 * _itemLevel)).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
                 _ when _quote > 0 => WordDocumentWriter.Paragraph(null, _content, indentation: new Indentation { Left = "567", Right = "567" }),

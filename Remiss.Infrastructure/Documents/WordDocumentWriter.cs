@@ -105,12 +105,10 @@ internal sealed class WordDocumentWriter : IDisposable
     {
         var twips = widths.Select(w => TextWidth * w / 100).ToList();
         _xml.WriteStartElement(new Table());
-        _xml.WriteElement(new TableProperties
-        {
-            TableStyle = new TableStyle { Val = Styles.TableGrid },
-            TableWidth = new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            TableLook = new TableLook { Val = "04A0" },
-        });
+        _xml.WriteElement(new TableProperties(
+            new TableStyle { Val = Styles.TableGrid },
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableLook { Val = "04A0" }));
         _xml.WriteElement(new TableGrid(twips.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         _xml.WriteElement(Row(headers, twips, header: true));
         foreach (var row in rows)
@@ -131,15 +129,31 @@ internal sealed class WordDocumentWriter : IDisposable
         var paragraph = new Paragraph();
         if (style is not null || numbering is not null || indentation is not null)
         {
-            paragraph.ParagraphProperties = new ParagraphProperties
+            // Children appended in schema order (pStyle, numPr, ind): cheaper than the typed setters over thousands of paragraphs.
+            var properties = new ParagraphProperties();
+            if (style is not null)
             {
-                ParagraphStyleId = style is null ? null : new ParagraphStyleId { Val = style },
-                NumberingProperties = numbering,
-                Indentation = indentation,
-            };
+                properties.AppendChild(new ParagraphStyleId { Val = style });
+            }
+
+            if (numbering is not null)
+            {
+                properties.AppendChild(numbering);
+            }
+
+            if (indentation is not null)
+            {
+                properties.AppendChild(indentation);
+            }
+
+            paragraph.AppendChild(properties);
         }
 
-        paragraph.Append(content);
+        foreach (var element in content)
+        {
+            paragraph.AppendChild(element);
+        }
+
         return paragraph;
     }
 
@@ -148,15 +162,35 @@ internal sealed class WordDocumentWriter : IDisposable
         var run = new Run();
         if (bold || italic || link)
         {
-            run.RunProperties = new RunProperties
+            // rStyle, b, i: the schema's order.
+            var properties = new RunProperties();
+            if (link)
             {
-                RunStyle = link ? new RunStyle { Val = Styles.Hyperlink } : null,
-                Bold = bold ? new Bold() : null,
-                Italic = italic ? new Italic() : null,
-            };
+                properties.AppendChild(new RunStyle { Val = Styles.Hyperlink });
+            }
+
+            if (bold)
+            {
+                properties.AppendChild(new Bold());
+            }
+
+            if (italic)
+            {
+                properties.AppendChild(new Italic());
+            }
+
+            run.AppendChild(properties);
         }
 
-        run.Append(new Text(WordText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
+        var clean = WordText.Clean(text);
+        var element = new Text(clean);
+        if (clean.Length > 0 && (clean[0] == ' ' || clean[^1] == ' ' || clean.Contains("  ", StringComparison.Ordinal)))
+        {
+            // Word drops leading, trailing and doubled spaces unless told to keep them.
+            element.Space = SpaceProcessingModeValues.Preserve;
+        }
+
+        run.AppendChild(element);
         return run;
     }
 
@@ -235,11 +269,13 @@ internal sealed class WordDocumentWriter : IDisposable
 
         for (var i = 0; i < twips.Count; i++)
         {
-            var cell = new TableCell(new TableCellProperties
+            var properties = new TableCellProperties(new TableCellWidth { Width = twips[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+            if (header)
             {
-                TableCellWidth = new TableCellWidth { Width = twips[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                Shading = header ? new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9E2F3" } : null,
-            });
+                properties.AppendChild(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9E2F3" });
+            }
+
+            var cell = new TableCell(properties);
             cell.Append(Paragraph(null, [TextRun(i < cells.Count ? cells[i] : string.Empty, bold: header)]));
             row.Append(cell);
         }
