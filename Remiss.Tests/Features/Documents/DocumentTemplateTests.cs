@@ -97,6 +97,31 @@ public sealed class DocumentTemplateTests(SentDemoAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Pressing_upload_without_a_file_asks_for_one_by_the_field()
+    {
+        using var admin = await factory.SignedInAsync(Admin);
+        var (_, page) = await admin.GetPageAsync(Page);
+        using var response = await PageForm.Of(page, "main form[enctype='multipart/form-data']").SubmitAsync(admin, "Ladda upp mallen");
+        var after = await TestSupport.WebSession.ParseAsync(response);
+        Assert.Equal("Välj en Word-mall att ladda upp.", Kit.Text(after.GetElementById("Mall-error")));
+    }
+
+    [Fact]
+    public void A_summary_on_a_template_with_lists_of_its_own_numbers_its_lists_apart_and_stays_valid()
+    {
+        var scenario = new DocumentScenario();
+        using var document = WordInspection.Of(output =>
+            SummaryDocument.Write(output, scenario.Remiss, WordInspection.Context(scenario.Names, Template()), withResponses: true));
+        Assert.Empty(document.ValidationErrors());
+        var numbering = document.Package.MainDocumentPart!.NumberingDefinitionsPart!.Numbering!;
+        Assert.Equal(numbering.Elements<AbstractNum>().Count(), numbering.Elements<AbstractNum>().Select(a => a.AbstractNumberId!.Value).Distinct().Count());
+        Assert.Equal(numbering.Elements<NumberingInstance>().Count(), numbering.Elements<NumberingInstance>().Select(n => n.NumberID!.Value).Distinct().Count());
+        var used = document.Body.Descendants<NumberingId>().Select(n => n.Val!.Value).Distinct().ToList();
+        Assert.DoesNotContain(1, used);
+        Assert.All(used, id => Assert.Contains(numbering.Elements<NumberingInstance>(), n => n.NumberID!.Value == id));
+    }
+
+    [Fact]
     public async Task Only_the_tenant_admin_reaches_the_template_page()
     {
         using var owner = await factory.SignedInAsync(Kit.Owner);
@@ -142,6 +167,12 @@ public sealed class DocumentTemplateTests(SentDemoAppFactory factory) : IClassFi
                     Type = StyleValues.Paragraph,
                     StyleId = "Rubrik1",
                 });
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                new AbstractNum(new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.UpperRoman }, new LevelText { Val = "%1." }) { LevelIndex = 0 })
+                {
+                    AbstractNumberId = 0,
+                },
+                new NumberingInstance(new AbstractNumId { Val = 0 }) { NumberID = 1 });
             var header = main.AddNewPart<HeaderPart>();
             var logo = header.AddImagePart(ImagePartType.Png);
             logo.FeedData(new MemoryStream(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")));
