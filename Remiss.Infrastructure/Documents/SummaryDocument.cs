@@ -79,7 +79,7 @@ public static class SummaryDocument
                 r.Status == RecipientStatus.Submitted ? YttrandeParts.DecisionSummary(r.Response?.Decision) : string.Empty,
                 ExtensionText(r),
             ]),
-            [30, 14, 17, 21, 18]);
+            [26, 18, 19, 20, 17]);
     }
 
     private static void Questions(WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> recipients, List<Recipient> answering)

@@ -96,7 +96,7 @@ internal sealed class WordStyles
     private static readonly (string Name, Func<Style> Make)[] Defaults =
     [
         ("Normal", () => ParagraphStyle("Normal", "Normal", basedOnNormal: false, isDefault: true)),
-        ("Title", () => ParagraphStyle("Title", "Title", size: 48, bold: true, spacingAfter: 240)),
+        ("Title", () => ParagraphStyle("Title", "Title", size: 48, bold: true, spacingBefore: 360, spacingAfter: 240)),
         ("Subtitle", () => ParagraphStyle("Subtitle", "Subtitle", size: 30, colour: "404040", spacingAfter: 240)),
         ("heading 1", () => ParagraphStyle("Heading1", "heading 1", size: 32, bold: true, outlineLevel: 0, spacingBefore: 360)),
         ("heading 2", () => ParagraphStyle("Heading2", "heading 2", size: 27, bold: true, outlineLevel: 1, spacingBefore: 240)),
