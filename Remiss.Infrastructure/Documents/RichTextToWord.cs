@@ -2,8 +2,6 @@ namespace Remiss.Infrastructure.Documents;
 
 using System.Net;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 /// <summary>
 /// Formatted text as Word has it: paragraphs, bullet and numbered lists (real Word numbering, nested), bold,
@@ -14,10 +12,10 @@ using DocumentFormat.OpenXml.Wordprocessing;
 internal sealed class RichTextToWord
 {
     private readonly WordDocumentWriter _writer;
-    private readonly List<OpenXmlElement> _content = [];
+    private readonly List<WordSegment> _content = [];
     private readonly Stack<int?> _lists = new();
     private readonly StringBuilder _text = new();
-    private Hyperlink? _link;
+    private string? _link;
     private int _bold;
     private int _italic;
     private int _quote;
@@ -151,7 +149,7 @@ internal sealed class RichTextToWord
                 break;
             case "br":
                 FlushText();
-                Add(new Run(new Break()));
+                _content.Add(new WordSegment(string.Empty, LinkId: _link, IsBreak: true));
                 break;
             case "ul" or "ol":
                 EndParagraph();
@@ -190,7 +188,7 @@ internal sealed class RichTextToWord
                 break;
             case "a":
                 FlushText();
-                _link = closing ? null : _writer.HyperlinkId(href) is { } id ? new Hyperlink { Id = id, History = true } : null;
+                _link = closing ? null : _writer.HyperlinkId(href);
                 break;
             default:
                 // Any other tag (there should be none after sanitising) is dropped; its text stays, as text.
@@ -230,31 +228,13 @@ internal sealed class RichTextToWord
             return;
         }
 
-        var run = _writer.TextRun(_text.ToString(), _bold > 0, _italic > 0, link: _link is not null);
+        _content.Add(new WordSegment(_text.ToString(), _bold > 0, _italic > 0, _link));
         _text.Clear();
-        Add(run);
-    }
-
-    private void Add(OpenXmlElement element)
-    {
-        if (_link is not null)
-        {
-            if (_content.Count == 0 || !ReferenceEquals(_content[^1], _link))
-            {
-                _content.Add(_link);
-            }
-
-            _link.Append(element);
-        }
-        else
-        {
-            _content.Add(element);
-        }
     }
 
     private bool HasContent() => _content.Count > 0 || _text.Length > 0;
 
-    private bool EndsWithBreak() => _content.Count > 0 && _content[^1] is Run { LastChild: Break };
+    private bool EndsWithBreak() => _content.Count > 0 && _content[^1].IsBreak;
 
     private void EndParagraph()
     {
@@ -262,23 +242,24 @@ internal sealed class RichTextToWord
         if (_content.Count > 0)
         {
             // Trailing white space before a closing tag is not part of the text.
-            if (_content[^1] is Run { LastChild: Text last } && last.Text.EndsWith(' '))
+            if (_content[^1] is { IsBreak: false } last && last.Text.EndsWith(' '))
             {
-                last.Text = last.Text.TrimEnd(' ');
+                _content[^1] = last with { Text = last.Text.TrimEnd(' ') };
             }
 
-            var paragraph = _kind switch
+            switch (_kind)
             {
-                ParagraphKind.ListItem => WordDocumentWriter.Paragraph(
-                    _writer.Styles.ListParagraph,
-                    _content,
-                    new NumberingProperties(new NumberingLevelReference { Val = _itemLevel }, new NumberingId { Val = _itemNumbering })),
-                ParagraphKind.ListContinuation => WordDocumentWriter.Paragraph(
-                    _writer.Styles.ListParagraph, _content, indentation: new Indentation { Left = (720 + (360 * _itemLevel)).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-                _ when _quote > 0 => WordDocumentWriter.Paragraph(null, _content, indentation: new Indentation { Left = "567", Right = "567" }),
-                _ => WordDocumentWriter.Paragraph(null, _content),
-            };
-            _writer.Write(paragraph);
+                case ParagraphKind.ListItem:
+                    _writer.WriteParagraph(_writer.Styles.ListParagraph, _content, numbering: (_itemNumbering ?? _writer.BulletList(), _itemLevel));
+                    break;
+                case ParagraphKind.ListContinuation:
+                    _writer.WriteParagraph(_writer.Styles.ListParagraph, _content, indentation: (720 + (360 * _itemLevel), 0));
+                    break;
+                default:
+                    _writer.WriteParagraph(null, _content, indentation: _quote > 0 ? (567, 567) : null);
+                    break;
+            }
+
             _content.Clear();
 
             // More text in the same list item (after a <p> or a nested list) continues without a new number.
@@ -286,12 +267,6 @@ internal sealed class RichTextToWord
             {
                 _kind = ParagraphKind.ListContinuation;
             }
-        }
-
-        if (_link is not null)
-        {
-            // A link left open across paragraphs starts afresh in the next one.
-            _link = new Hyperlink { Id = _link.Id, History = true };
         }
     }
 }

@@ -1,6 +1,8 @@
 namespace Remiss.Infrastructure.Documents;
 
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -8,9 +10,13 @@ using DocumentFormat.OpenXml.Wordprocessing;
 /// <summary>Title, subject and the rest of a document's core properties, as Word's "Egenskaper" shows them.</summary>
 internal sealed record WordProperties(string Title, string? Subject, string? Creator, string? Status, DateTime CreatedUtc, string? Keywords = null);
 
+/// <summary>A piece of a paragraph: text (bold, italic, in a link) or a line break.</summary>
+internal readonly record struct WordSegment(string Text, bool Bold = false, bool Italic = false, string? LinkId = null, bool IsBreak = false);
+
 /// <summary>
-/// Writes one .docx from top to bottom. The body is streamed with <see cref="OpenXmlWriter"/>, one paragraph or
-/// table row at a time, so a sammanställning of hundreds of yttranden never sits in memory as one DOM. The
+/// Writes one .docx from top to bottom. The body part is streamed with an <see cref="XmlWriter"/>, one paragraph
+/// or table row at a time, so a sammanställning of hundreds of yttranden never sits in memory as a DOM and its
+/// thousands of runs cost no SDK objects; the package, styles, numbering and footer are the SDK's. The
 /// package starts as the tenant's template (its styles, header, footer, logo and page set-up; its body text is
 /// dropped) or as a clean A4 default; a footer with the page number is added where the template has none.
 /// Every text goes through <see cref="WordText.Clean"/> into <c>w:t</c>: user text can never become a field.
@@ -25,7 +31,8 @@ internal sealed class WordDocumentWriter : IDisposable
 
     private readonly WordprocessingDocument _package;
     private readonly MainDocumentPart _main;
-    private readonly OpenXmlWriter _xml;
+    private readonly Stream _body;
+    private readonly XmlWriter _xml;
     private readonly SectionProperties _section;
     private readonly Dictionary<string, string> _hyperlinks = new(StringComparer.Ordinal);
     private readonly List<(int NumberId, int Level)> _orderedLists = [];
@@ -45,10 +52,12 @@ internal sealed class WordDocumentWriter : IDisposable
         _nextNumberId = _firstNumberId;
         EnsureFooter(footerText);
 
-        _xml = OpenXmlWriter.Create(_main);
+        _body = _main.GetStream(FileMode.Create, FileAccess.Write);
+        _xml = XmlWriter.Create(_body, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
         _xml.WriteStartDocument(true);
-        _xml.WriteStartElement(new Document(), [], [new("w", WordNamespace), new("r", RelationshipNamespace)]);
-        _xml.WriteStartElement(new Body());
+        _xml.WriteStartElement("w", "document", WordNamespace);
+        _xml.WriteAttributeString("xmlns", "r", null, RelationshipNamespace);
+        _xml.WriteStartElement("w", "body", WordNamespace);
     }
 
     public WordStyles Styles { get; }
@@ -86,112 +95,190 @@ internal sealed class WordDocumentWriter : IDisposable
 
     // ---- Blocks --------------------------------------------------------------------------------------------
 
-    public void Heading(int level, string text) => Write(Paragraph(Styles.Heading(level), [TextRun(text)]));
+    public void Heading(int level, string text) => WriteParagraph(Styles.Heading(level), [new WordSegment(text)]);
 
     public void Paragraph(string? text, string? style = null, bool bold = false, bool italic = false) =>
-        Write(Paragraph(style, [TextRun(text, bold, italic)]));
+        WriteParagraph(style, [new WordSegment(text ?? string.Empty, bold, italic)]);
 
     /// <summary>"Label: value", the label in bold.</summary>
     public void Labelled(string label, string? value) =>
-        Write(Paragraph(null, [TextRun(label + ": ", bold: true), TextRun(value)]));
+        WriteParagraph(null, [new WordSegment(label + ": ", Bold: true), new WordSegment(value ?? string.Empty)]);
 
     /// <summary>Formatted text (sanitised HTML) as Word paragraphs, lists, bold, italic and links.</summary>
     public void RichText(string? html) => RichTextToWord.Write(this, html);
 
-    public void PageBreak() => Write(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+    public void PageBreak()
+    {
+        W("p");
+        W("r");
+        W("br");
+        A("type", "page");
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
+    }
 
     /// <summary>A table with a header row that repeats on every page; <paramref name="widths"/> are shares of the text width in percent.</summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int> widths)
     {
-        var twips = widths.Select(w => TextWidth * w / 100).ToList();
-        _xml.WriteStartElement(new Table());
-        _xml.WriteElement(new TableProperties(
-            new TableStyle { Val = Styles.TableGrid },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableLook { Val = "04A0" }));
-        _xml.WriteElement(new TableGrid(twips.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        _xml.WriteElement(Row(headers, twips, header: true));
+        var twips = widths.Select(w => (TextWidth * w / 100).ToString(CultureInfo.InvariantCulture)).ToList();
+        W("tbl");
+        W("tblPr");
+        Empty("tblStyle", "val", Styles.TableGrid);
+        W("tblW");
+        A("w", "5000");
+        A("type", "pct");
+        _xml.WriteEndElement();
+        Empty("tblLook", "val", "04A0");
+        _xml.WriteEndElement();
+        W("tblGrid");
+        foreach (var width in twips)
+        {
+            Empty("gridCol", "w", width);
+        }
+
+        _xml.WriteEndElement();
+        Row(headers, twips, header: true);
         foreach (var row in rows)
         {
-            _xml.WriteElement(Row(row, twips, header: false));
+            Row(row, twips, header: false);
         }
 
         _xml.WriteEndElement();
 
         // Two tables in a row would merge into one; a paragraph between them also gives air.
-        Write(new Paragraph());
+        W("p");
+        _xml.WriteEndElement();
     }
 
-    internal void Write(OpenXmlElement block) => _xml.WriteElement(block);
-
-    internal static Paragraph Paragraph(string? style, IEnumerable<OpenXmlElement> content, NumberingProperties? numbering = null, Indentation? indentation = null)
+    /// <summary>
+    /// One paragraph: its style, its place in a list (numbering id and level), its indent, then its pieces;
+    /// consecutive pieces of the same link share one <c>w:hyperlink</c>.
+    /// </summary>
+    internal void WriteParagraph(string? style, IReadOnlyList<WordSegment> segments, (int Id, int Level)? numbering = null, (int Left, int Right)? indentation = null)
     {
-        var paragraph = new Paragraph();
+        W("p");
         if (style is not null || numbering is not null || indentation is not null)
         {
-            // Children appended in schema order (pStyle, numPr, ind): cheaper than the typed setters over thousands of paragraphs.
-            var properties = new ParagraphProperties();
+            // pStyle, numPr, ind: the schema's order.
+            W("pPr");
             if (style is not null)
             {
-                properties.AppendChild(new ParagraphStyleId { Val = style });
+                Empty("pStyle", "val", style);
             }
 
-            if (numbering is not null)
+            if (numbering is { } list)
             {
-                properties.AppendChild(numbering);
+                W("numPr");
+                Empty("ilvl", "val", list.Level.ToString(CultureInfo.InvariantCulture));
+                Empty("numId", "val", list.Id.ToString(CultureInfo.InvariantCulture));
+                _xml.WriteEndElement();
             }
 
-            if (indentation is not null)
+            if (indentation is { } indent)
             {
-                properties.AppendChild(indentation);
+                W("ind");
+                A("left", indent.Left.ToString(CultureInfo.InvariantCulture));
+                if (indent.Right > 0)
+                {
+                    A("right", indent.Right.ToString(CultureInfo.InvariantCulture));
+                }
+
+                _xml.WriteEndElement();
             }
 
-            paragraph.AppendChild(properties);
+            _xml.WriteEndElement();
         }
 
-        foreach (var element in content)
+        string? openLink = null;
+        foreach (var segment in segments)
         {
-            paragraph.AppendChild(element);
+            if (segment.LinkId != openLink)
+            {
+                if (openLink is not null)
+                {
+                    _xml.WriteEndElement();
+                }
+
+                if (segment.LinkId is not null)
+                {
+                    W("hyperlink");
+                    _xml.WriteAttributeString("r", "id", RelationshipNamespace, segment.LinkId);
+                    A("history", "1");
+                }
+
+                openLink = segment.LinkId;
+            }
+
+            Run(segment);
         }
 
-        return paragraph;
+        if (openLink is not null)
+        {
+            _xml.WriteEndElement();
+        }
+
+        _xml.WriteEndElement();
     }
 
-    internal Run TextRun(string? text, bool bold = false, bool italic = false, bool link = false)
+    private void Run(WordSegment segment)
     {
-        var run = new Run();
-        if (bold || italic || link)
+        W("r");
+        if (segment.Bold || segment.Italic || segment.LinkId is not null)
         {
             // rStyle, b, i: the schema's order.
-            var properties = new RunProperties();
-            if (link)
+            W("rPr");
+            if (segment.LinkId is not null)
             {
-                properties.AppendChild(new RunStyle { Val = Styles.Hyperlink });
+                Empty("rStyle", "val", Styles.Hyperlink);
             }
 
-            if (bold)
+            if (segment.Bold)
             {
-                properties.AppendChild(new Bold());
+                W("b");
+                _xml.WriteEndElement();
             }
 
-            if (italic)
+            if (segment.Italic)
             {
-                properties.AppendChild(new Italic());
+                W("i");
+                _xml.WriteEndElement();
             }
 
-            run.AppendChild(properties);
+            _xml.WriteEndElement();
         }
 
-        var clean = WordText.Clean(text);
-        var element = new Text(clean);
-        if (clean.Length > 0 && (clean[0] == ' ' || clean[^1] == ' ' || clean.Contains("  ", StringComparison.Ordinal)))
+        if (segment.IsBreak)
         {
-            // Word drops leading, trailing and doubled spaces unless told to keep them.
-            element.Space = SpaceProcessingModeValues.Preserve;
+            W("br");
+            _xml.WriteEndElement();
+        }
+        else
+        {
+            var text = WordText.Clean(segment.Text);
+            W("t");
+            if (text.Length > 0 && (text[0] == ' ' || text[^1] == ' ' || text.Contains("  ", StringComparison.Ordinal)))
+            {
+                // Word drops leading, trailing and doubled spaces unless told to keep them.
+                _xml.WriteAttributeString("xml", "space", null, "preserve");
+            }
+
+            _xml.WriteString(text);
+            _xml.WriteEndElement();
         }
 
-        run.AppendChild(element);
-        return run;
+        _xml.WriteEndElement();
+    }
+
+    private void W(string name) => _xml.WriteStartElement("w", name, WordNamespace);
+
+    private void A(string name, string value) => _xml.WriteAttributeString("w", name, WordNamespace, value);
+
+    private void Empty(string name, string attribute, string value)
+    {
+        W(name);
+        A(attribute, value);
+        _xml.WriteEndElement();
     }
 
     // ---- Links and lists -----------------------------------------------------------------------------------
@@ -229,10 +316,12 @@ internal sealed class WordDocumentWriter : IDisposable
 
     public void Finish(WordProperties properties)
     {
-        _xml.WriteElement(_section);
+        _section.WriteTo(_xml);
         _xml.WriteEndElement();
         _xml.WriteEndElement();
-        _xml.Close();
+        _xml.WriteEndDocument();
+        _xml.Dispose();
+        _body.Dispose();
         WriteNumbering();
 
         var core = _package.PackageProperties;
@@ -254,33 +343,48 @@ internal sealed class WordDocumentWriter : IDisposable
         if (!_finished)
         {
             _xml.Dispose();
+            _body.Dispose();
             _package.Dispose();
             _finished = true;
         }
     }
 
-    private TableRow Row(IReadOnlyList<string> cells, List<int> twips, bool header)
+    private void Row(IReadOnlyList<string> cells, List<string> twips, bool header)
     {
-        var row = new TableRow();
+        W("tr");
         if (header)
         {
-            row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+            W("trPr");
+            W("cantSplit");
+            _xml.WriteEndElement();
+            W("tblHeader");
+            _xml.WriteEndElement();
+            _xml.WriteEndElement();
         }
 
         for (var i = 0; i < twips.Count; i++)
         {
-            var properties = new TableCellProperties(new TableCellWidth { Width = twips[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+            W("tc");
+            W("tcPr");
+            W("tcW");
+            A("w", twips[i]);
+            A("type", "dxa");
+            _xml.WriteEndElement();
             if (header)
             {
-                properties.AppendChild(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9E2F3" });
+                W("shd");
+                A("val", "clear");
+                A("color", "auto");
+                A("fill", "D9E2F3");
+                _xml.WriteEndElement();
             }
 
-            var cell = new TableCell(properties);
-            cell.Append(Paragraph(null, [TextRun(i < cells.Count ? cells[i] : string.Empty, bold: header)]));
-            row.Append(cell);
+            _xml.WriteEndElement();
+            WriteParagraph(null, [new WordSegment(i < cells.Count ? cells[i] : string.Empty, Bold: header)]);
+            _xml.WriteEndElement();
         }
 
-        return row;
+        _xml.WriteEndElement();
     }
 
     private void EnsureFooter(string? footerText)
@@ -292,15 +396,10 @@ internal sealed class WordDocumentWriter : IDisposable
 
         // Built here, never from user text: the only field in a document is this page number.
         var footer = _main.AddNewPart<FooterPart>();
-        var paragraph = Paragraph(Styles.Footer, []);
-        paragraph.ParagraphProperties!.Justification = new Justification { Val = JustificationValues.Center };
-        if (!string.IsNullOrWhiteSpace(footerText))
-        {
-            paragraph.Append(TextRun(footerText + " · "));
-        }
-
-        paragraph.Append(TextRun("Sida "));
-        paragraph.Append(new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " });
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = Styles.Footer }, new Justification { Val = JustificationValues.Center }));
+        var words = string.IsNullOrWhiteSpace(footerText) ? "Sida " : WordText.Clean(footerText) + " · Sida ";
+        paragraph.AppendChild(new Run(new Text(words) { Space = SpaceProcessingModeValues.Preserve }));
+        paragraph.AppendChild(new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " });
         footer.Footer = new Footer(paragraph);
         footer.Footer.Save();
         _section.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = _main.GetIdOfPart(footer) });
