@@ -9,6 +9,7 @@ log() { printf '==> %s\n' "$*"; }
 
 # --- What the tests need from the machine ------------------------------------------------------------------
 # Time zones (deadlines are Europe/Stockholm dates) and ICU (Swedish culture: dates, sorting).
+# LibreOffice Writer and poppler's pdftotext: a test converts a generated sammanställning to PDF and reads it back.
 missing=()
 [ -e /usr/share/zoneinfo/Europe/Stockholm ] || missing+=(tzdata)
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
@@ -17,10 +18,12 @@ ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
 # Debian's Chromium for the browser tests (Playwright's own browser download does not work here), npm for axe-core.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(npm)
+command -v soffice >/dev/null || missing+=(libreoffice-writer)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "Installing ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "Missing packages: ${missing[*]} (install them with apt-get as root)." >&2
   fi

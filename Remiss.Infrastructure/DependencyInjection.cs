@@ -65,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped<RemissSending>();
         services.AddScoped<Responses.ResponseWriting>();
         services.AddScoped<RemissReader>();
+        services.AddScoped<Documents.DocumentTemplates>();
+        services.AddScoped<Documents.WordDocuments>();
         services.AddScoped<Platform.TenantOverview>();
         services.AddSingleton<RichText.RichTextSanitizer>();
         services.AddSingleton<DemoDataSeeder>();

@@ -2,7 +2,7 @@ using Remiss.Infrastructure;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Hosting;
 
-// `dotnet run -c Release --project Remiss.Web -- benchmark chaser|load`: the measurements of the README.
+// `dotnet run -c Release --project Remiss.Web -- benchmark chaser|load|summary`: the measurements of the README.
 if (args is ["benchmark", ..])
 {
     return await Benchmarks.RunAsync(args);

@@ -42,6 +42,9 @@ public sealed partial class Tenant : Entity
     /// <summary>Whether submitted yttranden of closed remisser are shown on a public page.</summary>
     public bool PublishesSubmittedResponses { get; private set; }
 
+    /// <summary>The Word template (.dotx/.docx) whose styles, header, footer and logo the documents use; null: the clean default.</summary>
+    public DocumentTemplate? DocumentTemplate { get; private set; }
+
     /// <summary>The sections every yttrande has after the answers, in order.</summary>
     public IReadOnlyList<string> StandardSections => _standardSections;
 
@@ -81,6 +84,23 @@ public sealed partial class Tenant : Entity
         }
 
         IsSuspended = false;
+    }
+
+    /// <summary>Makes a checked, stored template the tenant's; returns the one it replaces (its file is no longer needed).</summary>
+    public DocumentTemplate? SetDocumentTemplate(DocumentTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var previous = DocumentTemplate;
+        DocumentTemplate = template;
+        return previous;
+    }
+
+    /// <summary>Goes back to the clean default; returns the template removed.</summary>
+    public DocumentTemplate RemoveDocumentTemplate()
+    {
+        var previous = DocumentTemplate ?? throw new DomainException("Kunden har ingen egen dokumentmall.");
+        DocumentTemplate = null;
+        return previous;
     }
 
     public void SetPublication(bool publishes) => PublishesSubmittedResponses = publishes;

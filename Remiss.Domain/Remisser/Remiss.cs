@@ -83,6 +83,9 @@ public sealed class Remiss : TenantEntity
 
     public bool IsDraft => Status == RemissStatus.Draft;
 
+    /// <summary>Closed or completed: no more answers come in, so a sammanställning is final, not preliminary.</summary>
+    public bool HasFinalAnswers => Status is RemissStatus.Closed or RemissStatus.Completed;
+
     public static Remiss CreateDraft(Organisation owner, string title, Guid createdByUserId, DateTime nowUtc)
     {
         if (owner.IsRetired)

@@ -74,5 +74,29 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
         return new FileStreamResult(content, attachment.ContentType) { FileDownloadName = attachment.FileName, EnableRangeProcessing = true };
     }
 
+    /// <summary>A Word document as a download with a clean Swedish file name (Content-Disposition with filename*).</summary>
+    protected FileStreamResult Download(Infrastructure.Documents.WordFile file)
+    {
+        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        return new FileStreamResult(file.Content, Infrastructure.Documents.WordFile.ContentType) { FileDownloadName = file.FileName };
+    }
+
+    /// <summary>
+    /// Loads the remiss and one of its recipients for someone who may read that recipient's yttrande: an owner
+    /// of the remiss or a member of the recipient organisation. Null means "answer 404".
+    /// </summary>
+    protected async Task<Recipient?> LoadRecipientForReaderAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, Policies.RemissReader, cancellationToken)
+            || Remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) is not { } recipient)
+        {
+            return null;
+        }
+
+        var allowed = await IsOwnerAsync() || (await authorization.AuthorizeAsync(User, recipient, Policies.RecipientMember)).Succeeded;
+        return allowed && await reader.FindWithResponseAsync(id, recipientId, cancellationToken) is not null ? recipient : null;
+    }
+
     private async Task<bool> Authorized(string policy) => (await authorization.AuthorizeAsync(User, Remiss, policy)).Succeeded;
 }

@@ -16,5 +16,12 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.PrimitiveCollection(t => t.StandardSections).HasField("_standardSections").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.PrimitiveCollection(t => t.ReminderDaysBefore).HasField("_reminderDaysBefore").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.ComplexProperty(t => t.DocumentTemplate, d =>
+        {
+            d.Property(x => x.FileName).HasMaxLength(DocumentTemplate.FileNameMaxLength).HasColumnName("DocumentTemplateFileName");
+            d.Property(x => x.StorageKey).HasMaxLength(100).HasColumnName("DocumentTemplateStorageKey");
+            d.Property(x => x.SizeBytes).HasColumnName("DocumentTemplateSizeBytes");
+            d.Property(x => x.UploadedAt).HasColumnName("DocumentTemplateUploadedAt");
+        });
     }
 }

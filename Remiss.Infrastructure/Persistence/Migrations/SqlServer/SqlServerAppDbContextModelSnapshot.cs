@@ -274,6 +274,29 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DocumentTemplate", "Remiss.Domain.Organisations.Tenant.DocumentTemplate#DocumentTemplate", b1 =>
+                        {
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("DocumentTemplateFileName");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("DocumentTemplateSizeBytes");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("DocumentTemplateStorageKey");
+
+                            b1.Property<DateTime>("UploadedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("DocumentTemplateUploadedAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")

@@ -32,7 +32,7 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -260,6 +260,29 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DocumentTemplate", "Remiss.Domain.Organisations.Tenant.DocumentTemplate#DocumentTemplate", b1 =>
+                        {
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DocumentTemplateFileName");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DocumentTemplateSizeBytes");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DocumentTemplateStorageKey");
+
+                            b1.Property<DateTime>("UploadedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DocumentTemplateUploadedAt");
+                        });
 
                     b.HasKey("Id");
 

@@ -2,7 +2,6 @@ namespace Remiss.Web.Pages.Tenant.Remisser;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
@@ -13,18 +12,9 @@ public sealed class ResponseAttachmentModel(
     ITenantContext tenantContext, RemissReader reader, IAuthorizationService authorization, IFileStorage storage)
     : RemissPageModel(tenantContext, reader, authorization)
 {
-    private readonly IAuthorizationService _authorization = authorization;
-
     public async Task<IActionResult> OnGetAsync(Guid id, Guid recipientId, Guid attachmentId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, Policies.RemissReader, cancellationToken)
-            || Remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) is not { } recipient)
-        {
-            return NotFound();
-        }
-
-        var allowed = await IsOwnerAsync() || (await _authorization.AuthorizeAsync(User, recipient, Policies.RecipientMember)).Succeeded;
-        if (!allowed || await Reader.FindWithResponseAsync(id, recipientId, cancellationToken) is null
+        if (await LoadRecipientForReaderAsync(id, recipientId, cancellationToken) is not { } recipient
             || recipient.Response?.Attachments.SingleOrDefault(a => a.Id == attachmentId) is not { } attachment)
         {
             return NotFound();

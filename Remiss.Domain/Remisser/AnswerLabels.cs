@@ -1,8 +1,6 @@
-namespace Remiss.Web.Components;
+namespace Remiss.Domain.Remisser;
 
-using Remiss.Domain.Remisser;
-
-/// <summary>The Swedish words of the answer kinds, shared by pages and components.</summary>
+/// <summary>The Swedish words of the answer kinds, shared by pages, components and the Word documents.</summary>
 public static class AnswerLabels
 {
     public static string Of(Position position) => position switch
@@ -28,5 +26,13 @@ public static class AnswerLabels
         DecisionKind.DelegatedDecision => "Delegationsbeslut",
         DecisionKind.PreliminaryAnswer => "Förvaltningens preliminära svar",
         _ => kind.ToString(),
+    };
+
+    /// <summary>A recipient's status as the sammanställning reports it: an answer came in, the recipient declined, or nothing came.</summary>
+    public static string InSummary(RecipientStatus status) => status switch
+    {
+        RecipientStatus.Submitted => "Inkommet",
+        RecipientStatus.Declined => "Avstår",
+        _ => "Ej inkommet",
     };
 }

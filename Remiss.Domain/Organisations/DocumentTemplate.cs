@@ -1,0 +1,28 @@
+using Remiss.Domain.Common;
+
+namespace Remiss.Domain.Organisations;
+
+/// <summary>
+/// A tenant's Word template: a .dotx or .docx whose content has been checked, stored under a key. Only its
+/// styles, header, footer and logo are used; its body text never reaches a document.
+/// </summary>
+public sealed record DocumentTemplate
+{
+    public const int FileNameMaxLength = 200;
+
+    public DocumentTemplate(string fileName, string storageKey, long sizeBytes, DateTime uploadedAt)
+    {
+        FileName = Text.Required(fileName, "Filnamn", FileNameMaxLength);
+        StorageKey = Text.Required(storageKey, "Lagringsnyckel", 100);
+        SizeBytes = sizeBytes > 0 ? sizeBytes : throw new DomainException("Filen är tom.");
+        UploadedAt = uploadedAt;
+    }
+
+    public string FileName { get; }
+
+    public string StorageKey { get; }
+
+    public long SizeBytes { get; }
+
+    public DateTime UploadedAt { get; }
+}

@@ -1,0 +1,162 @@
+namespace Remiss.Infrastructure.Documents;
+
+using System.IO.Packaging;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Files;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>
+/// The tenant's Word template: the tenant admin uploads a .dotx or .docx; its content is checked the way a
+/// bilaga's is (size, a real OOXML zip with <c>word/document.xml</c>, no zip bomb) and then opened as a Word
+/// package and tried out on a small document, so a template that would break every download is refused at
+/// the door. Macro-enabled files are refused.
+/// </summary>
+public sealed class DocumentTemplates(
+    AppDbContext db, ITenantContext tenantContext, AttachmentIntake intake, IFileStorage storage, TimeProvider clock, ILogger<DocumentTemplates> logger)
+{
+    public const string NotATemplateMessage = "Filen är ingen Word-mall. Välj en .dotx- eller .docx-fil sparad från Word.";
+    public const string TooLargeMessage = "Mallen är för stor. Den får vara högst 25 MB.";
+    public const string UnreadableMessage = "Mallen kunde inte läsas som ett Word-dokument. Spara den på nytt från Word och försök igen.";
+    public const string MacrosMessage = "Mallen innehåller makron. Spara den som .dotx (Word-mall utan makron) och försök igen.";
+
+    private CurrentTenant CurrentTenant => tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
+
+    public async Task<DocumentTemplate?> CurrentAsync(CancellationToken cancellationToken) =>
+        (await TenantAsync(cancellationToken).ConfigureAwait(false)).DocumentTemplate;
+
+    /// <summary>The template's bytes, or null for the clean default. A template whose file has gone missing falls back to the default.</summary>
+    public async Task<ReadOnlyMemory<byte>?> BytesAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        if (tenant.DocumentTemplate is not { } template)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await BytesOfAsync(tenant.Id, template.StorageKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            logger.LogError("The document template of tenant {TenantId} is missing from the file storage; the default is used.", tenant.Id);
+            return null;
+        }
+    }
+
+    /// <summary>Checks, stores and makes the tenant's the uploaded template. Throws <see cref="DomainException"/> with a Swedish message when refused.</summary>
+    public async Task<DocumentTemplate> UploadAsync(Stream content, string? fileName, CancellationToken cancellationToken)
+    {
+        var tenant = await TenantAsync(cancellationToken).ConfigureAwait(false);
+        AttachmentFile file;
+        try
+        {
+            file = await intake.AcceptAsync(tenant.Id, content, fileName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException refusal)
+        {
+            throw new DomainException(refusal.Message switch
+            {
+                AttachmentIntake.TooLargeMessage => TooLargeMessage,
+                AttachmentIntake.UnreadableMessage => UnreadableMessage,
+                AttachmentIntake.EmptyMessage => refusal.Message,
+                _ => NotATemplateMessage,
+            });
+        }
+
+        try
+        {
+            if (file.FileType != AttachmentFileType.Docx)
+            {
+                throw new DomainException(NotATemplateMessage);
+            }
+
+            var bytes = await BytesOfAsync(tenant.Id, file.StorageKey, cancellationToken).ConfigureAwait(false);
+            var isTemplate = Check(bytes);
+            var name = isTemplate ? Path.ChangeExtension(file.FileName, ".dotx") : file.FileName;
+            var template = new DocumentTemplate(name, file.StorageKey, file.SizeBytes, clock.GetUtcNow().UtcDateTime);
+            var previous = tenant.SetDocumentTemplate(template);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (previous is not null)
+            {
+                await storage.DeleteAsync(tenant.Id, previous.StorageKey, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return template;
+        }
+        catch
+        {
+            await storage.DeleteAsync(tenant.Id, file.StorageKey, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task RemoveAsync(CancellationToken cancellationToken)
+    {
+        var tenant = await TenantAsync(cancellationToken).ConfigureAwait(false);
+        var removed = tenant.RemoveDocumentTemplate();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await storage.DeleteAsync(tenant.Id, removed.StorageKey, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens the bytes as a Word package and writes a small document with them; true when it is a template
+    /// (.dotx). Throws <see cref="DomainException"/> when Word could not use it.
+    /// </summary>
+    public static bool Check(byte[] bytes)
+    {
+        WordprocessingDocumentType type;
+        try
+        {
+            using (var package = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false))
+            {
+                type = package.DocumentType;
+                if (package.MainDocumentPart is null)
+                {
+                    throw new DomainException(UnreadableMessage);
+                }
+            }
+
+            if (type is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate)
+            {
+                throw new DomainException(MacrosMessage);
+            }
+
+            using var trial = new MemoryStream();
+            using (var writer = WordDocumentWriter.Create(trial, bytes))
+            {
+                writer.Heading(1, "Provrubrik");
+                writer.RichText("<p>Prov <strong>fet</strong> <a href=\"https://example.org\">länk</a></p><ol><li>ett</li></ol>");
+                writer.Finish(new WordProperties("Prov", null, null, null, DateTime.UnixEpoch));
+            }
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException
+                                   or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            throw new DomainException(UnreadableMessage);
+        }
+
+        return type == WordprocessingDocumentType.Template;
+    }
+
+    private async Task<byte[]> BytesOfAsync(Guid tenantId, string storageKey, CancellationToken cancellationToken)
+    {
+        var stream = await storage.OpenReadAsync(tenantId, storageKey, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            return copy.ToArray();
+        }
+    }
+
+    private Task<Tenant> TenantAsync(CancellationToken cancellationToken) =>
+        db.Tenants.SingleAsync(t => t.Id == CurrentTenant.Id, cancellationToken);
+}

@@ -1,0 +1,194 @@
+namespace Remiss.Infrastructure.Documents;
+
+using System.Globalization;
+using Remiss.Domain.Common;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Remisser;
+
+/// <summary>
+/// Sammanställning av remissvar, in domain.md's order: title page; the Remissinstanser table; per question the
+/// question, its tally and every answering recipient's answer under its name (with those who declined or did
+/// not answer named); the general views and standard sections per recipient; optionally every yttrande in full.
+/// While answers can still come in, it says "Preliminär" and the date. Needs the remiss with its recipients,
+/// extensions, yttranden and their answers loaded.
+/// </summary>
+public static class SummaryDocument
+{
+    public static void Write(Stream output, Domain.Remisser.Remiss remiss, DocumentContext context, bool withResponses)
+    {
+        ArgumentNullException.ThrowIfNull(remiss);
+        ArgumentNullException.ThrowIfNull(context);
+        var recipients = remiss.Recipients.OrderBy(r => context.NameOf(r.OrganisationId), SwedishOrder.Comparer).ToList();
+        var answering = recipients.Where(r => r.Status == RecipientStatus.Submitted && r.Response is not null).ToList();
+        var preliminary = !remiss.HasFinalAnswers;
+
+        using var writer = WordDocumentWriter.Create(
+            output, context.Template, $"{remiss.Diarienummer ?? remiss.Title} · Sammanställning av remissvar{(preliminary ? " · Preliminär" : string.Empty)}");
+        TitlePage(writer, remiss, context, recipients, preliminary);
+        RecipientTable(writer, remiss, context, recipients);
+        Questions(writer, remiss, context, recipients, answering);
+        GeneralViews(writer, context, answering);
+        if (withResponses)
+        {
+            Appendix(writer, remiss, context, answering);
+        }
+
+        writer.Finish(new WordProperties(
+            remiss.Title,
+            remiss.Diarienummer,
+            context.NameOf(remiss.OwnerOrganisationId),
+            preliminary ? $"Preliminär {Text.Date(context.Today)}" : "Slutlig",
+            context.NowUtc,
+            "Sammanställning av remissvar"));
+    }
+
+    private static void TitlePage(WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> recipients, bool preliminary)
+    {
+        writer.Paragraph(context.TenantName, writer.Styles.Subtitle);
+        writer.Paragraph("Sammanställning av remissvar", writer.Styles.Subtitle);
+        writer.Paragraph(remiss.Title, writer.Styles.Title);
+        if (preliminary)
+        {
+            writer.Paragraph($"Preliminär {Text.Date(context.Today)}", bold: true);
+            writer.Paragraph("Remissen är inte stängd: fler yttranden kan komma in och sammanställningen kan ändras.", italic: true);
+        }
+
+        writer.Labelled("Diarienummer", remiss.Diarienummer ?? "–");
+        writer.Labelled("Avsändare", context.NameOf(remiss.OwnerOrganisationId));
+        writer.Labelled("Skickad", remiss.SentAt is { } sent ? context.DateOf(sent) : "Inte skickad");
+        writer.Labelled("Sista svarsdag", remiss.Deadline is { } deadline ? Text.Date(deadline) : "–");
+        writer.Labelled("Sammanställningen gjord", Text.Date(context.Today));
+        var submitted = recipients.Count(r => r.Status == RecipientStatus.Submitted);
+        var declined = recipients.Count(r => r.Status == RecipientStatus.Declined);
+        writer.Labelled(
+            "Svar",
+            string.Create(CultureInfo.InvariantCulture, $"{submitted} av {recipients.Count} remissinstanser har yttrat sig, {declined} avstår, {recipients.Count - submitted - declined} har inte svarat."));
+        writer.PageBreak();
+    }
+
+    private static void RecipientTable(WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> recipients)
+    {
+        writer.Heading(1, "Remissinstanser");
+        writer.Table(
+            ["Remissinstans", "Status", "Inkommet", "Beslut", "Anstånd"],
+            recipients.Select(r => (IReadOnlyList<string>)
+            [
+                context.NameOf(r.OrganisationId),
+                AnswerLabels.InSummary(r.Status),
+                r.SubmittedAt is { } at ? context.DateOf(at) : r.DeclinedAt is { } declined ? context.DateOf(declined) : string.Empty,
+                r.Status == RecipientStatus.Submitted ? YttrandeParts.DecisionSummary(r.Response?.Decision) : string.Empty,
+                ExtensionText(r),
+            ]),
+            [26, 18, 19, 20, 17]);
+    }
+
+    private static void Questions(WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> recipients, List<Recipient> answering)
+    {
+        var declined = recipients.Where(r => r.Status == RecipientStatus.Declined).ToList();
+        var silent = recipients.Where(r => r.Status is not (RecipientStatus.Submitted or RecipientStatus.Declined)).ToList();
+        writer.Heading(1, "Svar per remissfråga");
+        foreach (var question in remiss.Questions)
+        {
+            writer.Heading(2, YttrandeParts.QuestionHeading(question));
+            var answers = answering.Select(r => r.Response!.AnswerTo(question)).OfType<Answer>().ToList();
+            TallyTable(writer, question, answers);
+            foreach (var recipient in answering)
+            {
+                writer.Heading(3, context.NameOf(recipient.OrganisationId));
+                YttrandeParts.Answer(writer, question, recipient.Response!.AnswerTo(question));
+            }
+
+            if (declined.Count > 0)
+            {
+                writer.Labelled("Avstår", string.Join(", ", declined.Select(r => context.NameOf(r.OrganisationId))));
+            }
+
+            if (silent.Count > 0)
+            {
+                writer.Labelled("Ej inkommet", string.Join(", ", silent.Select(r => context.NameOf(r.OrganisationId))));
+            }
+        }
+    }
+
+    private static void TallyTable(WordDocumentWriter writer, Question question, List<Answer> answers)
+    {
+        static string N(int count) => count.ToString(CultureInfo.InvariantCulture);
+        switch (question.Type)
+        {
+            case QuestionType.Position:
+                writer.Table(["Ställningstagande", "Antal"], Tally.Positions(answers).Select(t => (IReadOnlyList<string>)[AnswerLabels.Of(t.Position), N(t.Count)]), [70, 30]);
+                break;
+            case QuestionType.Choice:
+                writer.Table(["Alternativ", "Antal"], Tally.Choices(question, answers, SwedishOrder.Comparer).Select(t => (IReadOnlyList<string>)[t.Option, N(t.Count)]), [70, 30]);
+                break;
+            case QuestionType.TrafficLight:
+                writer.Table(
+                    ["Punkt", "Grönt", "Gult", "Rött", "Ej bedömd"],
+                    Tally.TrafficLights(question, answers).Select(t => (IReadOnlyList<string>)[t.Item, N(t.Green), N(t.Yellow), N(t.Red), N(t.Unrated)]),
+                    [40, 15, 15, 15, 15]);
+                break;
+            default:
+                // Fritext has nothing to count.
+                break;
+        }
+    }
+
+    private static void GeneralViews(WordDocumentWriter writer, DocumentContext context, List<Recipient> answering)
+    {
+        writer.Heading(1, "Övergripande synpunkter och standardavsnitt");
+        if (answering.Count == 0)
+        {
+            writer.Paragraph("Inga yttranden har kommit in.", italic: true);
+        }
+
+        foreach (var recipient in answering)
+        {
+            var response = recipient.Response!;
+            writer.Heading(2, context.NameOf(recipient.OrganisationId));
+            var wrote = false;
+            if (!Response.IsBlankHtml(response.GeneralViews))
+            {
+                writer.Heading(3, "Övergripande synpunkter");
+                writer.RichText(response.GeneralViews);
+                wrote = true;
+            }
+
+            foreach (var section in response.Sections.Where(s => !Response.IsBlankHtml(s.Text)))
+            {
+                writer.Heading(3, section.Name);
+                writer.RichText(section.Text);
+                wrote = true;
+            }
+
+            if (!wrote)
+            {
+                writer.Paragraph("Inga övergripande synpunkter eller standardavsnitt.", italic: true);
+            }
+        }
+    }
+
+    private static void Appendix(WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> answering)
+    {
+        writer.PageBreak();
+        writer.Heading(1, "Bilaga: yttrandena i sin helhet");
+        foreach (var recipient in answering)
+        {
+            writer.Heading(2, $"Yttrande från {context.NameOf(recipient.OrganisationId)}");
+            if (recipient.SubmittedAt is { } submitted)
+            {
+                writer.Labelled("Inkommet", context.DateOf(submitted));
+            }
+
+            YttrandeParts.Body(writer, remiss, recipient.Response!, 3);
+        }
+    }
+
+    private static string ExtensionText(Recipient recipient) =>
+        string.Join("; ", recipient.Extensions.OrderBy(e => e.RequestedAt).Select(e => e.Status switch
+        {
+            ExtensionStatus.Granted => $"Beviljat till {Text.Date(e.GrantedDeadline ?? e.RequestedDeadline)}",
+            ExtensionStatus.Requested => $"Begärt till {Text.Date(e.RequestedDeadline)}",
+            _ when e.DecidedByUserId is not null => $"Avslaget ({Text.Date(e.RequestedDeadline)})",
+            _ => null,
+        }).OfType<string>());
+}

@@ -1,0 +1,72 @@
+namespace Remiss.Infrastructure.Documents;
+
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Common;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>A finished Word document: its bytes from the start, and a clean Swedish file name.</summary>
+public sealed record WordFile(Stream Content, string FileName)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+}
+
+/// <summary>
+/// Makes the sammanställning and the yttranden of a remiss of the current tenant as Word files: loads what the
+/// documents need (every yttrande's answers and bilagor, the organisations' names, the tenant's template) and
+/// hands it to <see cref="SummaryDocument"/> or <see cref="ResponseDocument"/>. Rights are the caller's.
+/// </summary>
+public sealed class WordDocuments(AppDbContext db, ITenantContext tenantContext, DocumentTemplates templates, TimeProvider clock)
+{
+    /// <summary>The sammanställning; <paramref name="withResponses"/> adds every yttrande in full as an appendix.</summary>
+    public Task<WordFile> SummaryAsync(Domain.Remisser.Remiss remiss, bool withResponses, CancellationToken cancellationToken) =>
+        MakeAsync(
+            remiss,
+            (output, context) => SummaryDocument.Write(output, remiss, context, withResponses),
+            _ => $"Sammanställning {remiss.Diarienummer ?? remiss.Title}",
+            cancellationToken);
+
+    /// <summary>One recipient's yttrande, laid out for its nämnd's agenda.</summary>
+    public Task<WordFile> ResponseAsync(Domain.Remisser.Remiss remiss, Recipient recipient, CancellationToken cancellationToken) =>
+        MakeAsync(
+            remiss,
+            (output, context) => ResponseDocument.Write(output, remiss, recipient, context),
+            context => $"Yttrande {context.NameOf(recipient.OrganisationId)} {remiss.Diarienummer}",
+            cancellationToken);
+
+    private async Task<WordFile> MakeAsync(
+        Domain.Remisser.Remiss remiss, Action<Stream, DocumentContext> write, Func<DocumentContext, string> name, CancellationToken cancellationToken)
+    {
+        await LoadResponsesAsync(remiss, cancellationToken).ConfigureAwait(false);
+        var context = await ContextAsync(cancellationToken).ConfigureAwait(false);
+        var output = new MemoryStream();
+        write(output, context);
+        output.Position = 0;
+        return new WordFile(output, FileName(name(context)));
+    }
+
+    private static string FileName(string name) => AttachmentFile.CleanFileName(name.Replace('/', '-').Replace('\\', '-'), AttachmentFileType.Docx);
+
+    private async Task<DocumentContext> ContextAsync(CancellationToken cancellationToken)
+    {
+        var current = tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == current.Id, cancellationToken).ConfigureAwait(false);
+        var names = await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
+        var template = await templates.BytesAsync(tenant, cancellationToken).ConfigureAwait(false);
+        return new DocumentContext(tenant.Name, names, tenant.Calendar(), clock.GetUtcNow().UtcDateTime, template);
+    }
+
+    /// <summary>Every yttrande's answers and bilagor in two queries; EF puts them on the tracked yttranden.</summary>
+    private async Task LoadResponsesAsync(Domain.Remisser.Remiss remiss, CancellationToken cancellationToken)
+    {
+        var responseIds = remiss.Recipients.Select(r => r.Response?.Id).OfType<Guid>().ToList();
+        if (responseIds.Count == 0)
+        {
+            return;
+        }
+
+        await db.Answers.Where(a => responseIds.Contains(a.ResponseId)).LoadAsync(cancellationToken).ConfigureAwait(false);
+        await db.Set<ResponseAttachment>().Where(a => responseIds.Contains(a.ResponseId)).LoadAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
