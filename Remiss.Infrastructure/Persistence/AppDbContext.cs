@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
@@ -49,6 +50,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<Answer> Answers => Set<Answer>();
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
