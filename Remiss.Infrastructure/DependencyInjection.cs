@@ -40,11 +40,14 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.Name)
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name)
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<RemissClaimsPrincipalFactory>();
 
@@ -64,6 +67,20 @@ public static class DependencyInjection
         services.AddScoped<Responses.ResponseWriting>();
         services.AddScoped<RemissReader>();
         services.AddScoped<Platform.TenantOverview>();
+        services.AddScoped<Platform.TenantProvisioning>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Audit.IAuditActor, Audit.HttpAuditActor>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Audit.AuditQueries>();
+        services.AddScoped<Administration.OrganisationDirectory>();
+        services.AddScoped<Administration.TenantUsers>();
+        services.AddScoped<Administration.TenantSettings>();
+        services.AddScoped<Publication.PublishedRemisser>();
+        services.AddSingleton<InvitationTokenProvider>();
+        services.AddSingleton<PasswordResetTokenProvider>();
+        services.AddSingleton<AccountEmails>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<SignInRecorder>();
         services.AddSingleton<RichText.RichTextSanitizer>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
