@@ -171,7 +171,7 @@ public sealed class OrganisationDirectoryPageTests(RemissAppFactory factory) : I
     {
         using var session = await AdminKit.SignedInAsync(factory, email);
 
-        foreach (var path in new[] { "/malmo/admin", Directory, $"{Directory}/ny", $"{Directory}/import", "/malmo/admin/anvandare", "/malmo/admin/anvandare/bjud-in", "/malmo/admin/installningar" })
+        foreach (var path in new[] { "/malmo/admin", Directory, $"{Directory}/ny", $"{Directory}/import", "/malmo/admin/anvandare", "/malmo/admin/anvandare/bjud-in", "/malmo/admin/installningar", "/malmo/admin/logg" })
         {
             using var response = await session.GetAsync(path);
             Assert.StartsWith("/konto/nekad", response.Target(), StringComparison.Ordinal);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
+using Remiss.Domain.Audit;
+using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.RichText;
@@ -24,8 +26,12 @@ public sealed class DetailsModel(
     RemissSending sending,
     RemissQueries queries,
     RemissDrafts drafts,
-    UserMemberships memberships) : RemissPageModel(tenantContext, reader, authorization)
+    UserMemberships memberships,
+    AuditQueries audit) : RemissPageModel(tenantContext, reader, authorization)
 {
+    /// <summary>The remiss's history, newest first; owners only.</summary>
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
     public bool IsOwner { get; private set; }
 
     public RemissDocumentView Document { get; private set; } = null!;
@@ -179,6 +185,7 @@ public sealed class DetailsModel(
         var current = Remiss.Recipients.Select(r => r.OrganisationId).ToHashSet();
         OtherOrganisations = [.. (await drafts.ActiveOrganisationsAsync(cancellationToken)).Where(o => o.Id != Remiss.OwnerOrganisationId && !current.Contains(o.Id))];
         NewDeadline ??= Remiss.Deadline;
+        History = await audit.ForRemissAsync(Remiss.Id, cancellationToken);
         return true;
     }
 
