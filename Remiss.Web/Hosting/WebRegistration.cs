@@ -31,7 +31,7 @@ public static class WebRegistration
                 options.Conventions.AuthorizeFolder("/Tenant/Admin", Policies.TenantAdmin);
                 options.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 options.Conventions.AllowAnonymousToFolder("/Account");
-                options.Conventions.AllowAnonymousToFolder("/Public");
+                options.Conventions.AllowAnonymousToFolder("/Published");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))

@@ -27,8 +27,12 @@ public sealed class DetailsModel(
     RemissQueries queries,
     RemissDrafts drafts,
     UserMemberships memberships,
-    AuditQueries audit) : RemissPageModel(tenantContext, reader, authorization)
+    AuditQueries audit,
+    Infrastructure.Administration.TenantSettings settings) : RemissPageModel(tenantContext, reader, authorization)
 {
+    /// <summary>The public page of the remiss, when its yttranden are published.</summary>
+    public string? PublicUrl { get; private set; }
+
     /// <summary>The remiss's history, newest first; owners only.</summary>
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
@@ -186,6 +190,7 @@ public sealed class DetailsModel(
         OtherOrganisations = [.. (await drafts.ActiveOrganisationsAsync(cancellationToken)).Where(o => o.Id != Remiss.OwnerOrganisationId && !current.Contains(o.Id))];
         NewDeadline ??= Remiss.Deadline;
         History = await audit.ForRemissAsync(Remiss.Id, cancellationToken);
+        PublicUrl = Publication.IsPublished(await settings.CurrentAsync(cancellationToken), Remiss) ? $"/offentligt/{TenantSlug}/remisser/{Remiss.Id}" : null;
         return true;
     }
 
