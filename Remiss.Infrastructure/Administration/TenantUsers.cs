@@ -78,10 +78,10 @@ public sealed class TenantUsers(
                     Title = title,
                     CreatedAt = clock.GetUtcNow().UtcDateTime,
                 };
-                Check(await users.CreateAsync(user).ConfigureAwait(false));
+                IdentityResults.Check(await users.CreateAsync(user).ConfigureAwait(false));
                 if (input.IsAdmin)
                 {
-                    Check(await users.AddToRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false));
+                    IdentityResults.Check(await users.AddToRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false));
                 }
 
                 db.Memberships.AddRange(organisations.Select(o => Membership.Create(o, user.Id)));
@@ -133,14 +133,14 @@ public sealed class TenantUsers(
 
                 if (wasAdmin != input.IsAdmin)
                 {
-                    Check(input.IsAdmin
+                    IdentityResults.Check(input.IsAdmin
                         ? await users.AddToRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false)
                         : await users.RemoveFromRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false));
                     audit.Record(AuditAction.AdminRoleChanged, AuditSubjects.User, user.Id, input.IsAdmin ? $"{name} blev administratör." : $"{name} är inte längre administratör.");
                 }
 
                 // A new stamp makes the user's sign-in cookie pick up the change at its next check.
-                Check(await users.UpdateAsync(user).ConfigureAwait(false));
+                IdentityResults.Check(await users.UpdateAsync(user).ConfigureAwait(false));
                 return 0;
             },
             cancellationToken).ConfigureAwait(false);
@@ -186,7 +186,7 @@ public sealed class TenantUsers(
         await db.InTransactionAsync(
             async _ =>
             {
-                Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
+                IdentityResults.Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
                 await links.QueueInvitationAsync(user, Tenant.Name, invitedBy).ConfigureAwait(false);
                 audit.Record(AuditAction.UserInvited, AuditSubjects.User, user.Id, $"En ny inbjudan skickades till {user.DisplayName} ({user.Email}).");
                 return 0;
@@ -199,7 +199,7 @@ public sealed class TenantUsers(
             async _ =>
             {
                 user.IsActive = active;
-                Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
+                IdentityResults.Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
                 audit.Record(
                     active ? AuditAction.UserReactivated : AuditAction.UserDeactivated,
                     AuditSubjects.User,
@@ -241,12 +241,4 @@ public sealed class TenantUsers(
 
     private static string Names(IEnumerable<string> names) =>
         string.Join(", ", names.Order(SwedishOrder.Comparer)) is { Length: > 0 } list ? list : "ingen organisation";
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new DomainException([.. result.Errors.Select(e => e.Description)]);
-        }
-    }
 }

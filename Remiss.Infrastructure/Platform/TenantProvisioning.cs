@@ -60,8 +60,8 @@ public sealed class TenantProvisioning(
                 db.Tenants.Add(tenant);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 var admin = new ApplicationUser { UserName = email, Email = email, TenantId = tenant.Id, DisplayName = adminName!, CreatedAt = tenant.CreatedAt };
-                Check(await users.CreateAsync(admin).ConfigureAwait(false));
-                Check(await users.AddToRoleAsync(admin, Roles.TenantAdmin).ConfigureAwait(false));
+                IdentityResults.Check(await users.CreateAsync(admin).ConfigureAwait(false));
+                IdentityResults.Check(await users.AddToRoleAsync(admin, Roles.TenantAdmin).ConfigureAwait(false));
                 await links.QueueInvitationAsync(admin, tenant.Name, "Remiss plattformsdrift").ConfigureAwait(false);
                 audit.Record(AuditAction.TenantCreated, AuditSubjects.Tenant, tenant.Id, $"Kunden {tenant.Name} ({tenant.Slug}) skapades.");
                 audit.Record(AuditAction.UserInvited, AuditSubjects.User, admin.Id, $"{admin.DisplayName} ({email}) bjöds in som administratör.");
@@ -104,12 +104,4 @@ public sealed class TenantProvisioning(
         problem.StartsWith("Kortnamnet", StringComparison.Ordinal) ? SlugField
         : problem.StartsWith("Tidszonen", StringComparison.Ordinal) ? nameof(NewTenantInput.TimeZoneId)
         : nameof(NewTenantInput.Name);
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new DomainException([.. result.Errors.Select(e => e.Description)]);
-        }
-    }
 }

@@ -12,7 +12,7 @@ using Remiss.Tests.Features.Remisser;
 using Remiss.Tests.TestSupport;
 
 /// <summary>What the administration tests share: a tenant admin of lund, the log and the outbox as stored.</summary>
-internal static class AdminKit
+internal static partial class AdminKit
 {
     public const string MalmoAdmin = "admin@malmo.example";
     public const string LundAdmin = "admin@lund.example";
@@ -74,6 +74,9 @@ internal static class AdminKit
         return await session.PostFormAsync(path, values);
     }
 
+    /// <summary>The path and query of the choose-a-password link in an invitation or reset e-mail.</summary>
+    public static string PasswordLinkIn(OutboxMessage message) => new Uri(PasswordLink().Match(message.TextBody).Value).PathAndQuery;
+
     /// <summary>The page a redirect leads to.</summary>
     public static async Task<IHtmlDocument> FollowedAsync(WebSession session, HttpResponseMessage response) => (await session.FollowAsync(response)).Page;
 
@@ -85,4 +88,7 @@ internal static class AdminKit
             response.StatusCode is HttpStatusCode.NotFound || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/konto/nekad", StringComparison.Ordinal)),
             $"{path} answered {(int)response.StatusCode} {response.Headers.Location}");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+/konto/valj-losenord\?\S+")]
+    private static partial System.Text.RegularExpressions.Regex PasswordLink();
 }
