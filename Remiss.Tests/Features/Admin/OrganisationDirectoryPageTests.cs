@@ -103,6 +103,26 @@ public sealed class OrganisationDirectoryPageTests(RemissAppFactory factory) : I
     }
 
     [Fact]
+    public async Task Edit_ToTheNameOfAnother_IsRefusedByTheName_AndNothingIsSaved()
+    {
+        var name = $"Äldrenämnden {Arrange.Unique()}";
+        var id = await Arrange.NewOrganisationAsync(factory, name, OrganisationKind.Namnd, null);
+        using var session = await AdminKit.SignedInAsync(factory, AdminKit.MalmoAdmin);
+        var (_, form) = await session.GetPageAsync($"{Directory}/{id}");
+
+        var response = await BrowserForm.Of(form).Set("Input.Name", "MKB").Set("Input.ContactName", "Ny kontakt").SubmitAsync(session, "Spara ändringar");
+        var page = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Det finns redan en organisation som heter MKB.", Html.FieldError(page, "Input_Name"));
+        Assert.Equal(name, Html.Text(page.QuerySelector("main h1")));
+        Assert.Equal("Ny kontakt", page.GetElementById("Input_ContactName")!.GetAttribute("value"));
+        var stored = await factory.InTenantAsync("malmo", (db, _) => db.Organisations.SingleAsync(o => o.Id == id));
+        Assert.Equal(name, stored.Name);
+        Assert.Null(stored.ContactName);
+    }
+
+    [Fact]
     public async Task Retire_ThenReinstate_KeepsTheOrganisationAndRecordsBoth()
     {
         var id = await Arrange.NewOrganisationAsync(factory, $"Valnämnden {Arrange.Unique()}", OrganisationKind.Namnd, null);

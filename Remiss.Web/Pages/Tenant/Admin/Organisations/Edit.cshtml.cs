@@ -15,6 +15,9 @@ public sealed class EditModel(ITenantContext tenantContext, OrganisationDirector
 
     public Organisation Organisation { get; private set; } = null!;
 
+    /// <summary>The name as stored, for the heading, whatever the form holds.</summary>
+    public string StoredName { get; private set; } = string.Empty;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await directory.FindAsync(id, cancellationToken) is not { } organisation)
@@ -23,6 +26,7 @@ public sealed class EditModel(ITenantContext tenantContext, OrganisationDirector
         }
 
         Organisation = organisation;
+        StoredName = organisation.Name;
         Input = OrganisationForm.Of(organisation);
         return Page();
     }
@@ -35,6 +39,7 @@ public sealed class EditModel(ITenantContext tenantContext, OrganisationDirector
         }
 
         Organisation = organisation;
+        StoredName = organisation.Name;
         if (!ModelState.IsValid)
         {
             return Page();
@@ -67,6 +72,7 @@ public sealed class EditModel(ITenantContext tenantContext, OrganisationDirector
         }
 
         Organisation = organisation;
+        StoredName = organisation.Name;
         Input = OrganisationForm.Of(organisation);
         ModelState.Clear();
         try
