@@ -41,11 +41,14 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.Name)
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name)
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<RemissClaimsPrincipalFactory>();
 
@@ -68,6 +71,20 @@ public static class DependencyInjection
         services.AddScoped<Documents.DocumentTemplates>();
         services.AddScoped<Documents.WordDocuments>();
         services.AddScoped<Platform.TenantOverview>();
+        services.AddScoped<Platform.TenantProvisioning>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Audit.IAuditActor, Audit.HttpAuditActor>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Audit.AuditQueries>();
+        services.AddScoped<Administration.OrganisationDirectory>();
+        services.AddScoped<Administration.TenantUsers>();
+        services.AddScoped<Administration.TenantSettings>();
+        services.AddScoped<Publication.PublishedRemisser>();
+        services.AddSingleton<InvitationTokenProvider>();
+        services.AddSingleton<PasswordResetTokenProvider>();
+        services.AddSingleton<AccountEmails>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<SignInRecorder>();
         services.AddSingleton<RichText.RichTextSanitizer>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();

@@ -19,6 +19,8 @@ public enum EmailReason
     SubmittedNotice = 12,
     DecisionConfirmed = 13,
     Declined = 14,
+    AccountInvitation = 15,
+    PasswordReset = 16,
 }
 
 /// <summary>Where an outbox message is on its way to the SMTP server.</summary>
@@ -44,6 +46,7 @@ public static class EmailConcerns
     public const string Recipient = "Recipient";
     public const string Extension = "Extension";
     public const string Response = "Response";
+    public const string User = "User";
 }
 
 /// <summary>

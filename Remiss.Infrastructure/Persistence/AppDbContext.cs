@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
@@ -53,6 +54,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
     public DbSet<LateDigest> LateDigests => Set<LateDigest>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,9 +1,11 @@
 namespace Remiss.Infrastructure.Remisser;
 
 using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.RichText;
@@ -16,7 +18,8 @@ public sealed class RemissDrafts(
     TimeProvider clock,
     RichTextSanitizer sanitizer,
     AttachmentIntake intake,
-    IFileStorage storage)
+    IFileStorage storage,
+    AuditLog audit)
 {
     private Guid TenantId => tenantContext.TenantId ?? throw new InvalidOperationException("No tenant.");
 
@@ -32,6 +35,7 @@ public sealed class RemissDrafts(
             ?? throw new DomainException("Välj en organisation som skickar remissen.");
         var remiss = Remiss.CreateDraft(owner, title, userId, clock.GetUtcNow().UtcDateTime);
         db.Remisser.Add(remiss);
+        audit.Record(AuditAction.RemissCreated, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” skapades som utkast.", remiss.Id);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return remiss;
     }
@@ -81,6 +85,7 @@ public sealed class RemissDrafts(
             .Select(id => organisations.SingleOrDefault(o => o.Id == id) ?? throw new DomainException("En vald remissinstans finns inte."))
             .ToList();
         remiss.ReplaceRecipients(recipients);
+        audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” sparades ({remiss.Questions.Count} frågor, {remiss.Recipients.Count} remissinstanser).", remiss.Id);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -125,6 +130,7 @@ public sealed class RemissDrafts(
 
         var file = await intake.AcceptAsync(TenantId, content, fileName, cancellationToken).ConfigureAwait(false);
         var attachment = remiss.AddAttachment(file, userId, clock.GetUtcNow().UtcDateTime);
+        audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Bilagan {attachment.FileName} lades till.", remiss.Id);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
         return attachment;
     }
@@ -132,6 +138,7 @@ public sealed class RemissDrafts(
     public async Task RemoveAttachmentAsync(Remiss remiss, Guid attachmentId, CancellationToken cancellationToken)
     {
         var attachment = remiss.RemoveAttachment(attachmentId);
+        audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Bilagan {attachment.FileName} togs bort.", remiss.Id);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
         await storage.DeleteAsync(TenantId, attachment.StorageKey, cancellationToken).ConfigureAwait(false);
     }

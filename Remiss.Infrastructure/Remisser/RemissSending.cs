@@ -1,8 +1,10 @@
 namespace Remiss.Infrastructure.Remisser;
 
 using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Tenancy;
@@ -17,7 +19,8 @@ public sealed class RemissSending(
     ITenantContext tenantContext,
     TimeProvider clock,
     Outbox outbox,
-    RemissEmails emails)
+    RemissEmails emails,
+    AuditLog audit)
 {
     private CurrentTenant Tenant => tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
 
@@ -44,6 +47,7 @@ public sealed class RemissSending(
     {
         remiss.Send(Today, Now);
         var queued = await InviteAsync(remiss, remiss.Recipients, cancellationToken).ConfigureAwait(false);
+        audit.Record(AuditAction.RemissSent, AuditSubjects.Remiss, remiss.Id, $"Remissen skickades till {remiss.Recipients.Count} remissinstanser med sista svarsdag {remiss.Deadline:yyyy-MM-dd}.", remiss.Id);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return queued;
     }
@@ -54,6 +58,7 @@ public sealed class RemissSending(
         var before = remiss.Recipients.ToDictionary(r => r.Id, r => r.Deadline);
         var old = remiss.Deadline!.Value;
         remiss.MoveDeadline(newDeadline, Today);
+        audit.Record(AuditAction.DeadlineMoved, AuditSubjects.Remiss, remiss.Id, $"Sista svarsdag ändrades från {old:yyyy-MM-dd} till {newDeadline:yyyy-MM-dd}.", remiss.Id);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var content = emails.DeadlineMoved(Tenant, remiss, names[remiss.OwnerOrganisationId], old, newDeadline);
         foreach (var recipient in remiss.Recipients.Where(r => !r.HasAnswered && r.Deadline != before[r.Id]))
@@ -74,6 +79,7 @@ public sealed class RemissSending(
         }
 
         var added = organisations.Select(o => remiss.AddRecipient(o, Now)).ToList();
+        audit.Record(AuditAction.RecipientsAdded, AuditSubjects.Remiss, remiss.Id, $"Nya remissinstanser: {string.Join(", ", SwedishOrder.By(organisations, o => o.Name).Select(o => o.Name))}.", remiss.Id);
         if (remiss.Status == RemissStatus.Sent)
         {
             await InviteAsync(remiss, added, cancellationToken).ConfigureAwait(false);
@@ -86,6 +92,7 @@ public sealed class RemissSending(
     public async Task WithdrawAsync(Remiss remiss, string? reason, CancellationToken cancellationToken)
     {
         remiss.Withdraw(reason, Now);
+        audit.Record(AuditAction.RemissWithdrawn, AuditSubjects.Remiss, remiss.Id, string.IsNullOrWhiteSpace(remiss.WithdrawalReason) ? "Remissen återkallades." : $"Remissen återkallades: {remiss.WithdrawalReason}", remiss.Id);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var content = emails.Withdrawn(Tenant, remiss, names[remiss.OwnerOrganisationId]);
         foreach (var recipient in remiss.Recipients.Where(r => r.Status != RecipientStatus.Declined))
@@ -99,6 +106,7 @@ public sealed class RemissSending(
     public async Task CloseAsync(Remiss remiss, CancellationToken cancellationToken)
     {
         remiss.Close(Now);
+        audit.Record(AuditAction.RemissClosed, AuditSubjects.Remiss, remiss.Id, "Remissen stängdes av avsändaren.", remiss.Id);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,6 +116,7 @@ public sealed class RemissSending(
         var recipient = RecipientOf(remiss, recipientId);
         recipient.GrantExtension(extensionId, date, userId, Now, Today);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        audit.Record(AuditAction.ExtensionGranted, AuditSubjects.Recipient, recipient.Id, $"Anstånd beviljades för {names[recipient.OrganisationId]} till {recipient.Deadline:yyyy-MM-dd}.", remiss.Id);
         await QueueAsync(recipient, emails.ExtensionGranted(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, message), EmailReason.ExtensionGranted, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -119,6 +128,7 @@ public sealed class RemissSending(
         var recipient = RecipientOf(remiss, recipientId);
         recipient.RefuseExtension(extensionId, message, userId, Now);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        audit.Record(AuditAction.ExtensionRefused, AuditSubjects.Recipient, recipient.Id, $"Anstånd avslogs för {names[recipient.OrganisationId]}.", remiss.Id);
         await QueueAsync(recipient, emails.ExtensionRefused(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, message), EmailReason.ExtensionRefused, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -129,6 +139,7 @@ public sealed class RemissSending(
         var recipient = RecipientOf(remiss, recipientId);
         recipient.Reopen(Now);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        audit.Record(AuditAction.ResponseReopened, AuditSubjects.Recipient, recipient.Id, $"Yttrandet från {names[recipient.OrganisationId]} öppnades igen.", remiss.Id);
         await QueueAsync(recipient, emails.Reopened(Tenant, remiss, names[remiss.OwnerOrganisationId], Text.Optional(reason, "Motivering", 4_000)), EmailReason.Reopened, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);

@@ -1,9 +1,11 @@
 namespace Remiss.Infrastructure.Responses;
 
 using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Persistence;
@@ -23,7 +25,8 @@ public sealed class ResponseWriting(
     AttachmentIntake intake,
     IFileStorage storage,
     Outbox outbox,
-    RemissEmails emails)
+    RemissEmails emails,
+    AuditLog audit)
 {
     private CurrentTenant Tenant => tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
 
@@ -46,6 +49,7 @@ public sealed class ResponseWriting(
     {
         var context = await ContextAsync(cancellationToken).ConfigureAwait(false);
         recipient.SaveDraft(Sanitized(content), basedOnVersion, context, userId, Now);
+        await RecordAsync(recipient, AuditAction.ResponseSaved, name => $"Utkastet till yttrande från {name} sparades.", cancellationToken).ConfigureAwait(false);
         await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
     }
 
@@ -55,6 +59,7 @@ public sealed class ResponseWriting(
         try
         {
             var attachment = recipient.AddAttachment(file, userId, Now);
+            await RecordAsync(recipient, AuditAction.ResponseSaved, name => $"Bilagan {attachment.FileName} lades till yttrandet från {name}.", cancellationToken).ConfigureAwait(false);
             await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
             return attachment;
         }
@@ -68,6 +73,7 @@ public sealed class ResponseWriting(
     public async Task RemoveAttachmentAsync(Recipient recipient, Guid attachmentId, Guid userId, CancellationToken cancellationToken)
     {
         var attachment = recipient.RemoveAttachment(attachmentId, userId, Now);
+        await RecordAsync(recipient, AuditAction.ResponseSaved, name => $"Bilagan {attachment.FileName} togs bort från yttrandet från {name}.", cancellationToken).ConfigureAwait(false);
         await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
         await storage.DeleteAsync(Tenant.Id, attachment.StorageKey, cancellationToken).ConfigureAwait(false);
     }
@@ -77,7 +83,8 @@ public sealed class ResponseWriting(
     {
         var remiss = recipient.Remiss;
         recipient.Submit(userId, Now);
-        remiss.CloseIfEveryRecipientHasAnswered(Now);
+        await RecordAsync(recipient, AuditAction.ResponseSubmitted, name => $"Yttrandet från {name} skickades in.", cancellationToken).ConfigureAwait(false);
+        CloseIfEveryoneAnswered(remiss);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var recipientName = names[recipient.OrganisationId];
         outbox.Queue(
@@ -105,7 +112,8 @@ public sealed class ResponseWriting(
     {
         var remiss = recipient.Remiss;
         recipient.Decline(reason, userId, Now);
-        remiss.CloseIfEveryRecipientHasAnswered(Now);
+        await RecordAsync(recipient, AuditAction.ResponseDeclined, name => $"{name} avstod från att yttra sig.", cancellationToken).ConfigureAwait(false);
+        CloseIfEveryoneAnswered(remiss);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var notice = emails.Declined(Tenant, remiss, recipient.Id, names[recipient.OrganisationId], recipient.DeclineReason);
         await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, notice, EmailReason.Declined, EmailConcerns.Recipient, recipient.Id, cancellationToken)
@@ -118,6 +126,7 @@ public sealed class ResponseWriting(
         var remiss = recipient.Remiss;
         var current = recipient.Deadline;
         var extension = recipient.RequestExtension(requestedDeadline, reason, userId, Now, Today);
+        await RecordAsync(recipient, AuditAction.ExtensionRequested, name => $"{name} begärde anstånd till {requestedDeadline:yyyy-MM-dd}.", cancellationToken).ConfigureAwait(false);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var request = emails.ExtensionRequested(Tenant, remiss, names[recipient.OrganisationId], userName, current, requestedDeadline, extension.Reason);
         await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, request, EmailReason.ExtensionRequested, EmailConcerns.Extension, extension.Id, cancellationToken)
@@ -138,6 +147,7 @@ public sealed class ResponseWriting(
         try
         {
             recipient.ConfirmDecision(decision, file, userId, Now);
+            await RecordAsync(recipient, AuditAction.DecisionConfirmed, name => $"Nämndens beslut om yttrandet från {name} lades till.", cancellationToken).ConfigureAwait(false);
             var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
             var stored = recipient.Response!.Decision!;
             var notice = emails.DecisionConfirmed(
@@ -166,6 +176,23 @@ public sealed class ResponseWriting(
     private string? Rich(string? text) => string.IsNullOrWhiteSpace(text) ? null : NullIfEmpty(sanitizer.FromUserInput(text));
 
     private static string? NullIfEmpty(string html) => Response.IsBlankHtml(html) ? null : html;
+
+    /// <summary>Records the action; <paramref name="summary"/> gets the recipient organisation's name.</summary>
+    private async Task RecordAsync(Recipient recipient, AuditAction action, Func<string, string> summary, CancellationToken cancellationToken)
+    {
+        var name = await db.Organisations.Where(o => o.Id == recipient.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
+        audit.Record(action, AuditSubjects.Recipient, recipient.Id, summary(name), recipient.Remiss.Id);
+    }
+
+    private void CloseIfEveryoneAnswered(Remiss remiss)
+    {
+        var before = remiss.Status;
+        remiss.CloseIfEveryRecipientHasAnswered(Now);
+        if (before != remiss.Status)
+        {
+            audit.Record(AuditAction.RemissClosed, AuditSubjects.Remiss, remiss.Id, "Remissen stängdes: alla remissinstanser har svarat eller avstått.", remiss.Id);
+        }
+    }
 
     private async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken) =>
         await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);

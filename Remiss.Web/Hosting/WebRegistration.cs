@@ -31,8 +31,10 @@ public static class WebRegistration
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Tenant", Policies.TenantMember);
+                options.Conventions.AuthorizeFolder("/Tenant/Admin", Policies.TenantAdmin);
                 options.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 options.Conventions.AllowAnonymousToFolder("/Account");
+                options.Conventions.AllowAnonymousToFolder("/Published");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))

@@ -15,6 +15,7 @@ using Remiss.Web.Resources;
 public sealed class SignInModel(
     SignInManager<ApplicationUser> signInManager,
     AppDbContext db,
+    SignInRecorder recorder,
     IStringLocalizer<SharedResource> localizer,
     ILogger<SignInModel> logger) : PageModel
 {
@@ -36,9 +37,16 @@ public sealed class SignInModel(
         }
 
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
-        if (user is null || !user.IsActive || await TenantIsSuspendedAsync(user, cancellationToken))
+        if (user is null)
         {
-            logger.LogWarning("Failed sign-in for an unknown, inactive or suspended account.");
+            logger.LogWarning("Failed sign-in for an unknown account.");
+            return Refuse(localizer["Fel e-postadress eller lösenord."]);
+        }
+
+        if (!user.IsActive || await TenantIsSuspendedAsync(user, cancellationToken))
+        {
+            logger.LogWarning("Failed sign-in for inactive or suspended user {UserId}.", user.Id);
+            await recorder.RecordAsync(user, succeeded: false, user.IsActive ? "Inloggningen nekades: kunden är avstängd." : "Inloggningen nekades: kontot är inaktiverat.", cancellationToken);
             return Refuse(localizer["Fel e-postadress eller lösenord."]);
         }
 
@@ -46,16 +54,19 @@ public sealed class SignInModel(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused for locked-out user {UserId}.", user.Id);
+            await recorder.RecordAsync(user, succeeded: false, "Inloggningen nekades: kontot är tillfälligt låst.", cancellationToken);
             return Refuse(localizer["Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om 15 minuter."]);
         }
 
         if (!result.Succeeded)
         {
             logger.LogWarning("Failed sign-in for user {UserId}.", user.Id);
+            await recorder.RecordAsync(user, succeeded: false, "Fel lösenord.", cancellationToken);
             return Refuse(localizer["Fel e-postadress eller lösenord."]);
         }
 
         logger.LogInformation("User {UserId} signed in.", user.Id);
+        await recorder.RecordAsync(user, succeeded: true, "Inloggad.", cancellationToken);
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
         {
             return LocalRedirect(ReturnUrl);

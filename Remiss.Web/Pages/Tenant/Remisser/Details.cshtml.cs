@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
+using Remiss.Domain.Audit;
+using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.RichText;
@@ -24,8 +26,16 @@ public sealed class DetailsModel(
     RemissSending sending,
     RemissQueries queries,
     RemissDrafts drafts,
-    UserMemberships memberships) : RemissPageModel(tenantContext, reader, authorization)
+    UserMemberships memberships,
+    AuditQueries audit,
+    Infrastructure.Administration.TenantSettings settings) : RemissPageModel(tenantContext, reader, authorization)
 {
+    /// <summary>The public page of the remiss, when its yttranden are published.</summary>
+    public string? PublicUrl { get; private set; }
+
+    /// <summary>The remiss's history, newest first; owners only.</summary>
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
     public bool IsOwner { get; private set; }
 
     public RemissDocumentView Document { get; private set; } = null!;
@@ -179,6 +189,8 @@ public sealed class DetailsModel(
         var current = Remiss.Recipients.Select(r => r.OrganisationId).ToHashSet();
         OtherOrganisations = [.. (await drafts.ActiveOrganisationsAsync(cancellationToken)).Where(o => o.Id != Remiss.OwnerOrganisationId && !current.Contains(o.Id))];
         NewDeadline ??= Remiss.Deadline;
+        History = await audit.ForRemissAsync(Remiss.Id, cancellationToken);
+        PublicUrl = Publication.IsPublished(await settings.CurrentAsync(cancellationToken), Remiss) ? $"/offentligt/{TenantSlug}/remisser/{Remiss.Id}" : null;
         return true;
     }
 

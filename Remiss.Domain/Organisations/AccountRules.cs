@@ -1,0 +1,42 @@
+using Remiss.Domain.Common;
+
+namespace Remiss.Domain.Organisations;
+
+/// <summary>
+/// What a tenant administrator may do to accounts: never lock themselves out, and never leave the tenant without
+/// an administrator. Accounts are Identity's; the rules are the tenant's.
+/// </summary>
+public static class AccountRules
+{
+    public static void EnsureCanDeactivate(Guid actingUserId, Guid userId)
+    {
+        if (actingUserId == userId)
+        {
+            throw new DomainException("Du kan inte inaktivera ditt eget konto.");
+        }
+    }
+
+    /// <param name="otherActiveAdmins">Active administrators of the tenant other than <paramref name="userId"/>.</param>
+    public static void EnsureCanRemoveAdmin(Guid actingUserId, Guid userId, int otherActiveAdmins)
+    {
+        if (actingUserId == userId)
+        {
+            throw new DomainException("Du kan inte ta bort din egen administratörsroll.");
+        }
+
+        if (otherActiveAdmins < 1)
+        {
+            throw new DomainException("Kunden måste ha minst en administratör.");
+        }
+    }
+
+    /// <summary>Refuses a second membership of one organisation, or one in a retired organisation (unless the user already had it).</summary>
+    public static IReadOnlyList<Organisation> ValidMemberships(IEnumerable<Organisation> chosen, IReadOnlySet<Guid> current)
+    {
+        var organisations = chosen.DistinctBy(o => o.Id).ToList();
+        var retired = organisations.FirstOrDefault(o => o.IsRetired && !current.Contains(o.Id));
+        return retired is not null
+            ? throw new DomainException($"{retired.Name} är avvecklad och kan inte få nya medlemmar.")
+            : organisations;
+    }
+}

@@ -1,0 +1,111 @@
+namespace Remiss.Infrastructure.Administration;
+
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Infrastructure.Audit;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>One standard section on the settings form: its name, its place, and whether yttranden have it.</summary>
+public sealed record SectionInput(string? Name, int Order, bool Enabled);
+
+/// <summary>What the settings form sends. <see cref="ReminderDays"/> is typed as "14, 7, 2".</summary>
+public sealed record SettingsInput(string? ReminderDays, IReadOnlyList<SectionInput> Sections, bool Publishes);
+
+/// <summary>The tenant's defaults: the reminder schedule, the standard sections of an yttrande, and publication.</summary>
+public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext, AuditLog audit)
+{
+    public const string ReminderDaysField = nameof(SettingsInput.ReminderDays);
+    public const string SectionsField = nameof(SettingsInput.Sections);
+
+    public Task<Tenant> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var id = tenantContext.TenantId ?? throw new InvalidOperationException("No tenant.");
+        return db.Tenants.SingleAsync(t => t.Id == id, cancellationToken);
+    }
+
+    /// <summary>"14, 7, 2" for the form.</summary>
+    public static string Format(IEnumerable<int> days) => string.Join(", ", days.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Saves all three; throws <see cref="FormErrorsException"/> naming the field of each refusal, and then saves nothing.</summary>
+    public async Task SaveAsync(SettingsInput input, CancellationToken cancellationToken)
+    {
+        var tenant = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var errors = new List<FormError>();
+        var beforeDays = Format(tenant.ReminderDaysBefore);
+        var beforeSections = string.Join(", ", tenant.StandardSections);
+        var beforePublishes = tenant.PublishesSubmittedResponses;
+
+        Try(errors, ReminderDaysField, () => tenant.SetReminderSchedule(ParseDays(input.ReminderDays)));
+        var sections = input.Sections
+            .Select((s, i) => (Section: s, Index: i))
+            .Where(s => s.Section.Enabled && !string.IsNullOrWhiteSpace(s.Section.Name))
+            .OrderBy(s => s.Section.Order)
+            .ThenBy(s => s.Index)
+            .Select(s => s.Section.Name!)
+            .ToList();
+        Try(errors, SectionsField, () => tenant.SetStandardSections(sections));
+        if (errors.Count > 0)
+        {
+            throw new FormErrorsException(errors);
+        }
+
+        tenant.SetPublication(input.Publishes);
+        var changes = new List<string>();
+        if (beforeDays != Format(tenant.ReminderDaysBefore))
+        {
+            changes.Add($"påminnelser {beforeDays} → {Format(tenant.ReminderDaysBefore)} dagar före sista svarsdag");
+        }
+
+        if (beforeSections != string.Join(", ", tenant.StandardSections))
+        {
+            changes.Add($"standardavsnitt {Or(beforeSections)} → {Or(string.Join(", ", tenant.StandardSections))}");
+        }
+
+        if (beforePublishes != tenant.PublishesSubmittedResponses)
+        {
+            changes.Add(tenant.PublishesSubmittedResponses ? "inskickade yttranden publiceras" : "inskickade yttranden publiceras inte längre");
+        }
+
+        if (changes.Count > 0)
+        {
+            audit.Record(AuditAction.SettingsChanged, AuditSubjects.Tenant, tenant.Id, $"Inställningar ändrade: {string.Join("; ", changes)}.");
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static List<int> ParseDays(string? text)
+    {
+        var parts = (text ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var days = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            {
+                throw new DomainException($"\"{part}\" är inte ett antal dagar. Skriv dagarna som heltal åtskilda med kommatecken, till exempel 14, 7, 2.");
+            }
+
+            days.Add(day);
+        }
+
+        return days;
+    }
+
+    private static void Try(List<FormError> errors, string field, Action change)
+    {
+        try
+        {
+            change();
+        }
+        catch (DomainException refusal)
+        {
+            errors.AddRange(refusal.Problems.Select(p => new FormError(field, p)));
+        }
+    }
+
+    private static string Or(string list) => list.Length == 0 ? "inga" : list;
+}

@@ -1,0 +1,43 @@
+namespace Remiss.Infrastructure.Identity;
+
+using Microsoft.Extensions.Options;
+using Remiss.Infrastructure.Email;
+
+/// <summary>The e-mails about an account: the invitation to choose a password, and the link for a forgotten one.</summary>
+public sealed class AccountEmails
+{
+    private readonly string _baseUrl;
+
+    public AccountEmails(IOptions<EmailOptions> options) =>
+        _baseUrl = (options.Value.BaseUrl ?? string.Empty).Trim().TrimEnd('/');
+
+    /// <summary>The page where the link's holder chooses a password.</summary>
+    public Uri SetPasswordUrl(Guid userId, string token, bool invitation) =>
+        new($"{_baseUrl}/konto/valj-losenord?anvandare={userId:D}&kod={Uri.EscapeDataString(token)}{(invitation ? "&inbjudan=true" : string.Empty)}");
+
+    public static EmailContent Invitation(string tenantName, string displayName, string invitedBy, Uri link, TimeSpan validFor)
+    {
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"Hej {displayName}! {invitedBy} har bjudit in dig till Remiss för {tenantName}, där remisser skickas, besvaras och sammanställs."),
+            new EmailParagraph($"Välj ditt lösenord med länken nedan. Länken kan användas en gång och gäller i {Days(validFor)}. Därefter loggar du in med din e-postadress."),
+            new EmailParagraph("Väntade du dig inte inbjudan kan du bortse från meddelandet."),
+        ];
+        return EmailLayout.Compose($"Inbjudan till Remiss – {tenantName}", tenantName, "Du är inbjuden till Remiss", body, new("Välj lösenord", link.AbsoluteUri));
+    }
+
+    public static EmailContent PasswordReset(string tenantName, string displayName, Uri link, TimeSpan validFor)
+    {
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"Hej {displayName}! Någon har bett om att få återställa lösenordet till ditt konto i Remiss."),
+            new EmailParagraph($"Välj ett nytt lösenord med länken nedan. Länken kan användas en gång och gäller i {Hours(validFor)}."),
+            new EmailParagraph("Bad du inte om det kan du bortse från meddelandet; ditt lösenord är oförändrat."),
+        ];
+        return EmailLayout.Compose("Återställ ditt lösenord i Remiss", tenantName, "Återställ ditt lösenord", body, new("Välj nytt lösenord", link.AbsoluteUri));
+    }
+
+    private static string Days(TimeSpan span) => span.TotalDays == 1 ? "ett dygn" : $"{span.TotalDays:0} dagar";
+
+    private static string Hours(TimeSpan span) => span.TotalHours == 1 ? "en timme" : $"{span.TotalHours:0} timmar";
+}

@@ -1,0 +1,107 @@
+namespace Remiss.Infrastructure.Platform;
+
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Infrastructure.Audit;
+using Remiss.Infrastructure.Identity;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>What the platform operator's form for a new customer sends.</summary>
+public sealed record NewTenantInput(string? Name, string? Slug, string? TimeZoneId, string? AdminEmail, string? AdminName);
+
+/// <summary>
+/// The platform operator's actions on tenants: create one with its first tenant admin (who is invited by e-mail),
+/// suspend and reactivate. Each action enters the tenant it concerns, so its log and outbox rows are that tenant's.
+/// </summary>
+public sealed class TenantProvisioning(
+    AppDbContext db,
+    TenantContext tenantContext,
+    UserManager<ApplicationUser> users,
+    AccountLinks links,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public const string SlugField = nameof(NewTenantInput.Slug);
+    public const string AdminEmailField = nameof(NewTenantInput.AdminEmail);
+
+    /// <summary>Creates the tenant, its admin and the admin's invitation in one transaction. Throws <see cref="Remisser.FormErrorsException"/>.</summary>
+    public async Task<Tenant> CreateAsync(NewTenantInput input, CancellationToken cancellationToken)
+    {
+        var errors = new List<Remisser.FormError>();
+        Tenant? tenant = null;
+        string? email = null;
+        string? adminName = null;
+        Collect(errors, null, () => tenant = Tenant.Create(input.Slug ?? string.Empty, input.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(input.TimeZoneId) ? TenantCalendar.DefaultTimeZoneId : input.TimeZoneId.Trim()));
+        Collect(errors, AdminEmailField, () => email = Text.OptionalEmail(input.AdminEmail, "Administratörens e-post") ?? throw new DomainException("Administratörens e-post måste fyllas i."));
+        Collect(errors, nameof(NewTenantInput.AdminName), () => adminName = Text.Required(input.AdminName, "Administratörens namn", 200));
+        if (tenant is not null && await db.Tenants.AnyAsync(t => t.Slug == tenant.Slug, cancellationToken).ConfigureAwait(false))
+        {
+            errors.Add(new(SlugField, $"Kortnamnet \"{tenant.Slug}\" används redan av en annan kund."));
+        }
+
+        if (email is not null && await users.FindByEmailAsync(email).ConfigureAwait(false) is not null)
+        {
+            errors.Add(new(AdminEmailField, $"Det finns redan ett konto med e-postadressen {email}."));
+        }
+
+        if (errors.Count > 0 || tenant is null)
+        {
+            throw new Remisser.FormErrorsException(errors);
+        }
+
+        tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
+        await db.InTransactionAsync(
+            async _ =>
+            {
+                db.Tenants.Add(tenant);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                var admin = new ApplicationUser { UserName = email, Email = email, TenantId = tenant.Id, DisplayName = adminName!, CreatedAt = tenant.CreatedAt };
+                IdentityResults.Check(await users.CreateAsync(admin).ConfigureAwait(false));
+                IdentityResults.Check(await users.AddToRoleAsync(admin, Roles.TenantAdmin).ConfigureAwait(false));
+                await links.QueueInvitationAsync(admin, tenant.Name, "Remiss plattformsdrift").ConfigureAwait(false);
+                audit.Record(AuditAction.TenantCreated, AuditSubjects.Tenant, tenant.Id, $"Kunden {tenant.Name} ({tenant.Slug}) skapades.");
+                audit.Record(AuditAction.UserInvited, AuditSubjects.User, admin.Id, $"{admin.DisplayName} ({email}) bjöds in som administratör.");
+                return 0;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return tenant;
+    }
+
+    public Task SuspendAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, t => t.Suspend(), AuditAction.TenantSuspended, t => $"Kunden {t.Name} stängdes av. Användarna kan inte logga in; inga uppgifter har tagits bort.", cancellationToken);
+
+    public Task ReactivateAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, t => t.Reactivate(), AuditAction.TenantReactivated, t => $"Kunden {t.Name} återaktiverades.", cancellationToken);
+
+    private async Task ChangeAsync(Guid tenantId, Action<Tenant> change, AuditAction action, Func<Tenant, string> summary, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException("Kunden finns inte.");
+        change(tenant);
+        tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
+        audit.Record(action, AuditSubjects.Tenant, tenant.Id, summary(tenant));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Collect(List<Remisser.FormError> errors, string? field, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (DomainException refusal)
+        {
+            errors.AddRange(refusal.Problems.Select(p => new Remisser.FormError(field ?? FieldOf(p), p)));
+        }
+    }
+
+    /// <summary>The tenant's own refusals name the field in their text; this puts each next to its input.</summary>
+    private static string FieldOf(string problem) =>
+        problem.StartsWith("Kortnamnet", StringComparison.Ordinal) ? SlugField
+        : problem.StartsWith("Tidszonen", StringComparison.Ordinal) ? nameof(NewTenantInput.TimeZoneId)
+        : nameof(NewTenantInput.Name);
+}

@@ -1,0 +1,59 @@
+namespace Remiss.Infrastructure.Publication;
+
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.Tenancy;
+
+/// <summary>One published yttrande as the public list names it.</summary>
+public sealed record PublishedResponse(Guid RecipientId, string OrganisationName, DateTime SubmittedAt);
+
+/// <summary>A closed remiss of a publishing tenant and its submitted yttranden, nothing else.</summary>
+public sealed record PublishedRemiss(Tenant Tenant, Remiss Remiss, string OwnerName, IReadOnlyList<PublishedResponse> Responses);
+
+/// <summary>
+/// The public pages' only way in: read-only, without sign-in. Enters the tenant only when it publishes, and answers
+/// "not found" for a remiss that is not closed, for a draft or reopened yttrande, and for anything of another tenant.
+/// </summary>
+public sealed class PublishedRemisser(AppDbContext db, TenantContext tenantContext, RemissReader reader)
+{
+    public async Task<PublishedRemiss?> FindAsync(string tenantSlug, Guid remissId, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == tenantSlug, cancellationToken).ConfigureAwait(false);
+        if (tenant is null || !tenant.PublishesSubmittedResponses || tenant.IsSuspended)
+        {
+            return null;
+        }
+
+        tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
+        var remiss = await reader.FindWithRecipientsAsync(remissId, cancellationToken).ConfigureAwait(false);
+        if (remiss is null || !Publication.IsPublished(tenant, remiss))
+        {
+            return null;
+        }
+
+        var names = await reader.OrganisationNamesAsync(cancellationToken).ConfigureAwait(false);
+        var responses = remiss.Recipients
+            .Where(r => Publication.IsPublished(tenant, r))
+            .Select(r => new PublishedResponse(r.Id, names[r.OrganisationId], r.SubmittedAt ?? r.Response!.SubmittedAt ?? default))
+            .OrderBy(r => r.OrganisationName, SwedishOrder.Comparer)
+            .ToList();
+        return new PublishedRemiss(tenant, remiss, names[remiss.OwnerOrganisationId], responses);
+    }
+
+    /// <summary>One published yttrande with its answers; null unless it is published.</summary>
+    public async Task<(PublishedRemiss Remiss, Recipient Recipient)?> FindResponseAsync(string tenantSlug, Guid remissId, Guid recipientId, CancellationToken cancellationToken)
+    {
+        var published = await FindAsync(tenantSlug, remissId, cancellationToken).ConfigureAwait(false);
+        if (published is null || published.Responses.All(r => r.RecipientId != recipientId))
+        {
+            return null;
+        }
+
+        var recipient = published.Remiss.Recipients.Single(r => r.Id == recipientId);
+        await db.Entry(recipient.Response!).Collection(r => r.Answers).LoadAsync(cancellationToken).ConfigureAwait(false);
+        return (published, recipient);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Remiss.Tests.Domain;
+
+using Remiss.Domain.Common;
+using Remiss.Domain.Organisations;
+using Remiss.Tests.TestSupport;
+
+/// <summary>A tenant administrator never locks themselves out, nor leaves the tenant without an administrator.</summary>
+public sealed class AccountRulesTests
+{
+    [Fact]
+    public void Deactivate_SomeoneElse_IsAllowed() => AccountRules.EnsureCanDeactivate(A.Handlaggare, A.Kollega);
+
+    [Fact]
+    public void Deactivate_Oneself_IsRefused() =>
+        Assert.Equal("Du kan inte inaktivera ditt eget konto.", Assert.Throws<DomainException>(() => AccountRules.EnsureCanDeactivate(A.Handlaggare, A.Handlaggare)).Message);
+
+    [Fact]
+    public void RemoveAdmin_OfSomeoneElse_WithAnotherAdminLeft_IsAllowed() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Kollega, otherActiveAdmins: 1);
+
+    [Fact]
+    public void RemoveAdmin_OfOneself_IsRefused() =>
+        Assert.Equal("Du kan inte ta bort din egen administratörsroll.", Assert.Throws<DomainException>(() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Handlaggare, 3)).Message);
+
+    [Fact]
+    public void RemoveAdmin_OfTheLastAdmin_IsRefused() =>
+        Assert.Equal("Kunden måste ha minst en administratör.", Assert.Throws<DomainException>(() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Kollega, 0)).Message);
+
+    [Fact]
+    public void ValidMemberships_DropsDuplicates_AndKeepsARetiredOrganisationTheUserAlreadyBelongsTo()
+    {
+        var tenant = A.Tenant();
+        var active = A.Organisation(tenant, "Tekniska nämnden");
+        var retired = A.Organisation(tenant, "Gatukontoret");
+        retired.Retire();
+
+        var valid = AccountRules.ValidMemberships([active, active, retired], new HashSet<Guid> { retired.Id });
+
+        Assert.Equal([active, retired], valid);
+    }
+
+    [Fact]
+    public void ValidMemberships_InANewlyChosenRetiredOrganisation_IsRefused()
+    {
+        var tenant = A.Tenant();
+        var retired = A.Organisation(tenant, "Gatukontoret");
+        retired.Retire();
+
+        var refusal = Assert.Throws<DomainException>(() => AccountRules.ValidMemberships([retired], new HashSet<Guid>()));
+
+        Assert.Equal("Gatukontoret är avvecklad och kan inte få nya medlemmar.", refusal.Message);
+    }
+}

@@ -1,0 +1,142 @@
+namespace Remiss.Tests.Features.Admin;
+
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
+using Remiss.Infrastructure.Email;
+using Remiss.Tests.Features.Remisser;
+using Remiss.Tests.TestSupport;
+
+/// <summary>The platform operator creates a tenant with its first admin, and suspends and reactivates tenants.</summary>
+public sealed class PlatformAdministrationTests(RemissAppFactory factory) : IClassFixture<RemissAppFactory>
+{
+    private const string Operator = "operator@remiss.example";
+
+    [Fact]
+    public async Task CreateTenant_WithItsFirstAdmin_InvitesTheAdmin_WhoThenRunsTheTenant()
+    {
+        using var op = await AdminKit.SignedInAsync(factory, Operator);
+        var (_, form) = await op.GetPageAsync("/plattform/ny-kund");
+        Assert.Equal("Europe/Stockholm", BrowserForm.Of(form).Value("Input.TimeZoneId"));
+
+        var created = await BrowserForm.Of(form)
+            .Set("Input.Name", "Helsingborgs stad").Set("Input.Slug", "helsingborg")
+            .Set("Input.AdminName", "Harriet Admin").Set("Input.AdminEmail", "admin@helsingborg.example")
+            .SubmitAsync(op, "Skapa kund");
+
+        Assert.Equal("/plattform", created.Target());
+        var (_, list) = await op.FollowAsync(created);
+        Assert.Equal("Helsingborgs stad är skapad. En inbjudan har skickats till admin@helsingborg.example.", Html.Status(list));
+        var rows = list.QuerySelectorAll("main tbody tr").Select(r => r.QuerySelectorAll("td").Select(Html.Text).ToList()).ToList();
+        Assert.Contains(["Helsingborgs stad", "helsingborg", "Aktiv", "0", "1", "0"], rows);
+        var mail = Assert.Single(await AdminKit.MailToAsync(factory, "admin@helsingborg.example", "helsingborg"));
+        Assert.Equal(EmailReason.AccountInvitation, mail.Reason);
+        Assert.Single(await AdminKit.AuditAsync(factory, AuditAction.TenantCreated, "helsingborg"));
+
+        using var admin = factory.NewSession();
+        var (_, choose) = await admin.GetPageAsync(AdminKit.PasswordLinkIn(mail));
+        var set = await BrowserForm.Of(choose).Set("Input.Password", "Helsingborg-2026!").Set("Input.ConfirmPassword", "Helsingborg-2026!").SubmitAsync(admin);
+        Assert.Equal("/konto/logga-in", set.Target());
+        var (landed, _) = await admin.SignInAsync("admin@helsingborg.example", "Helsingborg-2026!");
+        Assert.Equal("/helsingborg", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        var (adminPage, _) = await admin.GetPageAsync("/helsingborg/admin/organisationer");
+        Assert.Equal(HttpStatusCode.OK, adminPage.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("malmo", "admin@ny.example", "Input_Slug", "Kortnamnet \"malmo\" används redan av en annan kund.")]
+    [InlineData("admin", "admin@ny.example", "Input_Slug", "Kortnamnet \"admin\" är reserverat.")]
+    [InlineData("Ny Kund", "admin@ny.example", "Input_Slug", "Kortnamnet får bara innehålla a–z, siffror och bindestreck (2–40 tecken) och måste börja med en bokstav.")]
+    [InlineData("nykund", "asn@malmo.example", "Input_AdminEmail", "Det finns redan ett konto med e-postadressen asn@malmo.example.")]
+    [InlineData("nykund", "", "Input_AdminEmail", "Administratörens e-post måste fyllas i.")]
+    public async Task CreateTenant_WithABadSlugOrAddress_IsRefusedByTheFieldAndKeepsTheInput(string slug, string email, string field, string error)
+    {
+        using var op = await AdminKit.SignedInAsync(factory, Operator);
+        var (_, form) = await op.GetPageAsync("/plattform/ny-kund");
+
+        var response = await BrowserForm.Of(form).Set("Input.Name", "Nya kommunen").Set("Input.Slug", slug).Set("Input.AdminName", "Nina Ny").Set("Input.AdminEmail", email).SubmitAsync(op, "Skapa kund");
+        var page = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(error, Html.FieldError(page, field));
+        Assert.Equal("Nina Ny", page.GetElementById("Input_AdminName")!.GetAttribute("value"));
+        Assert.Equal(2, await factory.InTenantAsync("malmo", (db, _) => db.Tenants.CountAsync(t => t.Slug == "malmo" || t.Slug == "lund")));
+        Assert.False(await factory.InTenantAsync("malmo", (db, _) => db.Tenants.AnyAsync(t => t.Name == "Nya kommunen")));
+    }
+
+    [Fact]
+    public async Task Suspend_StopsTheTenantsUsersSigningIn_KeepsItsData_AndReactivateLetsThemIn()
+    {
+        var lundId = await factory.InTenantAsync("lund", (db, _) => Task.FromResult(db.CurrentTenantId!.Value));
+        var remisser = await factory.InTenantAsync("lund", (db, _) => db.Remisser.CountAsync());
+        using var op = await AdminKit.SignedInAsync(factory, Operator);
+        try
+        {
+            var (_, page) = await op.GetPageAsync($"/plattform/kunder/{lundId}");
+            var suspended = await BrowserForm.Of(page, "form[action$='handler=Suspend']").SubmitAsync(op, "Stäng av kunden");
+            var (_, after) = await op.FollowAsync(suspended);
+            Assert.Equal("Lunds kommun är avstängd. Kundens användare kan inte logga in.", Html.Status(after));
+
+            using (var lund = factory.NewSession())
+            {
+                var (_, refused) = await lund.SignInAsync(Arrange.LundUser);
+                Assert.Contains("Fel e-postadress eller lösenord.", Html.Summary(refused));
+                using var tenantPage = await lund.GetAsync("/lund");
+                Assert.NotEqual(HttpStatusCode.OK, tenantPage.StatusCode);
+            }
+
+            Assert.Equal(remisser, await factory.InTenantAsync("lund", (db, _) => db.Remisser.CountAsync()));
+            Assert.Single(await AdminKit.AuditAsync(factory, AuditAction.TenantSuspended, "lund"));
+            Assert.Contains(await AdminKit.AuditAsync(factory, AuditAction.SignInFailed, "lund"), e => e.Summary.Contains("avstängd", StringComparison.Ordinal));
+
+            var reactivated = await BrowserForm.Of(after, "form[action$='handler=Reactivate']").SubmitAsync(op, "Återaktivera kunden");
+            Assert.Equal($"/plattform/kunder/{lundId}", reactivated.Target());
+            using var back = factory.NewSession();
+            Assert.Equal("/lund", (await back.SignInAsync(Arrange.LundUser)).Response.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Single(await AdminKit.AuditAsync(factory, AuditAction.TenantReactivated, "lund"));
+        }
+        finally
+        {
+            await factory.InTenantAsync("lund", async (db, _) =>
+            {
+                var tenant = await db.Tenants.SingleAsync(t => t.Id == lundId);
+                if (tenant.IsSuspended)
+                {
+                    tenant.Reactivate();
+                    await db.SaveChangesAsync();
+                }
+
+                return 0;
+            });
+        }
+    }
+
+    [Fact]
+    public async Task TheOperatorsTenantPage_ShowsNumbersButNoRemissTitles()
+    {
+        var malmoId = await factory.InTenantAsync("malmo", (db, _) => Task.FromResult(db.CurrentTenantId!.Value));
+        using var op = await AdminKit.SignedInAsync(factory, Operator);
+
+        var (_, page) = await op.GetPageAsync($"/plattform/kunder/{malmoId}");
+
+        Assert.Equal("Malmö stad", Html.Text(page.QuerySelector("main h1")));
+        Assert.DoesNotContain("STK-2023-137", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/plattform/kunder/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(AdminKit.MalmoAdmin)]
+    [InlineData(Arrange.Owner)]
+    public async Task ATenantUser_CannotCreateOrSuspendTenants(string email)
+    {
+        var lundId = await factory.InTenantAsync("lund", (db, _) => Task.FromResult(db.CurrentTenantId!.Value));
+        using var session = await AdminKit.SignedInAsync(factory, email);
+
+        var create = await AdminKit.ForgeAsync(session, "/malmo", "/plattform/ny-kund", new() { ["Input.Name"] = "Kapad", ["Input.Slug"] = "kapad", ["Input.AdminName"] = "X", ["Input.AdminEmail"] = "x@kapad.example" });
+        var suspend = await AdminKit.ForgeAsync(session, "/malmo", $"/plattform/kunder/{lundId}?handler=Suspend", []);
+
+        Assert.StartsWith("/konto/nekad", create.Target(), StringComparison.Ordinal);
+        Assert.StartsWith("/konto/nekad", suspend.Target(), StringComparison.Ordinal);
+        Assert.False(await factory.InTenantAsync("lund", (db, _) => db.Tenants.AnyAsync(t => t.Slug == "kapad" || (t.Id == lundId && t.IsSuspended))));
+    }
+}

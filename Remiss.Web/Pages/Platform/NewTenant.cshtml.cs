@@ -1,0 +1,59 @@
+namespace Remiss.Web.Pages.Platform;
+
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Remiss.Domain.Common;
+using Remiss.Infrastructure.Platform;
+using Remiss.Infrastructure.Remisser;
+
+/// <summary>Creates a tenant with its first tenant administrator, who is invited by e-mail.</summary>
+public sealed class NewTenantModel(TenantProvisioning provisioning) : PageModel
+{
+    [BindProperty]
+    public NewTenantForm Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var tenant = await provisioning.CreateAsync(new NewTenantInput(Input.Name, Input.Slug, Input.TimeZoneId, Input.AdminEmail, Input.AdminName), cancellationToken);
+            TempData["StatusMessage"] = $"{tenant.Name} är skapad. En inbjudan har skickats till {Input.AdminEmail!.Trim()}.";
+            return Redirect("/plattform");
+        }
+        catch (FormErrorsException errors)
+        {
+            foreach (var error in errors.Errors)
+            {
+                ModelState.AddModelError(error.Field is null ? string.Empty : $"Input.{error.Field}", error.Message);
+            }
+
+            return Page();
+        }
+        catch (DomainException refusal)
+        {
+            foreach (var problem in refusal.Problems)
+            {
+                ModelState.AddModelError(string.Empty, problem);
+            }
+
+            return Page();
+        }
+    }
+
+    public sealed class NewTenantForm
+    {
+        public string? Name { get; set; }
+
+        public string? Slug { get; set; }
+
+        public string? TimeZoneId { get; set; } = TenantCalendar.DefaultTimeZoneId;
+
+        public string? AdminName { get; set; }
+
+        public string? AdminEmail { get; set; }
+    }
+}

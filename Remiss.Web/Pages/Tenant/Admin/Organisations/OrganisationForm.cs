@@ -1,0 +1,37 @@
+namespace Remiss.Web.Pages.Tenant.Admin.Organisations;
+
+using System.ComponentModel.DataAnnotations;
+using Remiss.Domain.Organisations;
+using Remiss.Infrastructure.Administration;
+
+/// <summary>The organisation form as posted; the domain checks the rest.</summary>
+public sealed class OrganisationForm
+{
+    /// <summary>Where each of the domain's refusals belongs on the form, by the words it starts with.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldsByWord = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Namn"] = "Input.Name",
+        ["Det finns redan"] = "Input.Name",
+        ["Välj en giltig typ"] = "Input.Kind",
+        ["Funktionsbrevlåda"] = "Input.FunctionalMailbox",
+        ["Kontaktperson"] = "Input.ContactName",
+    };
+
+    [Required(ErrorMessage = "Namn måste fyllas i.")]
+    [Display(Name = "Namn")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Typ")]
+    public OrganisationKind Kind { get; set; } = OrganisationKind.Namnd;
+
+    [Display(Name = "Funktionsbrevlåda")]
+    public string? FunctionalMailbox { get; set; }
+
+    [Display(Name = "Kontaktperson")]
+    public string? ContactName { get; set; }
+
+    public OrganisationInput ToInput() => new(Name, Kind, FunctionalMailbox, ContactName);
+
+    public static OrganisationForm Of(Organisation o) =>
+        new() { Name = o.Name, Kind = o.Kind, FunctionalMailbox = o.FunctionalMailbox, ContactName = o.ContactName };
+}
