@@ -48,6 +48,12 @@ public static partial class LoadBenchmark
     public static async Task RunAsync(WebApplication app, TimeSpan duration, TextWriter output, CancellationToken cancellationToken)
     {
         var (remissId, users) = await EnlargeDemoAsync(app.Services, cancellationToken);
+        if (Environment.GetEnvironmentVariable("REMISS_LOAD_CLIENTS") is { } few && int.TryParse(few, CultureInfo.InvariantCulture, out var n) && n is > 1 and < Clients)
+        {
+            // One owner and n-1 secretaries, to see what a request costs without the others' queueing.
+            users = [users[0], .. users.Skip(Owners).Take(n - 1)];
+        }
+
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load: {address} — demo remiss sent to {Recipients} recipients; {Clients} clients signed in as different users, {duration.TotalSeconds:F0} s per phase"));
 
