@@ -180,6 +180,26 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         await CheckAsync(owner, "remissen-efter-sista-svarsdag");
         await Expect(owner.GetByRole(AriaRole.Main)).ToContainTextAsync("Sen");
 
+        // 5. The handläggare downloads the sammanställning: every answer under its question and recipient, MKB as silent.
+        var download = await owner.RunAndWaitForDownloadAsync(() => owner.GetByRole(AriaRole.Link, new() { Name = "Ladda ner sammanställning", Exact = true }).ClickAsync());
+        var docx = Path.Combine(browser.Screenshots, "sammanstallning.docx");
+        await download.SaveAsAsync(docx);
+        var paragraphs = SummaryParagraphs(docx);
+        int At(string text, int from = 0) => paragraphs.FindIndex(from, p => p.Contains(text, StringComparison.Ordinal));
+        var question1 = At(seed.Questions[0]);
+        var question2 = At(seed.Questions[1], question1 + 1);
+        var question3 = At(seed.Questions[2], question2 + 1);
+        Assert.True(question1 >= 0 && question2 > question1 && question3 > question2, "the questions in number order");
+        Assert.InRange(At("Trångboddhet och arbetslöshet", question1), question1 + 1, question2 - 1);
+        Assert.InRange(At("Skolresultaten i de berörda områdena", question1), question1 + 1, question2 - 1);
+        Assert.InRange(At("Arbetsmarknadsinsatser i samverkan", question2), question2 + 1, question3 - 1);
+        var asnUnder1 = At(Asn, question1);
+        Assert.True(asnUnder1 < At("Trångboddhet och arbetslöshet", question1), "ASN's answer under ASN's name");
+        Assert.Contains(paragraphs.Skip(question1).Take(question2 - question1), p => p.Contains("Ej inkommet", StringComparison.Ordinal) && p.Contains(Mkb, StringComparison.Ordinal));
+        var table = paragraphs.FindIndex(p => p == "Remissinstanser");
+        Assert.True(table >= 0 && table < question1);
+        await CheckAsync(owner, "sammanstallning-nedladdad");
+
         Assert.True(_violations.Count == 0, "WCAG 2.1 A/AA violations:\n" + string.Join('\n', _violations));
 
         // No script was refused by the Content-Security-Policy, and none failed.
@@ -187,6 +207,13 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>The text of each paragraph of the document's body, in order (table cells included).</summary>
+    private static List<string> SummaryParagraphs(string path)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        return [.. document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText)];
+    }
 
     private static bool To(MimeMessage message, string address) =>
         message.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase));
