@@ -83,6 +83,34 @@ public sealed class KeyboardAndAxeTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_sent_back_with_errors_focuses_the_summary_and_links_each_message_to_its_field()
+    {
+        var consoleErrors = new List<string>();
+        var page = await browser.NewPageAsync(_app.Address, consoleErrors);
+        await page.GotoAsync("/konto/logga-in");
+        await page.GetByLabel("E-post", new() { Exact = true }).FillAsync(Kit.Owner);
+        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync("Remiss-demo-1!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync("**/malmo");
+
+        await page.GotoAsync("/malmo/remisser/ny");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa utkast" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('error-summary')"), "the error summary has the focus");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Det finns fel i formuläret");
+        var title = page.GetByLabel("Titel", new() { Exact = true });
+        var describedBy = await title.GetAttributeAsync("aria-describedby");
+        Assert.NotNull(describedBy);
+        var message = await page.Locator($"#{describedBy!.Split(' ')[0]}").InnerTextAsync();
+        Assert.False(string.IsNullOrWhiteSpace(message), "the field names its error");
+        await page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = message.Trim() }).ClickAsync();
+        Assert.Equal("Title", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Empty(await browser.AccessibilityViolationsAsync(page));
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
     public async Task The_accessibility_check_finds_a_violation_where_there_is_one()
     {
         var page = await browser.NewPageAsync(_app.Address);
