@@ -49,11 +49,7 @@ public sealed partial class OutboxJobs(IServiceScopeFactory scopes, TimeProvider
                 await ReleaseAsync(claim.TenantId, claim.Id, cancellationToken).ConfigureAwait(false);
             }
 
-            due = [.. (await all
-                .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now)
-                .OrderBy(m => m.NextAttemptAt)
-                .Select(m => new { m.TenantId, m.Id })
-                .Take(settings.SweepBatchSize)
+            due = [.. (await DueMessages(db, now, settings.SweepBatchSize)
                 .ToListAsync(cancellationToken)
                 .ConfigureAwait(false)).Select(m => (m.TenantId, m.Id))];
         }
@@ -70,6 +66,13 @@ public sealed partial class OutboxJobs(IServiceScopeFactory scopes, TimeProvider
 
         return sent;
     }
+
+    /// <summary>Pending messages of every tenant whose time has come, oldest first: the sweep's query, on the (State, NextAttemptAt) index.</summary>
+    internal static IQueryable<OutboxMessage> DueMessages(AppDbContext db, DateTime nowUtc, int batchSize) =>
+        db.Outbox.IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= nowUtc)
+            .OrderBy(m => m.NextAttemptAt)
+            .Take(batchSize);
 
     private async Task ReleaseAsync(Guid tenantId, Guid messageId, CancellationToken cancellationToken)
     {

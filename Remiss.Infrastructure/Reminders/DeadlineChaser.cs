@@ -55,23 +55,7 @@ public sealed partial class DeadlineChaser(
 
         // Only recipients whose deadline is near enough for a step, or past, can be due for anything.
         var horizon = today.AddDays(longest);
-        var open =
-            from r in db.Recipients
-            join m in db.Remisser on r.RemissId equals m.Id
-            where m.Status == RemissStatus.Sent
-                  && (r.Status == RecipientStatus.NotStarted || r.Status == RecipientStatus.Drafting)
-                  && (r.ExtendedDeadline != null && r.ExtendedDeadline > m.Deadline ? r.ExtendedDeadline : m.Deadline) <= horizon
-            select new
-            {
-                r.Id,
-                r.RemissId,
-                r.OrganisationId,
-                r.Status,
-                Deadline = (r.ExtendedDeadline != null && r.ExtendedDeadline > m.Deadline ? r.ExtendedDeadline : m.Deadline)!.Value,
-                InvitedAt = r.InvitedAt ?? m.SentAt,
-                r.ExtendedOn,
-                m.DeadlineMovedOn,
-            };
+        var open = OpenRecipientsDueBy(db, horizon);
         var candidates = (await open.ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(r => new OpenRecipient(r.Id, r.RemissId, r.OrganisationId, r.Status, r.Deadline, r.InvitedAt, r.ExtendedOn, r.DeadlineMovedOn))
             .ToList();
@@ -80,11 +64,7 @@ public sealed partial class DeadlineChaser(
             return ChaseResult.Nothing;
         }
 
-        var handled = (await (
-                from x in db.Reminders
-                join r in open on x.RecipientId equals r.Id
-                where x.Deadline == r.Deadline
-                select new { x.RecipientId, x.Kind, x.DaysBefore })
+        var handled = (await StepsTakenFor(db, open)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false))
             .ToLookup(x => x.RecipientId);
@@ -139,6 +119,35 @@ public sealed partial class DeadlineChaser(
         LogChased(current.Slug, result.Reminders, result.OverdueNotices, result.Digests, result.Messages);
         return result;
     }
+
+    /// <summary>
+    /// Recipients of sent remisser that have neither submitted nor declined and whose own deadline is on or before
+    /// <paramref name="horizon"/>: the only ones that can be due for anything. One query, under the tenant filter.
+    /// </summary>
+    internal static IQueryable<OpenRecipientRow> OpenRecipientsDueBy(AppDbContext db, DateOnly horizon) =>
+        from r in db.Recipients
+        join m in db.Remisser on r.RemissId equals m.Id
+        where m.Status == RemissStatus.Sent
+              && (r.Status == RecipientStatus.NotStarted || r.Status == RecipientStatus.Drafting)
+              && (r.ExtendedDeadline != null && r.ExtendedDeadline > m.Deadline ? r.ExtendedDeadline : m.Deadline) <= horizon
+        select new OpenRecipientRow
+        {
+            Id = r.Id,
+            RemissId = r.RemissId,
+            OrganisationId = r.OrganisationId,
+            Status = r.Status,
+            Deadline = (r.ExtendedDeadline != null && r.ExtendedDeadline > m.Deadline ? r.ExtendedDeadline : m.Deadline)!.Value,
+            InvitedAt = r.InvitedAt ?? m.SentAt,
+            ExtendedOn = r.ExtendedOn,
+            DeadlineMovedOn = m.DeadlineMovedOn,
+        };
+
+    /// <summary>The steps already recorded for those recipients' current deadlines.</summary>
+    internal static IQueryable<StepTaken> StepsTakenFor(AppDbContext db, IQueryable<OpenRecipientRow> open) =>
+        from x in db.Reminders
+        join r in open on x.RecipientId equals r.Id
+        where x.Deadline == r.Deadline
+        select new StepTaken { RecipientId = x.RecipientId, Kind = x.Kind, DaysBefore = x.DaysBefore };
 
     private async Task<ChaseResult> QueueAsync(
         CurrentTenant tenant,
@@ -223,6 +232,35 @@ public sealed partial class DeadlineChaser(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another chaser recorded tenant {TenantId}'s steps first; this run wrote nothing.")]
     private partial void LogRaced(Exception race, Guid tenantId);
+
+    /// <summary>A row of <see cref="OpenRecipientsDueBy"/>; a class with setters, so the query can be composed on.</summary>
+    internal sealed class OpenRecipientRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid RemissId { get; init; }
+
+        public Guid OrganisationId { get; init; }
+
+        public RecipientStatus Status { get; init; }
+
+        public DateOnly Deadline { get; init; }
+
+        public DateTime? InvitedAt { get; init; }
+
+        public DateOnly? ExtendedOn { get; init; }
+
+        public DateOnly? DeadlineMovedOn { get; init; }
+    }
+
+    internal sealed class StepTaken
+    {
+        public Guid RecipientId { get; init; }
+
+        public ReminderKind Kind { get; init; }
+
+        public int DaysBefore { get; init; }
+    }
 
     private sealed record OpenRecipient(
         Guid Id, Guid RemissId, Guid OrganisationId, RecipientStatus Status, DateOnly Deadline, DateTime? InvitedAt, DateOnly? ExtendedOn, DateOnly? DeadlineMovedOn);
