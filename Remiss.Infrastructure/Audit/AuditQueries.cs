@@ -18,11 +18,15 @@ public sealed class AuditQueries(AppDbContext db, ITenantContext tenantContext)
 
     private static readonly string[] Header = ["Tidpunkt", "Vem", "Händelse", "Vad", "Typ", "Id", "Remiss"];
 
-    public async Task<IReadOnlyList<AuditEntry>> ForRemissAsync(Guid remissId, CancellationToken cancellationToken) =>
+    /// <summary>How many of a remiss's newest events its page shows; the tenant's log has them all.</summary>
+    public const int HistoryLength = 100;
+
+    public async Task<IReadOnlyList<AuditEntry>> ForRemissAsync(Guid remissId, CancellationToken cancellationToken, int take = HistoryLength) =>
         await db.AuditEntries.AsNoTracking()
             .Where(e => e.RemissId == remissId)
             .OrderByDescending(e => e.OccurredAt)
             .ThenByDescending(e => e.Id)
+            .Take(take)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
 

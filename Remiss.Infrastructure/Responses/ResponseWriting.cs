@@ -30,6 +30,9 @@ public sealed class ResponseWriting(
 {
     private CurrentTenant Tenant => tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
 
+    /// <summary>Saves by the same person closer together than this are one sitting in the log.</summary>
+    public static readonly TimeSpan SaveSitting = TimeSpan.FromMinutes(15);
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public TenantCalendar Calendar => new(TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId));
@@ -49,7 +52,16 @@ public sealed class ResponseWriting(
     {
         var context = await ContextAsync(cancellationToken).ConfigureAwait(false);
         recipient.SaveDraft(Sanitized(content), basedOnVersion, context, userId, Now);
-        await RecordAsync(recipient, AuditAction.ResponseSaved, name => $"Utkastet till yttrande från {name} sparades.", cancellationToken).ConfigureAwait(false);
+
+        // Autosave saves every 30 seconds while someone writes: one entry per person and sitting, not hundreds.
+        var sittingStarted = Now - SaveSitting;
+        if (!await db.AuditEntries.AnyAsync(
+                e => e.SubjectId == recipient.Id && e.Action == AuditAction.ResponseSaved && e.ActorId == userId && e.OccurredAt > sittingStarted,
+                cancellationToken).ConfigureAwait(false))
+        {
+            await RecordAsync(recipient, AuditAction.ResponseSaved, name => $"Utkastet till yttrande från {name} sparades.", cancellationToken).ConfigureAwait(false);
+        }
+
         await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
     }
 
