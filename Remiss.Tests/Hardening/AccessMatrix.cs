@@ -65,6 +65,12 @@ public enum IdCase
 
     /// <summary>The other tenant's slug and ids.</summary>
     OtherTenant,
+
+    /// <summary>The user's own slug and remiss, with the other tenant's recipient and anstånd.</summary>
+    OtherRecipientIds,
+
+    /// <summary>The user's own slug, remiss and recipient, with the other tenant's bilagor and outbox message.</summary>
+    OtherFileIds,
 }
 
 /// <summary>An answer the matrix accepts.</summary>
@@ -87,6 +93,9 @@ public enum Outcome
 
     /// <summary>405: the page takes no such method.</summary>
     MethodNotAllowed,
+
+    /// <summary>Not done: 404, or the form again (200) with a refusal, as for an id gone since the page was loaded.</summary>
+    Refused,
 }
 
 /// <summary>
@@ -216,7 +225,7 @@ public static class AccessMatrix
     /// it refuses the page's GET (sign-in, the folder's policy, another tenant's slug).
     /// </summary>
     public static Outcome ExpectedWithoutHandler(Access access, RoleKind role, IdCase idCase) =>
-        Expected(access, role, idCase) switch
+        Expected(access, role, idCase, childOnlyInForm: false) switch
         {
             Outcome.SignIn => Outcome.SignIn,
             Outcome.Denied when access != Access.DeniedPage => Outcome.Denied,
@@ -225,11 +234,19 @@ public static class AccessMatrix
         };
 
     /// <summary>The one rule that turns a row, a role and a case into the answer expected.</summary>
-    public static Outcome Expected(Access access, RoleKind role, IdCase idCase)
+    /// <param name="childOnlyInForm">The other tenant's recipient or file is named only by a form field, not by the address.</param>
+    public static Outcome Expected(Access access, RoleKind role, IdCase idCase, bool childOnlyInForm)
     {
         if (access == Access.DeniedPage)
         {
             return Outcome.Denied;
+        }
+
+        if (idCase is IdCase.OtherRecipientIds or IdCase.OtherFileIds)
+        {
+            // Whoever may see the parent finds no child of another tenant under it; others are refused as before.
+            var own = Expected(access, role, IdCase.Own, childOnlyInForm);
+            return own is not (Outcome.Ok or Outcome.Public) ? own : childOnlyInForm ? Outcome.Refused : Outcome.NotFound;
         }
 
         if (idCase != IdCase.Own && access is not (Access.Public or Access.NotFoundForAll))

@@ -91,12 +91,18 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
             foreach (var (tenant, other) in new[] { ("malmo", "lund"), ("lund", "malmo") })
             {
                 var otherBefore = await SnapshotAsync(other);
+                var ownBefore = await SnapshotAsync(tenant);
                 foreach (var caller in sessions.Where(c => c.Tenant == tenant && c.Kind is not (RoleKind.Anonymous or RoleKind.Operator)))
                 {
-                    cells += await RunAsync(caller, endpoints, [IdCase.Own], failures);
+                        cells += await RunAsync(caller, endpoints, [IdCase.Own, IdCase.OtherRecipientIds, IdCase.OtherFileIds], failures);
                 }
 
                 var otherAfter = await SnapshotAsync(other);
+                if (ownBefore == await SnapshotAsync(tenant))
+                {
+                    failures.Add($"The posts of {tenant}'s own users changed nothing of {tenant}: they did not reach their handlers.");
+                }
+
                 if (otherBefore != otherAfter)
                 {
                     failures.Add($"Posts of {tenant}'s users changed {other}'s data:\n{Difference(otherBefore, otherAfter)}");
@@ -125,18 +131,24 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
         {
             foreach (var idCase in cases)
             {
-                if (idCase != IdCase.Own && !(endpoint.TakesTenant && (endpoint.TakesIds || idCase == IdCase.OtherTenant)))
+                if (!Applies(endpoint, idCase))
                 {
                     continue;
                 }
 
                 var other = caller.Tenant == "malmo" ? "lund" : "malmo";
                 var slug = idCase == IdCase.OtherTenant ? other : caller.Tenant;
-                var ids = factory.Ids[idCase == IdCase.Own ? caller.Tenant : other];
+                var ids = idCase switch
+                {
+                    IdCase.Own => factory.Ids[caller.Tenant],
+                    IdCase.OtherRecipientIds => factory.Ids[caller.Tenant].WithRecipientOf(factory.Ids[other]),
+                    IdCase.OtherFileIds => factory.Ids[caller.Tenant].WithFilesOf(factory.Ids[other]),
+                    _ => factory.Ids[other],
+                };
                 var path = endpoint.PathFor(slug, ids, factory.SpareTenantId);
                 var expected = endpoint.WithoutHandler
                     ? AccessMatrix.ExpectedWithoutHandler(AccessMatrix.Rows[endpoint.RowKey], caller.Kind, idCase)
-                    : AccessMatrix.Expected(AccessMatrix.Rows[endpoint.RowKey], caller.Kind, idCase);
+                    : AccessMatrix.Expected(AccessMatrix.Rows[endpoint.RowKey], caller.Kind, idCase, endpoint.ChildOnlyInForm(idCase));
                 using var response = endpoint.Method == "GET"
                     ? await caller.Session.GetAsync(path)
                     : await caller.Session.PostFormAsync(path, endpoint.FormFor(ids, caller.Token));
@@ -157,6 +169,16 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
 
         return cells;
     }
+
+    private static bool Applies(PageEndpoint endpoint, IdCase idCase) => idCase switch
+    {
+        IdCase.Own => true,
+        IdCase.OtherTenant => endpoint.TakesTenant,
+        IdCase.OtherIds => endpoint.TakesTenant && endpoint.TakesIds,
+        IdCase.OtherRecipientIds => endpoint.TakesTenant && endpoint.TakesRecipient,
+        IdCase.OtherFileIds => endpoint.TakesTenant && endpoint.TakesFile,
+        _ => false,
+    };
 
     /// <summary>The links in every e-mail a tenant queued follow the same rules: its users may follow them, nobody else finds anything.</summary>
     private async Task<int> EmailLinksAsync(IReadOnlyList<Caller> callers, List<string> failures)
@@ -203,6 +225,7 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
             Outcome.SignIn => toSignIn,
             Outcome.Denied => status == 403 || toDenied,
             Outcome.MethodNotAllowed => status == 405,
+            Outcome.Refused => status is 200 or 404,
             _ => false,
         };
     }
@@ -340,6 +363,29 @@ internal sealed partial record PageEndpoint(string Route, string Method, string?
     /// <summary>Ids in the route or among the handler's parameters (form fields): the cases with the other tenant's ids apply.</summary>
     public bool TakesIds => Route.Contains(":guid", StringComparison.Ordinal) || GuidParameters.Count > 0;
 
+    /// <summary>A recipient below the remiss: in the route, in <c>?for=</c>, or in the form (with its anstånd).</summary>
+    public bool TakesRecipient => RecipientInAddress || GuidParameters.Any(p => p is "recipientId" or "extensionId");
+
+    /// <summary>A bilaga or an outbox message: in the route or in the form.</summary>
+    public bool TakesFile => FileInAddress || GuidParameters.Any(p => p is "attachmentId" or "messageId");
+
+    private bool RecipientInAddress => Route.Contains("{recipientId", StringComparison.Ordinal) || IsYttrandeForm;
+
+    private bool FileInAddress => Route.Contains("{attachmentId", StringComparison.Ordinal);
+
+    /// <summary>Whether the other tenant's child of <paramref name="idCase"/> is named only by a form field.</summary>
+    public bool ChildOnlyInForm(IdCase idCase) => idCase switch
+    {
+        IdCase.OtherRecipientIds => !RecipientInAddress,
+        IdCase.OtherFileIds => !FileInAddress,
+        _ => false,
+    };
+
+    /// <summary>The pages of a draft: the matrix points them at each tenant's draft, not at its sent remiss.</summary>
+    private bool IsAboutADraft => Route.EndsWith("/redigera", StringComparison.Ordinal) || Route.EndsWith("/skicka", StringComparison.Ordinal) || Route.EndsWith("/forhandsgranska", StringComparison.Ordinal);
+
+    private bool IsYttrandeForm => Route.Contains("/yttrande", StringComparison.Ordinal) && !Route.Contains("/yttranden/", StringComparison.Ordinal);
+
     public string PathFor(string slug, TenantIds ids, Guid spareTenant)
     {
         var path = Parameter().Replace(Route, m => m.Groups[1].Value switch
@@ -347,7 +393,8 @@ internal sealed partial record PageEndpoint(string Route, string Method, string?
             "tenant" or "slug" => slug,
             "code" => "404",
             "recipientId" => ids.RecipientId.ToString(),
-            "attachmentId" => (IsAboutAResponse ? ids.ResponseAttachmentId : ids.RemissAttachmentId).ToString(),
+            "attachmentId" => AttachmentId(ids).ToString(),
+            "id" when IsAboutADraft => ids.DraftId.ToString(),
             "id" when Route.StartsWith("/{tenant}/remisser/", StringComparison.Ordinal) || Route.StartsWith("/offentligt/", StringComparison.Ordinal) => ids.RemissId.ToString(),
             "id" when Route.StartsWith("/{tenant}/admin/organisationer/", StringComparison.Ordinal) => ids.OrganisationId.ToString(),
             "id" when Route.StartsWith("/{tenant}/admin/anvandare/", StringComparison.Ordinal) => ids.UserId.ToString(),
@@ -355,7 +402,7 @@ internal sealed partial record PageEndpoint(string Route, string Method, string?
             var name => throw new InvalidOperationException($"The matrix does not know which id to put in {{{name}}} of {Route}: add it to PageEndpoint.PathFor."),
         });
         var query = new List<string>();
-        if (Route.Contains("/yttrande", StringComparison.Ordinal) && !Route.Contains("/yttranden/", StringComparison.Ordinal))
+        if (IsYttrandeForm)
         {
             query.Add($"for={ids.RecipientId}");
         }
@@ -373,13 +420,16 @@ internal sealed partial record PageEndpoint(string Route, string Method, string?
     {
         ["__RequestVerificationToken"] = token,
         ["recipientId"] = ids.RecipientId.ToString(),
-        ["attachmentId"] = (IsAboutAResponse ? ids.ResponseAttachmentId : ids.RemissAttachmentId).ToString(),
+        ["attachmentId"] = AttachmentId(ids).ToString(),
         ["messageId"] = ids.OutboxMessageId.ToString(),
-        ["extensionId"] = ids.RecipientId.ToString(),
+        ["extensionId"] = ids.ExtensionId.ToString(),
         ["index"] = "0",
     };
 
-    private bool IsAboutAResponse => Route.Contains("/yttrande", StringComparison.Ordinal);
+    private Guid AttachmentId(TenantIds ids) =>
+        Route.Contains("/yttrande", StringComparison.Ordinal) ? ids.ResponseAttachmentId
+        : IsAboutADraft ? ids.DraftAttachmentId
+        : ids.RemissAttachmentId;
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
     private static partial Regex Parameter();

@@ -112,6 +112,18 @@ public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
                 responseAttachment = await writing.AttachAsync(recipient, pdf, "protokollsutdrag.pdf", secretary.Id, CancellationToken.None);
             }
 
+            await writing.RequestExtensionAsync(recipient, remiss.Deadline!.Value.AddDays(30), "Nämnden sammanträder senare.", secretary.Id, secretary.DisplayName, CancellationToken.None);
+            var extension = recipient.PendingExtension!;
+
+            // A draft of the owner's, for the pages of a draft (edit, preview, send).
+            var drafts = services.GetRequiredService<RemissDrafts>();
+            var draft = await drafts.CreateAsync(remiss.OwnerOrganisationId, "Utkast i behörighetsmatrisen", owner.Id, CancellationToken.None);
+            RemissAttachment draftAttachment;
+            await using (var pdf = new MemoryStream(SampleFiles.Pdf()))
+            {
+                draftAttachment = await drafts.AttachAsync(draft, pdf, "utkast.pdf", owner.Id, CancellationToken.None);
+            }
+
             var spare = Organisation.Create(db.CurrentTenantId!.Value, "Reservnämnden", OrganisationKind.Namnd, $"reserv@{slug}.example");
             db.Organisations.Add(spare);
             await db.SaveChangesAsync();
@@ -125,7 +137,10 @@ public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
                 responseAttachment.Id,
                 spare.Id,
                 (await db.Users.SingleAsync(u => u.Email == $"reserv@{slug}.example")).Id,
-                await db.Outbox.OrderBy(m => m.CreatedAt).Select(m => m.Id).FirstAsync());
+                await db.Outbox.OrderBy(m => m.CreatedAt).Select(m => m.Id).FirstAsync(),
+                extension.Id,
+                draft.Id,
+                draftAttachment.Id);
         });
 }
 
@@ -139,7 +154,22 @@ public sealed record TenantIds(
     Guid ResponseAttachmentId,
     Guid OrganisationId,
     Guid UserId,
-    Guid OutboxMessageId)
+    Guid OutboxMessageId,
+    Guid ExtensionId,
+    Guid DraftId,
+    Guid DraftAttachmentId)
 {
+    /// <summary>These ids, with the recipient and anstånd of <paramref name="other"/>.</summary>
+    public TenantIds WithRecipientOf(TenantIds other) => this with { RecipientId = other.RecipientId, ExtensionId = other.ExtensionId };
+
+    /// <summary>These ids, with the bilagor and outbox message of <paramref name="other"/>.</summary>
+    public TenantIds WithFilesOf(TenantIds other) => this with
+    {
+        RemissAttachmentId = other.RemissAttachmentId,
+        ResponseAttachmentId = other.ResponseAttachmentId,
+        DraftAttachmentId = other.DraftAttachmentId,
+        OutboxMessageId = other.OutboxMessageId,
+    };
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Slug}");
 }
