@@ -9,6 +9,9 @@ public enum Access
     /// <summary>The access-denied page: it answers 403 to everyone.</summary>
     DeniedPage,
 
+    /// <summary>The platform operator's job dashboard (Hangfire): 401 to anonymous, 403 to tenants' users.</summary>
+    JobDashboard,
+
     /// <summary>Nobody finds anything: the error page answers the status it names, an unpublished remiss is not found.</summary>
     NotFoundForAll,
 
@@ -93,6 +96,9 @@ public enum Outcome
 
     /// <summary>405: the page takes no such method.</summary>
     MethodNotAllowed,
+
+    /// <summary>401, or a redirect to sign-in.</summary>
+    Unauthorized,
 
     /// <summary>Not done: 404, or the form again (200) with a refusal, as for an id gone since the page was loaded.</summary>
     Refused,
@@ -233,6 +239,14 @@ public static class AccessMatrix
             _ => Outcome.MethodNotAllowed,
         };
 
+    /// <summary>Endpoints that are not Razor Pages, with their rows: the health checks and the job dashboard.</summary>
+    public static readonly IReadOnlyDictionary<string, Access> OtherEndpoints = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        ["/healthz"] = Access.Public,
+        ["/readyz"] = Access.Public,
+        ["/hangfire"] = Access.JobDashboard,
+    };
+
     /// <summary>The one rule that turns a row, a role and a case into the answer expected.</summary>
     /// <param name="childOnlyInForm">The other tenant's recipient or file is named only by a form field, not by the address.</param>
     public static Outcome Expected(Access access, RoleKind role, IdCase idCase, bool childOnlyInForm)
@@ -240,6 +254,16 @@ public static class AccessMatrix
         if (access == Access.DeniedPage)
         {
             return Outcome.Denied;
+        }
+
+        if (access == Access.JobDashboard)
+        {
+            return role switch
+            {
+                RoleKind.Operator => Outcome.Ok,
+                RoleKind.Anonymous => Outcome.Unauthorized,
+                _ => Outcome.Denied,
+            };
         }
 
         if (idCase is IdCase.OtherRecipientIds or IdCase.OtherFileIds)

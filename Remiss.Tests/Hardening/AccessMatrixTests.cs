@@ -36,9 +36,9 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
     ];
 
     [Fact]
-    public void EveryPageAndHandlerOfTheApp_HasARowInTheMatrix_AndEveryRowAPage()
+    public async Task EveryPageAndHandlerOfTheApp_HasARowInTheMatrix_AndEveryRowAPage()
     {
-        var keys = Endpoints().Where(e => !e.WithoutHandler).Select(e => e.Key).ToHashSet();
+        var keys = (await EndpointsAsync()).Where(e => !e.WithoutHandler).Select(e => e.Key).ToHashSet();
 
         var missing = keys.Where(k => !AccessMatrix.Rows.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var stale = AccessMatrix.Rows.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
@@ -51,7 +51,7 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
     public async Task EveryRouteAndHandler_AsEveryRoleOfBothTenants_AnswersAsTheMatrixSays_AndChangesNothingOfTheOtherTenant()
     {
         var watch = Stopwatch.StartNew();
-        var endpoints = Endpoints().Where(e => AccessMatrix.Rows.ContainsKey(e.RowKey)).ToList();
+        var endpoints = (await EndpointsAsync()).Where(e => AccessMatrix.Rows.ContainsKey(e.RowKey)).ToList();
         var failures = new List<string>();
         var cells = 0;
 
@@ -110,6 +110,19 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
             }
 
             cells += await EmailLinksAsync(sessions, failures);
+            foreach (var caller in sessions)
+            {
+                foreach (var (path, access) in AccessMatrix.OtherEndpoints)
+                {
+                    using var response = await caller.Session.GetAsync(path);
+                    cells++;
+                    var expected = AccessMatrix.Expected(access, caller.Kind, IdCase.Own, childOnlyInForm: false);
+                    if (!Matches(expected, response))
+                    {
+                        failures.Add($"GET {path} as {caller.Name}: {(int)response.StatusCode} {response.Headers.Location}, expected {expected}.");
+                    }
+                }
+            }
         }
         finally
         {
@@ -121,6 +134,20 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Access matrix: {endpoints.Count} routes and handlers, {sessions.Count} callers, {cells} route × role × case cells tried in {watch.Elapsed.TotalSeconds:0.0} s."));
         Assert.True(failures.Count == 0, $"{failures.Count} of {cells} cells answered what the matrix does not expect:\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task APostToADownloadPage_WhichTakesNoPost_IsRefusedWith405_AndSendsNoFile()
+    {
+        var malmo = factory.Ids["malmo"];
+        using var owner = await SignedInAsync("handlaggare@malmo.example");
+        var token = await TokenAsync(new Caller("handlaggare@malmo.example", "owner", "malmo", RoleKind.Owner, owner));
+
+        using var response = await owner.PostFormAsync($"/malmo/remisser/{malmo.RemissId}/sammanstallning", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("GET", response.Content.Headers.Allow);
     }
 
     /// <summary>Tries every endpoint as <paramref name="caller"/> in each case; returns the number of cells tried.</summary>
@@ -226,6 +253,7 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
             Outcome.Denied => status == 403 || toDenied,
             Outcome.MethodNotAllowed => status == 405,
             Outcome.Refused => status is 200 or 404,
+            Outcome.Unauthorized => status == 401 || toSignIn,
             _ => false,
         };
     }
@@ -295,7 +323,7 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
     }
 
     /// <summary>Every page route and handler, from the endpoint data source and the compiled pages' handler methods.</summary>
-    private List<PageEndpoint> Endpoints()
+    private async Task<List<PageEndpoint>> EndpointsAsync()
     {
         factory.StartServer();
         var loader = factory.Services.GetRequiredService<PageLoader>();
@@ -308,7 +336,7 @@ public sealed partial class AccessMatrixTests(MatrixAppFactory factory, ITestOut
             }
 
             var route = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
-            var compiled = loader.LoadAsync(descriptor, endpoint.Metadata).GetAwaiter().GetResult();
+            var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
             if (compiled.HandlerMethods.Count == 0)
             {
                 found.Add(new PageEndpoint(route, "GET", null, []));
