@@ -22,10 +22,15 @@ public sealed class OutboxAdministration(AppDbContext db, IOutboxDispatcher disp
             .ConfigureAwait(false);
 
     /// <summary>Sends a given-up message once more, with the same Message-ID.</summary>
-    public async Task RetryAsync(Guid messageId, CancellationToken cancellationToken)
+    /// <returns>False when the tenant has no such message (another tenant's id looks the same): the caller answers 404.</returns>
+    public async Task<bool> RetryAsync(Guid messageId, CancellationToken cancellationToken)
     {
-        var message = await db.Outbox.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException("Meddelandet finns inte.");
+        var message = await db.Outbox.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken).ConfigureAwait(false);
+        if (message is null)
+        {
+            return false;
+        }
+
         if (message.State != OutboxState.Failed)
         {
             throw new DomainException("Bara ett meddelande som inte kunde skickas kan skickas igen.");
@@ -34,5 +39,6 @@ public sealed class OutboxAdministration(AppDbContext db, IOutboxDispatcher disp
         message.Retry(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         dispatcher.Dispatch(message.TenantId, message.Id);
+        return true;
     }
 }

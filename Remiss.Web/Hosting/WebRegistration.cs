@@ -38,7 +38,11 @@ public static class WebRegistration
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => SwedishModelBindingMessages.Apply(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                SwedishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.Filters.Add<PostWithoutHandlerFilter>();
+            });
 
         services.Configure<RequestLocalizationOptions>(o =>
         {

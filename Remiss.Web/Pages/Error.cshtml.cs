@@ -31,7 +31,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
             403 => (localizer["Ingen behörighet"].Value, localizer["Du har inte behörighet till den här sidan."].Value),
             413 => (localizer["Filen är för stor"].Value, localizer["En bilaga får vara högst 25 MB. Gå tillbaka och välj en mindre fil."].Value),
             429 => (localizer["För många försök"].Value, localizer["Du har försökt för många gånger på kort tid. Vänta en minut och försök igen."].Value),
-            400 => (localizer["Felaktig begäran"].Value, localizer["Begäran kunde inte behandlas. Ladda om sidan och försök igen."].Value),
+            400 or 405 => (localizer["Felaktig begäran"].Value, localizer["Begäran kunde inte behandlas. Ladda om sidan och försök igen."].Value),
             _ => (localizer["Något gick fel"].Value, localizer["Ett oväntat fel inträffade. Det du sparat tidigare finns kvar. Försök igen om en stund."].Value),
         };
         if (code is { } status && HttpContext.Response.StatusCode == StatusCodes.Status200OK)

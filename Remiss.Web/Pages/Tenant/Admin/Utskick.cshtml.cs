@@ -10,7 +10,7 @@ using Remiss.Web.Tenancy;
 
 /// <summary>The tenant admin's list of e-mails that failed: what, to whom, why, and a way to send one again.</summary>
 [Authorize(Policy = Policies.TenantAdmin)]
-public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministration outbox) : TenantPageModel(tenantContext)
+public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministration outbox, ILogger<UtskickModel> logger) : TenantPageModel(tenantContext)
 {
     public IReadOnlyList<TroubledMessage> Messages { get; private set; } = [];
 
@@ -20,11 +20,16 @@ public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministrat
     {
         try
         {
-            await outbox.RetryAsync(messageId, cancellationToken);
+            if (!await outbox.RetryAsync(messageId, cancellationToken))
+            {
+                // Another tenant's id, or none at all: not found, as anything of another tenant.
+                logger.LogWarning("Retry of outbox message {MessageId}, not one of tenant {Tenant}: refused with 404.", messageId, TenantSlug);
+                return NotFound();
+            }
         }
         catch (DomainException refusal)
         {
-            // Another tenant's id, or one already retried, looks the same: not here.
+            // One that is not given up (already retried, or sent).
             ModelState.AddModelError(string.Empty, refusal.Message);
             Messages = await outbox.TroubledAsync(cancellationToken);
             return Page();
