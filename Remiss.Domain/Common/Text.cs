@@ -31,12 +31,33 @@ public static partial class Text
     }
 
     /// <summary>
-    /// The value without control characters other than tab and line breaks. Nobody means to type a NUL, a bell or
-    /// a vertical tab; they come from pasting or forging, and XML (so Word) and e-mail headers cannot carry them.
-    /// Removed rather than refused, the same way in every field.
+    /// The value without control characters other than tab and line breaks. Nobody means to type a NUL or a bell;
+    /// they come from pasting or forging, and XML (so Word) and e-mail headers cannot carry them. Removed rather
+    /// than refused, the same way in every field. Word's manual line and page breaks (vertical tab, form feed),
+    /// which come with text pasted from Word, become line breaks, so the words either side stay apart.
     /// </summary>
-    public static string? WithoutControlCharacters(string? value) =>
-        value is null || !value.Any(IsUnwantedControl) ? value : string.Concat(value.Where(c => !IsUnwantedControl(c)));
+    public static string? WithoutControlCharacters(string? value)
+    {
+        if (value is null || !value.Any(IsUnwantedControl))
+        {
+            return value;
+        }
+
+        var kept = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '\v' or '\f')
+            {
+                kept.Append('\n');
+            }
+            else if (!IsUnwantedControl(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
 
     public static string MaxLength(string value, string field, int maxLength) =>
         value.Length > maxLength

@@ -35,7 +35,7 @@ public sealed partial class HostileFormTests(HardeningAppFactory factory, ITestO
         var cases = 0;
         foreach (var terminal in new[] { false, true })
         {
-            foreach (var discovered in typed.Where(f => discovered_IsTerminal(f) == terminal))
+            foreach (var discovered in typed.Where(f => f.IsTerminal(f.Form.Default) == terminal))
             {
                 cases += await TypeTheCorpusAsync(discovered, discovered.Form.Default, failed);
             }
@@ -45,7 +45,7 @@ public sealed partial class HostileFormTests(HardeningAppFactory factory, ITestO
                 // Every other button of every form once, with the mixed string in every field.
                 foreach (var discovered in typed)
                 {
-                    foreach (var button in discovered.Form.Buttons.Skip(1).Where(b => !discovered.IsTerminal(b)))
+                    foreach (var button in discovered.Form.Buttons.Where(b => b != discovered.Form.Default && !discovered.IsTerminal(b)))
                     {
                         var values = discovered.Form.Values(pressed: button);
                         values = [.. values.Select(v => discovered.Form.TextFields.Contains(v.Key) ? new KeyValuePair<string, string>(v.Key, HostileCorpus.Mixed) : v)];
@@ -68,8 +68,6 @@ public sealed partial class HostileFormTests(HardeningAppFactory factory, ITestO
         }
 
         Assert.True(failed.Count == 0, $"{failed.Count} failures:\n{string.Join("\n", failed.Distinct().Take(60))}");
-
-        bool discovered_IsTerminal(DiscoveredForm f) => f.IsTerminal(f.Form.Default);
     }
 
     [Fact]
@@ -99,6 +97,20 @@ public sealed partial class HostileFormTests(HardeningAppFactory factory, ITestO
         output.WriteLine($"{forms.Count} forms, {cells} posts without a valid token.");
         Assert.True(forms.Count >= 20, $"Only {forms.Count} forms were found.");
         Assert.True(failed.Count == 0, string.Join("\n", failed));
+    }
+
+    [Fact]
+    public async Task Enter_in_a_text_field_of_every_discovered_form_posts_the_form_itself_not_a_side_button()
+    {
+        var (forms, _, _) = await FormDiscovery.DiscoverAsync(factory);
+
+        // A browser's implicit submission presses the first submit button in tree order.
+        var wrong = forms
+            .Where(f => f.Form.TextFields.Count > 0 && f.Form.Buttons.Count > 1 && f.Form.Buttons[0].Action != f.Form.Action)
+            .Select(f => $"{f}: Enter presses \"{f.Form.Buttons[0].Text}\" ({f.Form.Buttons[0].Action})")
+            .ToList();
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     private async Task<int> TypeTheCorpusAsync(DiscoveredForm discovered, FormButton button, List<string> failed)
