@@ -41,7 +41,8 @@ internal static partial class FormDiscovery
         var starts = new Dictionary<string, string[]>
         {
             [HardeningAppFactory.Anonymous] = ["/", "/konto/logga-in", "/konto/glomt-losenord"],
-            [HardeningAppFactory.Recipient] = ["/malmo", $"/malmo/remisser/{factory.DemoId}/yttrande"],
+            // The anstånd and avstå pages are reached by buttons of the yttrande form, not by links.
+            [HardeningAppFactory.Recipient] = ["/malmo", $"/malmo/remisser/{factory.DemoId}/yttrande", $"/malmo/remisser/{factory.DemoId}/yttrande/anstand", $"/malmo/remisser/{factory.DemoId}/yttrande/avsta"],
             [HardeningAppFactory.Admin] = ["/malmo", "/malmo/admin"],
             [HardeningAppFactory.Operator] = ["/plattform"],
             [HardeningAppFactory.Owner] = ["/malmo", $"{factory.Draft.Url}/redigera"],
