@@ -8,6 +8,8 @@ public sealed partial class Tenant : Entity
 {
     public const int NameMaxLength = 200;
 
+    public const int SectionNameMaxLength = 100;
+
     /// <summary>Path segments the application uses itself; a tenant cannot take them as its slug.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -107,9 +109,12 @@ public sealed partial class Tenant : Entity
 
     public void SetReminderSchedule(IEnumerable<int> daysBefore) => _reminderDaysBefore = ReminderSchedule.Validate(daysBefore);
 
+    /// <summary>A standard section's name as it is kept: trimmed, required, at most <see cref="SectionNameMaxLength"/> characters.</summary>
+    public static string ValidSectionName(string? name) => Text.Required(name, "Avsnittets namn", SectionNameMaxLength);
+
     public void SetStandardSections(IEnumerable<string> names)
     {
-        var cleaned = names.Select(n => Text.Required(n, "Avsnittets namn", 100)).ToList();
+        var cleaned = names.Select(ValidSectionName).ToList();
         if (cleaned.Count > 20)
         {
             throw new DomainException("Högst 20 standardavsnitt är tillåtna.");

@@ -104,9 +104,11 @@ public sealed partial class Response : TenantEntity
             .Where(s => s.Text is not null)
             .ToList();
         var decision = content.Decision is null ? null : Decision.From(content.Decision);
+        // Named by row ("Namn på ansvarig 2"), as the form labels them, so a refusal finds its field.
         var signatories = content.Signatories
-            .Where(s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Title))
-            .Select(s => new Signatory(Text.Required(s.Name, "Namn på ansvarig", 200), Text.Optional(s.Title, "Titel", 200)))
+            .Select((s, i) => (Signatory: s, Row: i + 1))
+            .Where(s => !string.IsNullOrWhiteSpace(s.Signatory.Name) || !string.IsNullOrWhiteSpace(s.Signatory.Title))
+            .Select(s => new Signatory(Text.Required(s.Signatory.Name, $"Namn på ansvarig {s.Row}", 200), Text.Optional(s.Signatory.Title, $"Titel för ansvarig {s.Row}", 200)))
             .ToList();
         if (signatories.Count > MaxSignatories)
         {

@@ -48,7 +48,17 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
             .ThenBy(s => s.Index)
             .Select(s => s.Section.Name!)
             .ToList();
-        Try(errors, SectionsField, () => tenant.SetStandardSections(sections));
+        // Each row first, so a refused name is reported next to its own field; then the list as a whole.
+        var rowErrors = errors.Count;
+        foreach (var (section, index) in input.Sections.Select((s, i) => (s, i)).Where(s => s.s.Enabled && !string.IsNullOrWhiteSpace(s.s.Name)))
+        {
+            Try(errors, $"{SectionsField}[{index}].{nameof(SectionInput.Name)}", () => Tenant.ValidSectionName(section.Name));
+        }
+
+        if (errors.Count == rowErrors)
+        {
+            Try(errors, SectionsField, () => tenant.SetStandardSections(sections));
+        }
         if (errors.Count > 0)
         {
             throw new FormErrorsException(errors);

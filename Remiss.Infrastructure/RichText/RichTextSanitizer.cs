@@ -59,6 +59,8 @@ public sealed partial class RichTextSanitizer
             return string.Empty;
         }
 
+        // Control characters go before parsing, so none survives as a character or as an entity.
+        input = Remiss.Domain.Common.Text.WithoutControlCharacters(input)!;
         return Sanitize(LooksLikeHtml().IsMatch(input) ? input : PlainTextToHtml(input));
     }
 

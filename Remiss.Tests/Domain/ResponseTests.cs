@@ -381,7 +381,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Signatories = [new SignatoryContent(null, "Enhetschef")] }));
-        Assert.Contains("Namn på ansvarig måste fyllas i", e.Message);
+        Assert.Contains("Namn på ansvarig 1 måste fyllas i", e.Message);
     }
 
     [Fact]

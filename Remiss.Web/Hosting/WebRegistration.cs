@@ -104,6 +104,7 @@ public static class WebRegistration
         }
 
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.UseMiddleware<TooLargeRequestMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

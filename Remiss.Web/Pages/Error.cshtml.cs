@@ -21,7 +21,12 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
 
     public void OnGet(int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    /// <summary>
+    /// A post re-executed here (a refused upload) takes its code from the route alone: binding a parameter would read
+    /// the posted form, which for a request over the size limit is what failed in the first place.
+    /// </summary>
+    public void OnPost() =>
+        Describe(int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null);
 
     private void Describe(int? code)
     {

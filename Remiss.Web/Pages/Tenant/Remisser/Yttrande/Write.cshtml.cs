@@ -157,6 +157,10 @@ public sealed class WriteModel(
     public string? ErrorForQuestion(int number) =>
         ModelState.Where(e => e.Key == $"fraga-{number}").SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
 
+    /// <summary>The first error of the field with model key <paramref name="key"/>, shown next to it.</summary>
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     public string Format(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId))
             .ToString("d MMMM yyyy 'kl.' HH.mm", CultureInfo.GetCultureInfo("sv-SE"));
@@ -199,9 +203,7 @@ public sealed class WriteModel(
         {
             foreach (var problem in refusal.Problems)
             {
-                var number = System.Text.RegularExpressions.Regex.Match(problem, @"[Ff]råga (\d+)");
-                var key = number.Success ? $"fraga-{number.Groups[1].Value}" : uploading ? nameof(NewAttachment) : string.Empty;
-                ModelState.AddModelError(key, problem);
+                ModelState.AddModelError(KeyFor(problem, uploading), problem);
             }
 
             // The draft may have been saved before the file was refused: the next post is based on what is stored now.
@@ -219,6 +221,31 @@ public sealed class WriteModel(
         ModelState.Remove("Input.Version");
         Input.Version = Recipient.Response?.Version ?? Input.Version;
         return next();
+    }
+
+    /// <summary>Where a refusal is shown: next to the field its message names (the domain names fields by their labels), else at the top.</summary>
+    private string KeyFor(string problem, bool uploading)
+    {
+        var number = System.Text.RegularExpressions.Regex.Match(problem, @"[Ff]råga (\d+)");
+        if (number.Success)
+        {
+            return $"fraga-{number.Groups[1].Value}";
+        }
+
+        var signatory = System.Text.RegularExpressions.Regex.Match(problem, @"^(Namn på|Titel för) ansvarig (\d+)");
+        if (signatory.Success)
+        {
+            var index = int.Parse(signatory.Groups[2].Value, CultureInfo.InvariantCulture) - 1;
+            return $"Input.Signatories[{index}].{(signatory.Groups[1].Value == "Namn på" ? "Name" : "Title")}";
+        }
+
+        var section = Input.Sections.FindIndex(s => !string.IsNullOrEmpty(s.Name) && problem.StartsWith(s.Name + " ", StringComparison.Ordinal));
+        return problem.StartsWith("Sammanfattning ", StringComparison.Ordinal) ? "Input.Summary"
+            : problem.StartsWith("Övergripande synpunkter ", StringComparison.Ordinal) ? "Input.GeneralViews"
+            : problem.StartsWith("Beslutande organ ", StringComparison.Ordinal) ? "Input.DecidedBy"
+            : problem.StartsWith("Paragraf ", StringComparison.Ordinal) ? "Input.DecisionParagraph"
+            : section >= 0 ? $"Input.Sections[{section}].Text"
+            : uploading ? nameof(NewAttachment) : string.Empty;
     }
 
     private async Task<bool> LoadPageAsync(Guid id, CancellationToken cancellationToken)
