@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 using Remiss.Infrastructure.Demo;
+using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Reminders;
 using Remiss.Tests.Features.Files;
 using Remiss.Tests.Features.Responses;
@@ -161,6 +162,11 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         {
             _app.Clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
             await ChaserJobs.ChaseEveryTenantAsync(_app.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
+
+            // The day's e-mails go out before the next day comes: a clock that jumped a day under a message being
+            // sent would make its claim look abandoned and send it again (with the same Message-ID).
+            await EventuallyAsync(() => _app.InTenantAsync("malmo", (db, _) =>
+                db.Outbox.AllAsync(m => m.State == OutboxState.Sent || m.State == OutboxState.Failed)));
         }
 
         // Three påminnelser (14, 7 and 2 days before) and the late notice, to MKB's addresses and nobody else's.
@@ -168,7 +174,7 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
             && ((m.Subject ?? string.Empty).StartsWith("Påminnelse", StringComparison.Ordinal) || (m.Subject ?? string.Empty).StartsWith("Yttrandet är försenat", StringComparison.Ordinal));
         var chased = await MailAsync(IsChase, 4 * mkbAddresses.Count);
         await Task.Delay(1_000);
-        chased = [.. _app.Smtp.Received().Where(IsChase)];
+        chased = [.. _app.Smtp.Received().Where(IsChase).DistinctBy(m => m.MessageId)];
         Assert.All(chased, m => Assert.True(m.To.Mailboxes.All(a => mkbAddresses.Contains(a.Address)), $"{m.Subject} went to {m.To}"));
         Assert.Equal(3 * mkbAddresses.Count, chased.Count(m => (m.Subject ?? string.Empty).StartsWith("Påminnelse", StringComparison.Ordinal)));
         Assert.Equal(mkbAddresses.Count, chased.Count(m => (m.Subject ?? string.Empty).StartsWith("Yttrandet är försenat", StringComparison.Ordinal)));
