@@ -105,3 +105,30 @@ public sealed class SignInRateLimitTests(RateLimitedAppFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/konto/logga-in")).StatusCode);
     }
 }
+
+/// <summary>Its own app, so that its limiter's window is its own.</summary>
+public sealed class ResetRateLimitedAppFactory : RemissAppFactory
+{
+    protected override int AccountPostsPerMinute => 3;
+}
+
+/// <summary>Password-reset posts are limited like sign-in posts: nobody can flood an address with links.</summary>
+public sealed class PasswordResetRateLimitTests(ResetRateLimitedAppFactory factory) : IClassFixture<ResetRateLimitedAppFactory>
+{
+    [Fact]
+    public async Task Password_reset_posts_over_the_limit_get_429_so_no_address_can_be_flooded_with_links()
+    {
+        using var session = factory.NewSession();
+        var (_, page) = await session.GetPageAsync("/konto/glomt-losenord");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var posted = await session.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = "asn@malmo.example" });
+            statuses.Add(posted.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/konto/glomt-losenord")).StatusCode);
+    }
+}

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Remiss.Infrastructure.Identity;
 
 /// <summary>Asks for a reset link. Every asker gets the same answer, so the page never tells whether an address has an account.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.AccountPolicy)]
 public sealed class ForgotPasswordModel(AccountLinks links) : PageModel
 {
     [BindProperty]
