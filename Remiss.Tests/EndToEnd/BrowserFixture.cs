@@ -99,6 +99,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))];
     }
 
+    /// <summary>Fills the sign-in page with a demo user's e-mail and the demo password, as a person would, and signs in.</summary>
+    public static async Task FillSignInAsync(IPage page, string email)
+    {
+        await page.GetByLabel("E-post", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync("Remiss-demo-1!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
     private static string? FindAxe()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -88,9 +88,7 @@ public sealed class KeyboardAndAxeTests(BrowserFixture browser) : IAsyncLifetime
         var consoleErrors = new List<string>();
         var page = await browser.NewPageAsync(_app.Address, consoleErrors);
         await page.GotoAsync("/konto/logga-in");
-        await page.GetByLabel("E-post", new() { Exact = true }).FillAsync(Kit.Owner);
-        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync("Remiss-demo-1!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await BrowserFixture.FillSignInAsync(page, Kit.Owner);
         await page.WaitForURLAsync("**/malmo");
 
         await page.GotoAsync("/malmo/remisser/ny");

@@ -239,7 +239,7 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         var page = await browser.NewPageAsync(_app.Address, _consoleErrors);
         await page.GotoAsync("/konto/logga-in");
         await CheckAsync(page, "logga-in");
-        await FillSignInAsync(page, email);
+        await BrowserFixture.FillSignInAsync(page, email);
         await CheckAsync(page, $"start-{email.Split('@')[0]}");
         return page;
     }
@@ -249,17 +249,9 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         var page = await browser.NewPageAsync(_app.Address, _consoleErrors);
         await page.GotoAsync(link);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logga in" })).ToBeVisibleAsync();
-        await FillSignInAsync(page, email);
+        await BrowserFixture.FillSignInAsync(page, email);
         Assert.StartsWith(link, page.Url, StringComparison.Ordinal);
         return page;
-    }
-
-    private static async Task FillSignInAsync(IPage page, string email)
-    {
-        await page.GetByLabel("E-post", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync("Remiss-demo-1!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     /// <summary>Every page the story visits: axe-core's WCAG 2.1 A/AA rules, and a screenshot for the test output.</summary>
