@@ -62,7 +62,18 @@ public sealed class Recipient : TenantEntity
     public bool HasAnswered => Status is RecipientStatus.Submitted or RecipientStatus.Declined;
 
     /// <summary>"Sen": the remiss is out, this recipient's deadline has passed and it has neither submitted nor declined.</summary>
-    public bool IsOverdue(DateOnly today) => Remiss.Status == RemissStatus.Sent && !HasAnswered && today > Deadline;
+    public bool IsOverdue(DateOnly today) => Remiss.Deadline is not null && IsOverdueOn(today, Remiss.Status, Status, Deadline);
+
+    /// <summary>
+    /// The rule of <see cref="IsOverdue"/> on plain values, for read models that do not load the recipient: late when
+    /// the remiss is out, the recipient has neither submitted nor declined, and its sista svarsdag has passed.
+    /// </summary>
+    public static bool IsOverdueOn(DateOnly today, RemissStatus remissStatus, RecipientStatus status, DateOnly deadline) =>
+        remissStatus == RemissStatus.Sent && status is not (RecipientStatus.Submitted or RecipientStatus.Declined) && today > deadline;
+
+    /// <summary>The rule of <see cref="Deadline"/> on plain values: the remiss's sista svarsdag, or a later one granted as anstånd.</summary>
+    public static DateOnly DeadlineOf(DateOnly remissDeadline, DateOnly? extendedDeadline) =>
+        extendedDeadline is { } extended && extended > remissDeadline ? extended : remissDeadline;
 
     public Extension? PendingExtension => _extensions.SingleOrDefault(e => e.Status == ExtensionStatus.Requested);
 

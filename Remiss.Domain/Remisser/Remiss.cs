@@ -74,7 +74,32 @@ public sealed class Remiss : TenantEntity
     /// <summary>The questions in number order (the database returns them in any order).</summary>
     public IReadOnlyList<Question> Questions => [.. _questions.OrderBy(q => q.Number)];
 
+    /// <summary>
+    /// The recipients as loaded: all of them, or only the reader's own when <see cref="HasAllRecipients"/> is false
+    /// (a recipient's yttrande pages load just their own of a remiss of hundreds).
+    /// </summary>
     public IReadOnlyList<Recipient> Recipients => _recipients;
+
+    /// <summary>False when only some recipients were loaded; the rules over all recipients then refuse to run.</summary>
+    public bool HasAllRecipients { get; private set; } = true;
+
+    /// <summary>Says that <see cref="Recipients"/> holds only some of them (set by the reader that loaded them).</summary>
+    public void LoadedWithSomeRecipientsOnly() => HasAllRecipients = false;
+
+    /// <summary>How many recipients have submitted or declined, of how many. Needs all recipients loaded.</summary>
+    public (int Answered, int Total) AnswerTally()
+    {
+        EnsureAllRecipients();
+        return (_recipients.Count(r => r.HasAnswered), _recipients.Count);
+    }
+
+    private void EnsureAllRecipients()
+    {
+        if (!HasAllRecipients)
+        {
+            throw new InvalidOperationException("This rule needs all recipients of the remiss, but only some were loaded.");
+        }
+    }
 
     public IReadOnlyList<RemissAttachment> Attachments => _attachments;
 
@@ -251,6 +276,7 @@ public sealed class Remiss : TenantEntity
             throw new DomainException("Remissinstanser kan bara läggas till medan remissen är ett utkast eller utskickad.");
         }
 
+        EnsureAllRecipients();
         EnsureCanBeRecipient(organisation);
         if (_recipients.Any(r => r.OrganisationId == organisation.Id))
         {
@@ -285,6 +311,7 @@ public sealed class Remiss : TenantEntity
     public void RemoveRecipient(Guid organisationId)
     {
         EnsureDraft("Remissinstanserna");
+        EnsureAllRecipients();
         _recipients.Remove(RecipientFor(organisationId));
         Touch();
     }
@@ -293,6 +320,7 @@ public sealed class Remiss : TenantEntity
     public void ReplaceRecipients(IEnumerable<Organisation> organisations)
     {
         EnsureDraft("Remissinstanserna");
+        EnsureAllRecipients();
         var wanted = organisations.DistinctBy(o => o.Id).ToList();
         foreach (var organisation in wanted)
         {
@@ -316,7 +344,7 @@ public sealed class Remiss : TenantEntity
     public DateOnly DeadlineFor(Recipient recipient)
     {
         var deadline = Deadline ?? throw new DomainException("Remissen har ingen sista svarsdag.");
-        return recipient.ExtendedDeadline is { } extended && extended > deadline ? extended : deadline;
+        return Recipient.DeadlineOf(deadline, recipient.ExtendedDeadline);
     }
 
     /// <summary>The days on which påminnelser go out for this remiss: its own schedule, or else the tenant's.</summary>
@@ -405,6 +433,7 @@ public sealed class Remiss : TenantEntity
 
     public void Send(DateOnly today, DateTime nowUtc)
     {
+        EnsureAllRecipients();
         var problems = ProblemsBeforeSending(today);
         if (problems.Count > 0)
         {
@@ -472,6 +501,7 @@ public sealed class Remiss : TenantEntity
     /// <summary>Closes a sent remiss once every recipient has submitted or declined. Needs all recipients loaded.</summary>
     public bool CloseIfEveryRecipientHasAnswered(DateTime nowUtc)
     {
+        EnsureAllRecipients();
         if (Status != RemissStatus.Sent || _recipients.Count == 0 || !_recipients.All(r => r.HasAnswered))
         {
             return false;

@@ -756,6 +756,64 @@ public sealed class RemissTests
     }
 
     [Fact]
+    public void AnswerTally_CountsSubmittedAndDeclinedOfAll()
+    {
+        var remiss = A.SentRemiss();
+        A.Submitted(remiss.Recipients[0]);
+        A.Declined(remiss.Recipients[1]);
+
+        Assert.Equal((2, 3), remiss.AnswerTally());
+    }
+
+    [Fact]
+    public void ARemissLoadedWithOnlySomeRecipients_RefusesEveryRuleOverAllOfThem()
+    {
+        // A recipient's own pages load only its recipient: the last one to answer must not close the remiss for all.
+        var remiss = A.SentRemiss();
+        foreach (var recipient in remiss.Recipients)
+        {
+            A.Submitted(recipient);
+        }
+
+        remiss.LoadedWithSomeRecipientsOnly();
+
+        Assert.False(remiss.HasAllRecipients);
+        Assert.Throws<InvalidOperationException>(() => remiss.CloseIfEveryRecipientHasAnswered(A.Now));
+        Assert.Throws<InvalidOperationException>(() => remiss.AnswerTally());
+        Assert.Throws<InvalidOperationException>(() => remiss.AddRecipient(A.Organisation(A.Tenant(), "Kulturnämnden")));
+        Assert.Equal(RemissStatus.Sent, remiss.Status);
+    }
+
+    [Fact]
+    public void ADraftLoadedWithOnlySomeRecipients_CannotBeSentOrHaveItsRecipientsChanged()
+    {
+        var remiss = A.ReadyRemiss();
+        remiss.LoadedWithSomeRecipientsOnly();
+
+        Assert.Throws<InvalidOperationException>(() => remiss.Send(A.Today, A.Now));
+        Assert.Throws<InvalidOperationException>(() => remiss.RemoveRecipient(remiss.Recipients[0].OrganisationId));
+        Assert.Throws<InvalidOperationException>(() => remiss.ReplaceRecipients([]));
+        Assert.Equal(RemissStatus.Draft, remiss.Status);
+    }
+
+    [Fact]
+    public void TheRulesOnPlainValues_AgreeWithTheRecipientsOwn()
+    {
+        var remiss = A.SentRemiss();
+        var recipient = remiss.Recipients[0];
+
+        Assert.Equal(recipient.Deadline, Recipient.DeadlineOf(remiss.Deadline!.Value, recipient.ExtendedDeadline));
+        Assert.Equal(new DateOnly(2027, 1, 15), Recipient.DeadlineOf(A.Deadline, new DateOnly(2027, 1, 15)));
+        Assert.Equal(A.Deadline, Recipient.DeadlineOf(A.Deadline, A.Deadline.AddDays(-3)));
+        var after = remiss.Deadline!.Value.AddDays(1);
+        Assert.Equal(recipient.IsOverdue(after), Recipient.IsOverdueOn(after, remiss.Status, recipient.Status, recipient.Deadline));
+        Assert.True(Recipient.IsOverdueOn(after, RemissStatus.Sent, RecipientStatus.Drafting, A.Deadline));
+        Assert.False(Recipient.IsOverdueOn(after, RemissStatus.Sent, RecipientStatus.Declined, A.Deadline));
+        Assert.False(Recipient.IsOverdueOn(after, RemissStatus.Closed, RecipientStatus.NotStarted, A.Deadline));
+        Assert.False(Recipient.IsOverdueOn(A.Deadline, RemissStatus.Sent, RecipientStatus.NotStarted, A.Deadline));
+    }
+
+    [Fact]
     public void CloseIfEveryRecipientHasAnswered_ForADraftWithoutRecipients_DoesNothing()
     {
         var remiss = A.DraftRemiss();

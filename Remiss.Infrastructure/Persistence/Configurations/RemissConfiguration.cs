@@ -19,6 +19,7 @@ internal sealed class RemissConfiguration : IEntityTypeConfiguration<Remiss>
         builder.Property(r => r.WithdrawalReason).HasMaxLength(2_000);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.HasAllRecipients);
         builder.PrimitiveCollection(r => r.ReminderDaysBefore).HasField("_reminderDaysBefore").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Diarienummer is unique within a tenant; drafts may not have one yet.
