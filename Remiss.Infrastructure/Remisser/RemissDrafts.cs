@@ -145,7 +145,7 @@ public sealed class RemissDrafts(
 
     /// <summary>The organisations of the tenant that can take part in a remiss, by kind and Swedish name.</summary>
     public async Task<IReadOnlyList<Organisation>> ActiveOrganisationsAsync(CancellationToken cancellationToken) =>
-        SwedishOrder.By(await db.Organisations.Where(o => !o.IsRetired).ToListAsync(cancellationToken).ConfigureAwait(false), o => o.Name);
+        SwedishOrder.By(await db.Organisations.AsNoTracking().Where(o => !o.IsRetired).ToListAsync(cancellationToken).ConfigureAwait(false), o => o.Name);
 
     private string? Sanitize(string? description) =>
         string.IsNullOrWhiteSpace(description) ? null : sanitizer.FromUserInput(description);

@@ -39,13 +39,20 @@ public sealed class ResponseWriting(
 
     public DateOnly Today => Calendar.Today(Now);
 
-    /// <summary>The tenant's standard sections and organisation names, which the yttrande's rules need.</summary>
+    /// <summary>The tenant's standard sections and organisation names, which the yttrande's rules need; read once per request.</summary>
     public async Task<ResponseContext> ContextAsync(CancellationToken cancellationToken)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == Tenant.Id, cancellationToken).ConfigureAwait(false);
-        var names = await db.Organisations.Where(o => !o.IsRetired).Select(o => o.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new ResponseContext(tenant.StandardSections, [.. names.Order(Remisser.SwedishOrder.Comparer)]);
+        if (_context is null)
+        {
+            var sections = await db.Tenants.Where(t => t.Id == Tenant.Id).Select(t => t.StandardSections).SingleAsync(cancellationToken).ConfigureAwait(false);
+            var names = await db.Organisations.Where(o => !o.IsRetired).Select(o => o.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+            _context = new ResponseContext(sections, [.. names.Order(Remisser.SwedishOrder.Comparer)]);
+        }
+
+        return _context;
     }
+
+    private ResponseContext? _context;
 
     /// <summary>Saves the draft as typed. Throws <see cref="ConcurrencyConflictException"/> when someone saved a newer version.</summary>
     public async Task SaveDraftAsync(Recipient recipient, ResponseContent content, int basedOnVersion, Guid userId, CancellationToken cancellationToken)
@@ -106,6 +113,7 @@ public sealed class ResponseWriting(
             EmailReason.Receipt,
             EmailConcerns.Recipient,
             recipient.Id);
+        var (answered, total) = remiss.AnswerTally();
         var notice = emails.SubmittedNotice(
             Tenant,
             remiss,
@@ -113,8 +121,8 @@ public sealed class ResponseWriting(
             recipientName,
             recipient.SubmittedAt!.Value,
             recipient.Response!.Decision?.Kind == DecisionKind.PreliminaryAnswer,
-            remiss.Recipients.Count(r => r.HasAnswered),
-            remiss.Recipients.Count);
+            answered,
+            total);
         await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, notice, EmailReason.SubmittedNotice, EmailConcerns.Recipient, recipient.Id, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);

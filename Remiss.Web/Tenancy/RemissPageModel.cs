@@ -30,17 +30,27 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
 
     public string RemissUrl => $"/{TenantSlug}/remisser/{Remiss.Id}";
 
-    /// <summary>Loads the remiss if the user passes <paramref name="policy"/>; false means "answer 404".</summary>
-    protected async Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken)
+    /// <summary>Loads the remiss with all its recipients if the user passes <paramref name="policy"/>; false means "answer 404".</summary>
+    protected Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken) =>
+        LoadAsync(policy, reader.FindWithRecipientsAsync(id, cancellationToken), onlyNamesOfLoaded: false, cancellationToken);
+
+    /// <summary>
+    /// Checks <paramref name="policy"/> on the remiss <paramref name="loading"/> gives and keeps it. The names are those
+    /// of every organisation of the tenant, or with <paramref name="onlyNamesOfLoaded"/> only of the owner and the
+    /// recipients loaded.
+    /// </summary>
+    protected async Task<bool> LoadAsync(string policy, Task<Remiss?> loading, bool onlyNamesOfLoaded, CancellationToken cancellationToken)
     {
-        var remiss = await reader.FindWithRecipientsAsync(id, cancellationToken);
+        var remiss = await loading;
         if (remiss is null || !(await authorization.AuthorizeAsync(User, remiss, policy)).Succeeded)
         {
             return false;
         }
 
         Remiss = remiss;
-        OrganisationNames = await reader.OrganisationNamesAsync(cancellationToken);
+        OrganisationNames = onlyNamesOfLoaded
+            ? await reader.OrganisationNamesAsync(remiss.Recipients.Select(r => r.OrganisationId).Append(remiss.OwnerOrganisationId), cancellationToken)
+            : await reader.OrganisationNamesAsync(cancellationToken);
         return true;
     }
 
@@ -94,8 +104,13 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
             return null;
         }
 
-        var allowed = await IsOwnerAsync() || (await authorization.AuthorizeAsync(User, recipient, Policies.RecipientMember)).Succeeded;
-        return allowed && await reader.FindWithResponseAsync(id, recipientId, cancellationToken) is not null ? recipient : null;
+        if (!await IsOwnerAsync() && !(await authorization.AuthorizeAsync(User, recipient, Policies.RecipientMember)).Succeeded)
+        {
+            return null;
+        }
+
+        await reader.LoadYttrandeAsync(recipient, cancellationToken);
+        return recipient;
     }
 
     private async Task<bool> Authorized(string policy) => (await authorization.AuthorizeAsync(User, Remiss, policy)).Succeeded;

@@ -29,15 +29,27 @@ public abstract class ResponsePageModel(
 
     public string PathWithFor(string path) => $"{RemissUrl}/yttrande/{path}{(For is { } id ? $"?for={id}" : string.Empty)}";
 
-    /// <summary>False means "answer 404": no such remiss, not sent, or the user answers for none of its recipients.</summary>
-    protected async Task<bool> LoadRecipientAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// False means "answer 404": no such remiss, not sent, or the user answers for none of its recipients. Only the
+    /// user's own recipients are loaded, unless the page's action needs <paramref name="allRecipients"/> (submitting
+    /// or declining may close the remiss when everyone has answered).
+    /// </summary>
+    protected async Task<bool> LoadRecipientAsync(Guid id, CancellationToken cancellationToken, bool allRecipients = false)
     {
-        if (!await LoadAsync(id, Policies.RecipientMember, cancellationToken))
+        var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
+        if (mine.Count == 0)
         {
             return false;
         }
 
-        var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
+        var loaded = allRecipients
+            ? await LoadAsync(id, Policies.RecipientMember, cancellationToken)
+            : await LoadAsync(Policies.RecipientMember, Reader.FindForOrganisationsAsync(id, mine, cancellationToken), onlyNamesOfLoaded: true, cancellationToken);
+        if (!loaded)
+        {
+            return false;
+        }
+
         var candidates = Remiss.Recipients.Where(r => mine.Contains(r.OrganisationId) && (For is null || r.Id == For)).ToList();
         if (candidates.Count == 0 || !(await _authorization.AuthorizeAsync(User, candidates[0], Policies.RecipientMember)).Succeeded)
         {
@@ -50,8 +62,12 @@ public abstract class ResponsePageModel(
             For = Recipient.Id;
         }
 
-        var loaded = await Reader.FindWithResponseAsync(id, Recipient.Id, cancellationToken);
-        return loaded is not null;
+        if (allRecipients)
+        {
+            await Reader.LoadYttrandeAsync(Recipient, cancellationToken);
+        }
+
+        return true;
     }
 
     protected string UserEmail => User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? User.Identity?.Name ?? string.Empty;

@@ -18,11 +18,11 @@ public sealed class DeclineModel(
     public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadRecipientAsync(id, cancellationToken) ? Page() : NotFound();
+        await LoadRecipientAsync(id, cancellationToken, allRecipients: true) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadRecipientAsync(id, cancellationToken))
+        if (!await LoadRecipientAsync(id, cancellationToken, allRecipients: true))
         {
             return NotFound();
         }

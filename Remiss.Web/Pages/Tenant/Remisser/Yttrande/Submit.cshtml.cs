@@ -46,7 +46,7 @@ public sealed class SubmitModel(
 
     private async Task<IActionResult?> LoadOpenAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadRecipientAsync(id, cancellationToken))
+        if (!await LoadRecipientAsync(id, cancellationToken, allRecipients: true))
         {
             return NotFound();
         }
