@@ -32,6 +32,32 @@ public sealed record ToAnswerItem(
 
 public sealed record StartPage(IReadOnlyList<RemissListItem> Owned, IReadOnlyList<ToAnswerItem> ToAnswer);
 
+/// <summary>
+/// One recipient of a remiss as its owners follow it, read without loading the aggregate: what the follow-up table of
+/// a remiss of hundreds of recipients needs, and nothing of the yttranden's text.
+/// </summary>
+public sealed record FollowUpRecord(
+    Guid RecipientId,
+    Guid OrganisationId,
+    string Name,
+    RecipientStatus Status,
+    DateOnly? ExtendedDeadline,
+    DateTime? SubmittedAt,
+    DateTime? DeclinedAt,
+    string? DeclineReason,
+    DateTime? LastSavedAt,
+    DateTime? LastExtensionRequestedAt,
+    bool HasPendingExtension,
+    int RemindersSent)
+{
+    /// <summary>The latest thing the recipient did: saved, submitted, declined or asked for anstånd.</summary>
+    public DateTime? LastActivity =>
+        new[] { LastSavedAt, SubmittedAt, DeclinedAt, LastExtensionRequestedAt }.Where(d => d is not null).DefaultIfEmpty().Max();
+}
+
+/// <summary>An anstånd a recipient has asked for and the owners have not decided.</summary>
+public sealed record PendingExtensionItem(Guid RecipientId, Guid ExtensionId, string RecipientName, DateOnly RequestedDeadline, string? Reason);
+
 /// <summary>Read models for lists. The queries are public so a test can translate them to SQL Server SQL.</summary>
 public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext, TimeProvider clock)
 {
@@ -78,17 +104,49 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
             rc.Remiss.Deadline!.Value,
             rc.ExtendedDeadline);
 
-    /// <summary>How many påminnelser each recipient of the remiss has been sent (queued or delivered).</summary>
-    public async Task<IReadOnlyDictionary<Guid, int>> RemindersSentAsync(Guid remissId, CancellationToken cancellationToken)
-    {
-        // One påminnelse is one step of the chase, however many addresses it went to; the late notice counts too.
-        return await db.Reminders
-            .Where(x => x.RemissId == remissId && x.WasSent)
-            .GroupBy(x => x.RecipientId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken)
-            .ConfigureAwait(false);
-    }
+    /// <summary>
+    /// Every recipient of the remiss as the follow-up table shows it, with how many påminnelser it has been sent (one
+    /// per step of the chase, however many addresses it went to; the late notice counts too). Unordered: the page
+    /// sorts by Swedish rules.
+    /// </summary>
+    public IQueryable<FollowUpRecord> FollowUp(Guid remissId) =>
+        from r in db.Recipients
+        where r.RemissId == remissId
+        join o in db.Organisations on r.OrganisationId equals o.Id
+        select new FollowUpRecord(
+            r.Id,
+            r.OrganisationId,
+            o.Name,
+            r.Status,
+            r.ExtendedDeadline,
+            r.SubmittedAt,
+            r.DeclinedAt,
+            r.DeclineReason,
+            db.Responses.Where(x => x.RecipientId == r.Id).Select(x => (DateTime?)x.LastSavedAt).FirstOrDefault(),
+            db.Extensions.Where(e => e.RecipientId == r.Id).Max(e => (DateTime?)e.RequestedAt),
+            db.Extensions.Any(e => e.RecipientId == r.Id && e.Status == ExtensionStatus.Requested),
+            db.Reminders.Count(x => x.RecipientId == r.Id && x.WasSent));
+
+    /// <summary>The anstånd the recipients of the remiss wait for a decision on.</summary>
+    public IQueryable<PendingExtensionItem> PendingExtensions(Guid remissId) =>
+        from e in db.Extensions
+        where e.Status == ExtensionStatus.Requested
+        join r in db.Recipients on e.RecipientId equals r.Id
+        where r.RemissId == remissId
+        join o in db.Organisations on r.OrganisationId equals o.Id
+        select new PendingExtensionItem(r.Id, e.Id, o.Name, e.RequestedDeadline, e.Reason);
+
+    /// <summary>The tenant's active organisations that could still be added as recipients: not the owner, not already one.</summary>
+    public IQueryable<Domain.Organisations.Organisation> NotYetRecipients(Guid remissId, Guid ownerOrganisationId) =>
+        db.Organisations.AsNoTracking()
+            .Where(o => !o.IsRetired && o.Id != ownerOrganisationId && !db.Recipients.Any(r => r.RemissId == remissId && r.OrganisationId == o.Id));
+
+    /// <summary>The names of the remiss's recipients, as a recipient sees the list of remissinstanser.</summary>
+    public IQueryable<string> RecipientNames(Guid remissId) =>
+        from r in db.Recipients
+        where r.RemissId == remissId
+        join o in db.Organisations on r.OrganisationId equals o.Id
+        select o.Name;
 
     public async Task<StartPage> StartPageAsync(IReadOnlySet<Guid> organisationIds, CancellationToken cancellationToken)
     {
@@ -102,9 +160,8 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
         var toAnswer = rows
             .Select(r =>
             {
-                var deadline = r.ExtendedDeadline is { } e && e > r.RemissDeadline ? e : r.RemissDeadline;
-                var answered = r.Status is RecipientStatus.Submitted or RecipientStatus.Declined;
-                var overdue = r.RemissStatus == RemissStatus.Sent && !answered && calendar.IsPast(deadline, now);
+                var deadline = Recipient.DeadlineOf(r.RemissDeadline, r.ExtendedDeadline);
+                var overdue = Recipient.IsOverdueOn(calendar.Today(now), r.RemissStatus, r.Status, deadline);
                 return new ToAnswerItem(r.RemissId, r.RecipientId, r.Title, r.Diarienummer, r.SenderName, r.RecipientName, r.Status, deadline, calendar.DaysLeft(deadline, now), overdue);
             })
             .OrderByDescending(r => r.IsOverdue)

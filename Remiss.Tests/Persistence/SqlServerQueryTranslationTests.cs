@@ -76,4 +76,45 @@ public sealed class SqlServerQueryTranslationTests
 
         Assert.Contains("[IsSuspended] = CAST(0 AS bit)", sql, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheFollowUpTable_TranslatesToOneQueryWithTheTenantFilterOnEveryPart()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var sql = Queries(db).FollowUp(Guid.CreateVersion7()).ToQueryString();
+
+        Assert.Contains("FROM [Recipients]", sql, StringComparison.Ordinal);
+        Assert.Contains("MAX(", sql, StringComparison.Ordinal);
+        Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
+        Assert.Contains("[Reminders]", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Summary]", sql, StringComparison.Ordinal);
+        Assert.True(CountOf("[TenantId] = @", sql) >= 5, sql);
+    }
+
+    [Fact]
+    public void ThePageSideQueriesOfTheRemissPage_Translate()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var remiss = Guid.CreateVersion7();
+        var queries = Queries(db);
+
+        Assert.Contains("N'Requested'", queries.PendingExtensions(remiss).ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("NOT EXISTS", queries.NotYetRecipients(remiss, Organisations[0]).ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("FROM [Recipients]", queries.RecipientNames(remiss).ToQueryString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARecipientsOwnPartOfTheRemiss_Translates()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var remiss = Guid.CreateVersion7();
+        var mine = Organisations.ToList();
+        var sql = db.Recipients.Where(r => r.RemissId == remiss && mine.Contains(r.OrganisationId)).ToQueryString();
+
+        Assert.Contains("[OrganisationId] IN (", sql, StringComparison.Ordinal);
+    }
+
+    private static RemissQueries Queries(Remiss.Infrastructure.Persistence.AppDbContext db) => new(db, new TenantContext(), new FakeClock());
+
+    private static int CountOf(string part, string text) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

@@ -12,6 +12,7 @@ using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.RichText;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Components;
+using Microsoft.EntityFrameworkCore;
 using Remiss.Web.Tenancy;
 
 /// <summary>
@@ -25,7 +26,6 @@ public sealed class DetailsModel(
     RichTextSanitizer sanitizer,
     RemissSending sending,
     RemissQueries queries,
-    RemissDrafts drafts,
     UserMemberships memberships,
     AuditQueries audit,
     Infrastructure.Administration.TenantSettings settings) : RemissPageModel(tenantContext, reader, authorization)
@@ -40,19 +40,18 @@ public sealed class DetailsModel(
 
     public RemissDocumentView Document { get; private set; } = null!;
 
+    /// <summary>Every recipient, in Swedish order of name; owners only.</summary>
     public IReadOnlyList<RecipientRow> Rows { get; private set; } = [];
 
-    public IReadOnlyList<(Recipient Recipient, Extension Extension)> PendingExtensions { get; private set; } = [];
+    public IReadOnlyList<PendingExtensionItem> PendingExtensions { get; private set; } = [];
 
     public IReadOnlyList<Organisation> OtherOrganisations { get; private set; } = [];
 
     public DateOnly Today => sending.Today;
 
-    public int Answered => Remiss.Recipients.Count(r => r.HasAnswered);
+    public int Answered => Rows.Count(r => r.Status is RecipientStatus.Submitted or RecipientStatus.Declined);
 
-    public int Declined => Remiss.Recipients.Count(r => r.Status == RecipientStatus.Declined);
-
-    public IEnumerable<Recipient> RecipientsInOrder => Remiss.Recipients.OrderBy(r => OrganisationName(r.OrganisationId), SwedishOrder.Comparer);
+    public int Declined => Rows.Count(r => r.Status == RecipientStatus.Declined);
 
     [BindProperty]
     public DateOnly? NewDeadline { get; set; }
@@ -69,8 +68,21 @@ public sealed class DetailsModel(
     [BindProperty]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadPageAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>
+    /// The page reads what it shows through read models: the remiss with only the reader's own recipients, and for
+    /// owners one row per recipient. The whole aggregate is loaded only for an owner's action.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
+        if (!await LoadAsync(Policies.RemissReader, Reader.FindForOrganisationsAsync(id, mine, cancellationToken), onlyNamesOfLoaded: true, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(mine, cancellationToken);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostMoveDeadlineAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, "NewDeadline", async () =>
@@ -127,12 +139,7 @@ public sealed class DetailsModel(
     /// <summary>An owner's action: done and redirected with a message, or refused on the page with what was typed kept.</summary>
     private async Task<IActionResult> ActAsync(Guid id, string field, Func<Task<string>> action, CancellationToken cancellationToken)
     {
-        if (!await LoadPageAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (!IsOwner)
+        if (!await LoadAsync(id, Policies.RemissReader, cancellationToken) || !await IsOwnerAsync())
         {
             return NotFound();
         }
@@ -145,20 +152,16 @@ public sealed class DetailsModel(
         catch (DomainException refusal)
         {
             AddRefusal(refusal, field);
+            await ShowAsync(await memberships.OrganisationIdsAsync(User, cancellationToken), cancellationToken);
             return Page();
         }
     }
 
-    private async Task<bool> LoadPageAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>What the page shows of the loaded remiss: the document, the reader's own recipients, and for owners the follow-up.</summary>
+    private async Task ShowAsync(IReadOnlySet<Guid> mine, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, Policies.RemissReader, cancellationToken))
-        {
-            return false;
-        }
-
         IsOwner = await IsOwnerAsync();
-        var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
-        MyRecipients = [.. RecipientsInOrder.Where(r => mine.Contains(r.OrganisationId))];
+        MyRecipients = [.. Remiss.Recipients.Where(r => mine.Contains(r.OrganisationId)).OrderBy(r => OrganisationName(r.OrganisationId), SwedishOrder.Comparer)];
         var today = sending.Today;
         var ownDeadline = IsOwner ? Remiss.Deadline : MyRecipientDeadline();
         Document = new RemissDocumentView(
@@ -167,41 +170,45 @@ public sealed class DetailsModel(
             OrganisationName(Remiss.OwnerOrganisationId),
             ownDeadline,
             RemissUrl,
-            IsOwner ? null : [.. RecipientsInOrder.Select(r => OrganisationName(r.OrganisationId))]);
+            IsOwner ? null : SwedishOrder.By(await queries.RecipientNames(Remiss.Id).ToListAsync(cancellationToken), n => n));
         if (!IsOwner)
         {
-            return true;
+            return;
         }
 
-        var reminders = await queries.RemindersSentAsync(Remiss.Id, cancellationToken);
-        Rows = [.. RecipientsInOrder.Select(r => new RecipientRow(
-            r.Id,
-            OrganisationName(r.OrganisationId),
-            r.Status,
-            Remiss.Status != RemissStatus.Draft && r.IsOverdue(today),
-            r.ExtendedDeadline is not null || r.PendingExtension is not null,
-            Remiss.Deadline is null ? today : r.Deadline,
-            r.ExtendedDeadline is { } e && e > Remiss.Deadline,
-            LastActivity(r),
-            reminders.TryGetValue(r.Id, out var count) ? count : 0,
-            r.DeclineReason))];
-        PendingExtensions = [.. RecipientsInOrder.Where(r => r.PendingExtension is not null).Select(r => (r, r.PendingExtension!))];
-        var current = Remiss.Recipients.Select(r => r.OrganisationId).ToHashSet();
-        OtherOrganisations = [.. (await drafts.ActiveOrganisationsAsync(cancellationToken)).Where(o => o.Id != Remiss.OwnerOrganisationId && !current.Contains(o.Id))];
+        var followUp = await queries.FollowUp(Remiss.Id).ToListAsync(cancellationToken);
+        Rows = [.. SwedishOrder.By(followUp, r => r.Name).Select(r =>
+        {
+            var deadline = Remiss.Deadline is { } remissDeadline ? Recipient.DeadlineOf(remissDeadline, r.ExtendedDeadline) : today;
+            return new RecipientRow(
+                r.RecipientId,
+                r.Name,
+                r.Status,
+                Remiss.Deadline is not null && Recipient.IsOverdueOn(today, Remiss.Status, r.Status, deadline),
+                r.ExtendedDeadline is not null || r.HasPendingExtension,
+                deadline,
+                r.ExtendedDeadline is { } e && e > Remiss.Deadline,
+                r.LastActivity,
+                r.RemindersSent,
+                r.DeclineReason);
+        })];
+
+        // Each part is read only when the page shows it.
+        PendingExtensions = followUp.Any(r => r.HasPendingExtension)
+            ? SwedishOrder.By(await queries.PendingExtensions(Remiss.Id).ToListAsync(cancellationToken), p => p.RecipientName)
+            : [];
+        OtherOrganisations = Remiss.Status == RemissStatus.Sent
+            ? SwedishOrder.By(await queries.NotYetRecipients(Remiss.Id, Remiss.OwnerOrganisationId).ToListAsync(cancellationToken), o => o.Name)
+            : [];
         NewDeadline ??= Remiss.Deadline;
         History = await audit.ForRemissAsync(Remiss.Id, cancellationToken);
-        PublicUrl = Publication.IsPublished(await settings.CurrentAsync(cancellationToken), Remiss) ? $"/offentligt/{TenantSlug}/remisser/{Remiss.Id}" : null;
-        return true;
+        PublicUrl = Remiss.HasFinalAnswers && Publication.IsPublished(await settings.CurrentAsync(cancellationToken), Remiss)
+            ? $"/offentligt/{TenantSlug}/remisser/{Remiss.Id}"
+            : null;
     }
 
     /// <summary>The recipients of this remiss that the user answers for (usually one).</summary>
     public IReadOnlyList<Recipient> MyRecipients { get; private set; } = [];
 
     private DateOnly? MyRecipientDeadline() => MyRecipients.Count == 1 ? MyRecipients[0].Deadline : Remiss.Deadline;
-
-    private static DateTime? LastActivity(Recipient recipient) =>
-        new[] { recipient.Response?.LastSavedAt, recipient.SubmittedAt, recipient.DeclinedAt, recipient.Extensions.Select(e => (DateTime?)e.RequestedAt).DefaultIfEmpty().Max() }
-            .Where(d => d is not null)
-            .DefaultIfEmpty()
-            .Max();
 }
