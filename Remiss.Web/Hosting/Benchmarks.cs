@@ -28,11 +28,11 @@ public static class Benchmarks
                     await Remiss.Infrastructure.Documents.SummaryBenchmark.RunAsync(Console.Out, CancellationToken.None);
                     return 0;
                 case "load":
-                    var seconds = args.Length > 2 && int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 1, 60) : 60;
+                    var seconds = args.Length > 2 && int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 6, 60) : 60;
                     await LoadAsync(folder, TimeSpan.FromSeconds(seconds));
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync("Usage: benchmark chaser | benchmark summary | benchmark load [seconds, at most 60]");
+                    await Console.Error.WriteLineAsync("Usage: benchmark chaser | benchmark summary | benchmark load [seconds in all, 6 to 60]");
                     return 2;
             }
         }

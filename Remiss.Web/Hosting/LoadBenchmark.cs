@@ -18,10 +18,14 @@ using Remiss.Infrastructure.Tenancy;
 /// <summary>
 /// <c>dotnet run -c Release --project Remiss.Web -- benchmark load [seconds]</c>: the app on the embedded default (a fresh
 /// SQLite file, the demo) on 127.0.0.1, its demo remiss sent to 300 recipients, then 32 clients signed in as 32
-/// different users for at most 60 seconds: owners read the start page and the follow-up page, secretaries read the
-/// start page and the yttrande form and save drafts. Then the same 32 clients read a trivial page (the sign-in page)
-/// as the baseline. It prints requests per second, p50/p95/p99 and errors per kind, and the ratio to the baseline.
-/// Loopback only; every loop is bounded by time and by count.
+/// different users for at most <c>seconds</c> (60, and never more) in all. A fifth of the time warms up (the JIT
+/// compiles the app's code to its final tier, as on a server that has run a while) and is not counted. Two fifths are
+/// the story: owners read the start page and the follow-up page, secretaries read the start page and the yttrande
+/// form and save drafts. A fifth 32 owners read only the follow-up page, and the last fifth the story's 32 clients read
+/// a trivial page (the sign-in page) as the baseline. It prints requests per second, p50/p95/p99 and errors per kind,
+/// the follow-up page's throughput against the baseline's, and the processor time and allocations per request.
+/// <c>REMISS_LOAD_CLIENTS=n</c> runs one owner and n-1 secretaries instead (and n owners alone), to see what a
+/// request costs without queueing. Loopback only; every loop is bounded by time and by count.
 /// </summary>
 public static partial class LoadBenchmark
 {
@@ -29,6 +33,9 @@ public static partial class LoadBenchmark
     public const int Owners = 4;
     public const int Recipients = 300;
     private const int MaxRequestsPerClient = 20_000;
+
+    /// <summary>The size of the last response of each kind, for the table.</summary>
+    private static readonly ConcurrentDictionary<string, long> PageSizes = new();
 
     public static IReadOnlyDictionary<string, string?> Settings(string folder) => new Dictionary<string, string?>
     {
@@ -45,70 +52,124 @@ public static partial class LoadBenchmark
         ["Logging:LogLevel:Remiss"] = "Warning",
     };
 
-    public static async Task RunAsync(WebApplication app, TimeSpan duration, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(WebApplication app, TimeSpan total, TextWriter output, CancellationToken cancellationToken)
     {
-        var (remissId, users) = await EnlargeDemoAsync(app.Services, cancellationToken);
-        if (Environment.GetEnvironmentVariable("REMISS_LOAD_CLIENTS") is { } few && int.TryParse(few, CultureInfo.InvariantCulture, out var n) && n is > 1 and < Clients)
+        // Within the total: a fifth warms up, two fifths the story, a fifth each the follow-up page alone and the baseline.
+        var warmUp = total / 5;
+        var storyDuration = total * 2 / 5;
+        var aloneDuration = total / 5;
+        var baselineDuration = total - warmUp - storyDuration - aloneDuration;
+        var (remissId, storyUsers, owners) = await EnlargeDemoAsync(app.Services, cancellationToken);
+        if (Environment.GetEnvironmentVariable("REMISS_LOAD_CLIENTS") is { } few && int.TryParse(few, CultureInfo.InvariantCulture, out var n) && n is >= 1 and < Clients)
         {
-            // One owner and n-1 secretaries, to see what a request costs without the others' queueing.
-            users = [users[0], .. users.Skip(Owners).Take(n - 1)];
+            // One owner and n-1 secretaries (1: the owner alone), to see what a request costs without the others' queueing.
+            storyUsers = [storyUsers[0], .. storyUsers.Skip(Owners).Take(n - 1)];
+            owners = [.. owners.Take(n)];
         }
 
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load: {address} — demo remiss sent to {Recipients} recipients; {Clients} clients signed in as different users, {duration.TotalSeconds:F0} s per phase"));
-
         var clients = new List<(HttpClient Client, bool IsOwner)>();
-        foreach (var (email, isOwner) in users)
+        foreach (var (email, isOwner) in storyUsers)
         {
             clients.Add((await SignedInAsync(address, email, cancellationToken), isOwner));
         }
 
-        var story = new ConcurrentDictionary<string, ConcurrentBag<double>>();
-        var errors = new ConcurrentDictionary<string, int>();
-        var remissPath = $"/malmo/remisser/{remissId}";
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select(c => Task.Run(() => c.IsOwner
-            ? OwnerLoopAsync(c.Client, remissPath, duration, story, errors, cancellationToken)
-            : SecretaryLoopAsync(c.Client, remissPath, duration, story, errors, cancellationToken), cancellationToken)));
-        var storySeconds = watch.Elapsed.TotalSeconds;
-
-        var baseline = new ConcurrentDictionary<string, ConcurrentBag<double>>();
-        watch.Restart();
-        await Task.WhenAll(clients.Select(c => Task.Run(() => BaselineLoopAsync(c.Client, duration, baseline, errors, cancellationToken), cancellationToken)));
-        var baselineSeconds = watch.Elapsed.TotalSeconds;
-
-        output.WriteLine($"{"kind",-24} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
-        foreach (var (kind, times) in story.OrderBy(k => k.Key, StringComparer.Ordinal).Concat(baseline))
+        var ownerClients = new List<HttpClient>();
+        foreach (var email in owners)
         {
-            var seconds = baseline.ContainsKey(kind) ? baselineSeconds : storySeconds;
-            Print(output, kind, [.. times], seconds, errors.GetValueOrDefault(kind));
+            ownerClients.Add(await SignedInAsync(address, email, cancellationToken));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load: {address} — demo remiss sent to {Recipients} recipients; {clients.Count} clients signed in as different users"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Phases: warm-up {warmUp.TotalSeconds:F0} s (not counted), story {storyDuration.TotalSeconds:F0} s, the follow-up page alone {aloneDuration.TotalSeconds:F0} s ({ownerClients.Count} owners), baseline {baselineDuration.TotalSeconds:F0} s"));
+        var remissPath = $"/malmo/remisser/{remissId}";
+        var warmUpTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var warmUpErrors = new ConcurrentDictionary<string, int>();
+        await RunStoryAsync(clients, remissPath, warmUp, warmUpTimes, warmUpErrors, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmUpTimes.Values.Sum(t => t.Count)} requests, {warmUpErrors.Values.Sum()} errors"));
+
+        var errors = new ConcurrentDictionary<string, int>();
+        var story = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var (storySeconds, storyUse) = await MeasureAsync(() => RunStoryAsync(clients, remissPath, storyDuration, story, errors, cancellationToken));
+
+        const string AloneKind = "follow-up page alone";
+        var alone = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var (aloneSeconds, aloneUse) = await MeasureAsync(() => Task.WhenAll(ownerClients.Select(c => Task.Run(
+            () => RepeatAsync(c, remissPath, AloneKind, aloneDuration, alone, errors, cancellationToken), cancellationToken))));
+
+        const string BaselineKind = "baseline: sign-in page";
+        var baseline = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var (baselineSeconds, baselineUse) = await MeasureAsync(() => Task.WhenAll(clients.Select(c => Task.Run(
+            () => RepeatAsync(c.Client, "/konto/logga-in", BaselineKind, baselineDuration, baseline, errors, cancellationToken), cancellationToken))));
+
+        output.WriteLine($"{"kind",-24} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"page KB",8}");
+        foreach (var (kind, times) in story.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            Print(output, kind, [.. times], storySeconds, errors.GetValueOrDefault(kind));
         }
 
         var all = story.Values.SelectMany(t => t).ToList();
         Print(output, "all of the story", all, storySeconds, story.Keys.Sum(k => errors.GetValueOrDefault(k)));
-        var followUp = story.GetValueOrDefault("follow-up page")?.Count / storySeconds ?? 0;
-        var trivial = baseline.Values.Single().Count / baselineSeconds;
+        var reads = story.Where(k => !k.Key.StartsWith("save", StringComparison.Ordinal)).SelectMany(k => k.Value).ToList();
+        Print(output, "reads of the story", reads, storySeconds, story.Keys.Where(k => !k.StartsWith("save", StringComparison.Ordinal)).Sum(k => errors.GetValueOrDefault(k)));
+        Print(output, AloneKind, [.. alone.GetValueOrDefault(AloneKind) ?? []], aloneSeconds, errors.GetValueOrDefault(AloneKind));
+        Print(output, BaselineKind, [.. baseline.GetValueOrDefault(BaselineKind) ?? []], baselineSeconds, errors.GetValueOrDefault(BaselineKind));
 
-        // The follow-up page is read by 4 of the 32 clients while the rest do other work; its throughput per client
-        // against the baseline's per client is the fair comparison.
-        var followUpPerClient = followUp / Owners;
-        var trivialPerClient = trivial / Clients;
+        var aloneRate = (alone.GetValueOrDefault(AloneKind)?.Count ?? 0) / aloneSeconds;
+        var baselineRate = (baseline.GetValueOrDefault(BaselineKind)?.Count ?? 0) / baselineSeconds;
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"follow-up page per client {followUpPerClient:F1} req/s vs baseline per client {trivialPerClient:F1} req/s: ratio {followUpPerClient / trivialPerClient:P0}; all story requests {all.Count / storySeconds:F0} req/s vs baseline {trivial:F0} req/s: ratio {all.Count / storySeconds / trivial:P0}; errors {errors.Values.Sum()}"));
+            $"follow-up page {aloneRate:F0} req/s vs baseline {baselineRate:F0} req/s, same clients and concurrency: ratio {aloneRate / baselineRate:P1}; errors {errors.Values.Sum()}"));
 
-        foreach (var (client, _) in clients)
+        // Client and server share the process: these are both sides', per request.
+        output.WriteLine(storyUse.Describe("story", all.Count));
+        output.WriteLine(aloneUse.Describe("follow-up page alone", alone.Values.Sum(t => t.Count)));
+        output.WriteLine(baselineUse.Describe("baseline", baseline.Values.Sum(t => t.Count)));
+
+        foreach (var client in clients.Select(c => c.Client).Concat(ownerClients))
         {
             client.Dispose();
         }
+    }
+
+    private static async Task<(double Seconds, MemoryUse Use)> MeasureAsync(Func<Task> phase)
+    {
+        var before = MemoryUse.Now();
+        var watch = Stopwatch.StartNew();
+        await phase();
+        return (watch.Elapsed.TotalSeconds, MemoryUse.Now() - before);
+    }
+
+    /// <summary>
+    /// What the process has used so far: processor time (robust against other work on the machine, unlike latency),
+    /// bytes allocated, collections per generation and time paused for them.
+    /// </summary>
+    private readonly record struct MemoryUse(TimeSpan Processor, long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Jitted, TimeSpan Jitting)
+    {
+        public static MemoryUse Now() =>
+            new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+
+        public static MemoryUse operator -(MemoryUse after, MemoryUse before) =>
+            new(after.Processor - before.Processor, after.Allocated - before.Allocated, after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Jitted - before.Jitted, after.Jitting - before.Jitting);
+
+        public string Describe(string phase, int requests) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{phase}: {Processor.TotalMilliseconds / Math.Max(1, requests):F2} ms processor and {Allocated / 1024.0 / Math.Max(1, requests):F0} KB allocated per request; collections gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, paused {Paused.TotalMilliseconds:F0} ms; {Jitted} methods compiled in {Jitting.TotalMilliseconds:F0} ms");
     }
 
     private static void Print(TextWriter output, string kind, List<double> times, double seconds, int errorCount)
     {
         times.Sort();
         double At(double p) => times.Count == 0 ? 0 : times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-24} {times.Count,9} {times.Count / seconds,8:F0} {At(0.50),8:F1} {At(0.95),8:F1} {At(0.99),8:F1} {errorCount,7}"));
+        var size = PageSizes.TryGetValue(kind, out var bytes) ? (bytes / 1024.0).ToString("F0", CultureInfo.InvariantCulture) : string.Empty;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-24} {times.Count,9} {times.Count / seconds,8:F0} {At(0.50),8:F1} {At(0.95),8:F1} {At(0.99),8:F1} {errorCount,7} {size,8}"));
     }
+
+    private static Task RunStoryAsync(
+        List<(HttpClient Client, bool IsOwner)> clients, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken) =>
+        Task.WhenAll(clients.Select(c => Task.Run(() => c.IsOwner
+            ? OwnerLoopAsync(c.Client, remissPath, duration, times, errors, cancellationToken)
+            : SecretaryLoopAsync(c.Client, remissPath, duration, times, errors, cancellationToken), cancellationToken)));
 
     private static async Task OwnerLoopAsync(
         HttpClient client, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
@@ -134,7 +195,7 @@ public static partial class LoadBenchmark
                     break;
                 case 1:
                 case 2:
-                    var form = await TimedGetAsync(client, remissPath + "/yttrande", "yttrande form", times, errors, cancellationToken);
+                    var form = await TimedGetAsync(client, remissPath + "/yttrande", "yttrande form", times, errors, cancellationToken, keepBody: true);
                     if (form is not null && VersionInput().Match(form) is { Success: true } v)
                     {
                         version = int.Parse(v.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -148,25 +209,59 @@ public static partial class LoadBenchmark
         }
     }
 
-    private static async Task BaselineLoopAsync(
-        HttpClient client, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
+    private static async Task RepeatAsync(
+        HttpClient client, string path, string kind, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
     {
         var until = Stopwatch.StartNew();
         for (var i = 0; i < MaxRequestsPerClient && until.Elapsed < duration; i++)
         {
-            await TimedGetAsync(client, "/konto/logga-in", "baseline: sign-in page", times, errors, cancellationToken);
+            await TimedGetAsync(client, path, kind, times, errors, cancellationToken);
+        }
+    }
+
+    private static async Task<long> DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            long size = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                size += read;
+            }
+
+            return size;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     private static async Task<string?> TimedGetAsync(
-        HttpClient client, string path, string kind, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
+        HttpClient client, string path, string kind, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken, bool keepBody = false)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await client.GetAsync(path, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            string? body = null;
+            long size;
+            if (keepBody)
+            {
+                body = await response.Content.ReadAsStringAsync(cancellationToken);
+                size = System.Text.Encoding.UTF8.GetByteCount(body);
+            }
+            else
+            {
+                // Read to the end into a pooled buffer: the client's own copying should not weigh on the server's figures.
+                size = await DrainAsync(response, cancellationToken);
+            }
+
             times.GetOrAdd(kind, _ => []).Add(watch.Elapsed.TotalMilliseconds);
+            PageSizes[kind] = size;
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
@@ -236,8 +331,8 @@ public static partial class LoadBenchmark
         return client;
     }
 
-    /// <summary>Adds organisations until the demo remiss has 300 recipients, 32 users with the demo password, and sends it.</summary>
-    private static async Task<(Guid RemissId, List<(string Email, bool IsOwner)> Users)> EnlargeDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Adds organisations until the demo remiss has 300 recipients, 60 users with the demo password (32 owners, 28 secretaries), and sends it.</summary>
+    private static async Task<(Guid RemissId, List<(string Email, bool IsOwner)> Users, List<string> Owners)> EnlargeDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -259,9 +354,13 @@ public static partial class LoadBenchmark
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var recipients = remiss.Recipients.Take(Clients - Owners).ToList();
         var users = new List<(string, bool)>();
-        for (var i = 0; i < Clients; i++)
+        var owners = new List<string>();
+
+        // The story's 32: 4 owners and 28 secretaries of different recipients; then 28 more owners, so that the follow-up
+        // page alone is read by 32 different users too.
+        for (var i = 0; i < Clients + Clients - Owners; i++)
         {
-            var isOwner = i < Owners;
+            var isOwner = i < Owners || i >= Clients;
             var email = string.Create(CultureInfo.InvariantCulture, $"last{i:D2}@malmo.example");
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, TenantId = tenant.Id, DisplayName = string.Create(CultureInfo.InvariantCulture, $"Lastanvändare {i:D2}"), CreatedAt = now };
             var created = await userManager.CreateAsync(user, DemoOptions.Password);
@@ -271,11 +370,19 @@ public static partial class LoadBenchmark
             }
 
             db.Memberships.Add(Membership.Create(isOwner ? owner : await db.Organisations.SingleAsync(o => o.Id == recipients[i - Owners].OrganisationId, cancellationToken), user.Id));
-            users.Add((email, isOwner));
+            if (i < Clients)
+            {
+                users.Add((email, isOwner));
+            }
+
+            if (isOwner)
+            {
+                owners.Add(email);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (remiss.Id, users);
+        return (remiss.Id, users, owners);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
