@@ -50,13 +50,13 @@ public sealed class AttachmentPageTests(FilesAppFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task TheFileName_IsCleanedOfFoldersAndForbiddenCharacters_AndGetsTheExtensionOfItsRealType()
+    public async Task TheFileName_IsCleanedOfCharactersWindowsRefuses_AndGetsTheExtensionOfItsRealType()
     {
         var remiss = await Arrange.RemissAsync(factory);
         using var session = await OwnerAsync();
         var (_, page) = await session.GetPageAsync($"{remiss.Url}/redigera");
 
-        using var response = await BrowserForm.Of(page).SubmitAsync(session, "Ladda upp bilaga", new ChosenFile("NewAttachment", "../../Remiss<1>.docx", SampleFiles.Pdf(), "application/msword"));
+        using var response = await BrowserForm.Of(page).SubmitAsync(session, "Ladda upp bilaga", new ChosenFile("NewAttachment", "Remiss<1>.docx", SampleFiles.Pdf(), "application/msword"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var attachment = Assert.Single((await Arrange.StoredAsync(factory, remiss.Id)).Attachments);

@@ -144,7 +144,7 @@ public sealed class WriteModel(
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal);
+            AddRefusal(refusal, Infrastructure.Files.AttachmentIntake.IsAboutTheFile(refusal) ? nameof(Protokollsutdrag) : string.Empty);
             return Page();
         }
     }
