@@ -91,6 +91,35 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
     }
 
     [Fact]
+    public async Task A_file_over_the_request_limit_sent_chunked_without_a_length_ends_on_the_Swedish_413_page_at_every_upload_and_nothing_is_stored()
+    {
+        var failed = new List<string>();
+        foreach (var point in await UploadPointsAsync())
+        {
+            var before = await FingerprintAsync();
+            var files = FilesOnDisk();
+            using var response = await point.UploadChunkedAsync(point.Csv ? "enorm.csv" : "enorm.pdf", OverTheRequestLimit);
+            var page = await WebSession.ParseAsync(response);
+            if (response.StatusCode != HttpStatusCode.RequestEntityTooLarge || !Kit.MainText(page).Contains("Filen är för stor", StringComparison.Ordinal))
+            {
+                failed.Add($"{point.Name}: {(int)response.StatusCode} {Kit.MainText(page)[..Math.Min(300, Kit.MainText(page).Length)]}");
+            }
+
+            if (await FingerprintAsync() != before)
+            {
+                failed.Add($"{point.Name}: a row was stored or changed");
+            }
+
+            if (!FilesOnDisk().SequenceEqual(files))
+            {
+                failed.Add($"{point.Name}: a file was left in the files folder");
+            }
+        }
+
+        Assert.True(failed.Count == 0, string.Join("\n", failed));
+    }
+
+    [Fact]
     public async Task A_name_with_folders_or_control_or_format_characters_is_refused_in_Swedish_next_to_the_file_field_at_every_upload_and_nothing_is_stored()
     {
         var failed = new List<string>();
@@ -221,6 +250,42 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
         public IEnumerable<KeyValuePair<string, string>> Typed => (Extra ?? new Dictionary<string, string>()).Where(e => e.Key != "ConfirmedKind");
 
         /// <summary>
+        /// Chooses a file of <paramref name="size"/> bytes and sends the form chunked (Transfer-Encoding: chunked, no
+        /// Content-Length), as a client that streams a file it does not measure first: the server learns the size only
+        /// while it reads.
+        /// </summary>
+        public async Task<HttpResponseMessage> UploadChunkedAsync(string fileName, long size)
+        {
+            var (_, page) = await Session.GetPageAsync(Path);
+            var form = PageForm.Of(page, Selector);
+            if (Extra is not null)
+            {
+                form.Set(Extra);
+            }
+
+            var content = new MultipartFormDataContent();
+            foreach (var (name, value) in form.Fields)
+            {
+                content.Add(new StringContent(value), name);
+            }
+
+            content.Add(new StreamContent(new FillerStream(size)), Field, fileName);
+            using var handler = new HttpClientHandler
+            {
+                CookieContainer = Session.Cookies,
+                AllowAutoRedirect = false,
+                ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == TestCertificate.Value.Thumbprint,
+            };
+            using var client = new HttpClient(handler) { BaseAddress = Session.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, form.ActionOf(Button)) { Content = content, Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            request.Headers.TransferEncodingChunked = true;
+            Assert.Null(content.Headers.ContentLength);
+            var response = await client.SendAsync(request);
+            await response.Content.LoadIntoBufferAsync();
+            return response;
+        }
+
+        /// <summary>
         /// Chooses a file named exactly <paramref name="fileName"/>, control characters and all, as a forged request
         /// names it: the name goes MIME-encoded in the part's Content-Disposition, as .NET and browsers send a
         /// name they cannot put in a header as it is, so the server reads back every character.
@@ -286,4 +351,55 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
             return response;
         }
     }
+}
+
+/// <summary>A PDF-looking stream of a given length that cannot say its length: read once, front to back.</summary>
+internal sealed class FillerStream(long length) : Stream
+{
+    private static readonly byte[] Header = "%PDF-1.7\n"u8.ToArray();
+
+    private long _position;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = (int)Math.Min(buffer.Length, length - _position);
+        for (var i = 0; i < n; i++)
+        {
+            var at = _position + i;
+            buffer[i] = at < Header.Length ? Header[at] : (byte)'0';
+        }
+
+        _position += n;
+        return n;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
