@@ -159,8 +159,15 @@ public sealed class Recipient : TenantEntity
     public ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc) =>
         StartDrafting(userId, nowUtc).AddAttachment(file, userId, nowUtc);
 
-    public ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc) =>
-        StartDrafting(userId, nowUtc).RemoveAttachment(attachmentId, userId, nowUtc);
+    /// <summary>The bilaga of this recipient's yttrande with <paramref name="attachmentId"/>; any other is not found.</summary>
+    public ResponseAttachment AttachmentWithId(Guid attachmentId) =>
+        Response?.AttachmentWithId(attachmentId) ?? throw new NotFoundException($"Bilagan {attachmentId} finns inte hos remissinstansen {Id}.");
+
+    public ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc)
+    {
+        AttachmentWithId(attachmentId);
+        return StartDrafting(userId, nowUtc).RemoveAttachment(attachmentId, userId, nowUtc);
+    }
 
     public Extension RequestExtension(DateOnly requestedDeadline, string? reason, Guid userId, DateTime nowUtc, DateOnly today)
     {
@@ -214,7 +221,7 @@ public sealed class Recipient : TenantEntity
 
     private Extension PendingExtensionWithId(Guid extensionId)
     {
-        var extension = _extensions.SingleOrDefault(e => e.Id == extensionId) ?? throw new DomainException("Begäran om anstånd finns inte.");
+        var extension = _extensions.SingleOrDefault(e => e.Id == extensionId) ?? throw new NotFoundException($"Begäran om anstånd {extensionId} finns inte hos remissinstansen {Id}.");
         return extension.Status == ExtensionStatus.Requested
             ? extension
             : throw new DomainException("Begäran om anstånd är redan avgjord.");

@@ -146,7 +146,7 @@ public sealed class RemissSending(
     }
 
     private static Recipient RecipientOf(Remiss remiss, Guid recipientId) =>
-        remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) ?? throw new DomainException("Remissinstansen finns inte i den här remissen.");
+        remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) ?? throw new NotFoundException($"Remissinstansen {recipientId} finns inte i remissen {remiss.Id}.");
 
     private async Task<int> InviteAsync(Remiss remiss, IEnumerable<Recipient> recipients, CancellationToken cancellationToken)
     {

@@ -254,22 +254,21 @@ public sealed class ExtensionTests
     }
 
     [Fact]
-    public void GrantExtension_ThatDoesNotExist_IsRefused()
+    public void GrantExtension_ThatDoesNotExist_IsNotFound()
     {
         var recipient = A.RecipientOfSentRemiss();
 
-        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(Guid.NewGuid(), Requested, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+        var e = Assert.Throws<NotFoundException>(() => recipient.GrantExtension(Guid.NewGuid(), Requested, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Begäran om anstånd", e.Message);
     }
 
     [Fact]
-    public void GrantExtension_OfAnotherRecipientsRequest_IsRefused()
+    public void GrantExtension_OfAnotherRecipientsRequest_IsNotFound()
     {
         var remiss = A.SentRemiss();
         var extension = remiss.Recipients[0].RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
 
-        var e = Assert.Throws<DomainException>(() => remiss.Recipients[1].GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+        Assert.Throws<NotFoundException>(() => remiss.Recipients[1].GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
         Assert.Equal(A.Deadline, remiss.Recipients[1].Deadline);
     }
 
@@ -351,12 +350,11 @@ public sealed class ExtensionTests
     }
 
     [Fact]
-    public void RefuseExtension_ThatDoesNotExist_IsRefused()
+    public void RefuseExtension_ThatDoesNotExist_IsNotFound()
     {
         var recipient = A.RecipientOfSentRemiss();
 
-        var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(Guid.NewGuid(), null, A.Handlaggare, A.Now));
-        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+        Assert.Throws<NotFoundException>(() => recipient.RefuseExtension(Guid.NewGuid(), null, A.Handlaggare, A.Now));
     }
 
     [Fact]

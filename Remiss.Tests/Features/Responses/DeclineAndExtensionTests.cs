@@ -203,6 +203,53 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
         Assert.Equal("30 november 2027", RowOf(theirStart, remiss)[4]);
     }
 
+    [Fact]
+    public async Task Deciding_the_anstand_of_another_remiss_from_this_remiss_page_is_not_found_and_decides_nothing()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        var other = await factory.CopyOfDemoAsync();
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, extensionPage) = await asn.GetPageAsync($"{other.Yttrande}/anstand");
+        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), other.Yttrande);
+        var foreign = Assert.Single((await Kit.StoredAsync(factory, other.Id, other.Asn)).Extensions);
+
+        using var owner = await factory.SignedInAsync(Kit.Owner);
+        var (_, details) = await owner.GetPageAsync(other.Url);
+        var form = PageForm.Of(details, "main form[action*='handler=GrantExtension']");
+        foreach (var handler in new[] { "GrantExtension", "RefuseExtension" })
+        {
+            foreach (var recipient in new[] { remiss.Asn, other.Asn })
+            {
+                using var response = await form.PostToAsync(owner, $"{remiss.Url}?handler={handler}&recipientId={recipient}&extensionId={foreign.Id}");
+
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+        }
+
+        Assert.Equal(ExtensionStatus.Requested, Assert.Single((await Kit.StoredAsync(factory, other.Id, other.Asn)).Extensions).Status);
+        Assert.Empty((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Extensions);
+    }
+
+    [Fact]
+    public async Task Deciding_an_anstand_that_is_already_decided_is_refused_on_the_form_with_a_message()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
+        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
+        using var owner = await factory.SignedInAsync(Kit.Owner);
+        var (_, details) = await owner.GetPageAsync(remiss.Url);
+        var form = PageForm.Of(details, "main form[action*='handler=GrantExtension']");
+        using var granted = await form.SubmitAsync(owner, $"Bevilja anstånd för {Kit.AsnName}");
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+
+        using var again = await form.SubmitAsync(owner, $"Avslå anstånd för {Kit.AsnName}");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Begäran om anstånd är redan avgjord.", Kit.Errors(await WebSession.ParseAsync(again)));
+        Assert.Equal(ExtensionStatus.Granted, Assert.Single((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Extensions).Status);
+    }
+
     private static List<string> RowOf(IHtmlDocument start, SentRemiss remiss) =>
         [.. start.QuerySelectorAll("main section[aria-labelledby=att-besvara] tbody tr")
             .Single(r => r.QuerySelector($"a[href='{remiss.Url}']") is not null)
