@@ -11,7 +11,7 @@ public enum AttachmentFileType
     Xlsx = 4,
 }
 
-/// <summary>A file that has passed the checks: cleaned name, recognised type, size within the limit, stored under a key.</summary>
+/// <summary>A file that has passed the checks: an acceptable name, cleaned; recognised type; size within the limit; stored under a key.</summary>
 public sealed record AttachmentFile(string FileName, AttachmentFileType FileType, long SizeBytes, string StorageKey, string Sha256)
 {
     public const long MaxSizeBytes = 25L * 1024 * 1024;
@@ -35,9 +35,10 @@ public sealed record AttachmentFile(string FileName, AttachmentFileType FileType
     };
 
     /// <summary>
-    /// A file name safe to store and to send back: no folders, no control or format characters (such as
-    /// right-to-left overrides), no characters Windows refuses, at most 150 characters, and the extension of
-    /// the type the content really is.
+    /// A file name safe to store and to send back: no characters Windows refuses, at most 150 characters, and the
+    /// extension of the type the content really is. An uploaded name with folders, control or format characters is
+    /// refused before it gets here (<see cref="UploadedFileName"/>); for the names the product makes itself (a
+    /// document named after a remiss's title) this still drops them, so no name it sends back can carry them.
     /// </summary>
     public static string CleanFileName(string? name, AttachmentFileType type)
     {
@@ -71,8 +72,10 @@ public sealed record AttachmentFile(string FileName, AttachmentFileType FileType
         return cleaned + extension;
     }
 
+    /// <summary>The checked file. Refuses an empty or too large file, and a name with folders, control or format characters.</summary>
     public static AttachmentFile Create(string? originalName, AttachmentFileType type, long sizeBytes, string storageKey, string sha256)
     {
+        UploadedFileName.EnsureAcceptable(originalName);
         if (sizeBytes <= 0)
         {
             throw new DomainException("Filen är tom.");

@@ -40,10 +40,11 @@ public sealed class Extension : TenantEntity
 
     public DateTime? DecidedAt { get; private set; }
 
-    internal void Grant(DateOnly deadline, Guid userId, DateTime nowUtc)
+    internal void Grant(DateOnly deadline, string? comment, Guid userId, DateTime nowUtc)
     {
         Status = ExtensionStatus.Granted;
         GrantedDeadline = deadline;
+        DecisionComment = comment;
         DecidedByUserId = userId;
         DecidedAt = nowUtc;
     }

@@ -170,8 +170,15 @@ public sealed class Recipient : TenantEntity
     public ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc) =>
         StartDrafting(userId, nowUtc).AddAttachment(file, userId, nowUtc);
 
-    public ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc) =>
-        StartDrafting(userId, nowUtc).RemoveAttachment(attachmentId, userId, nowUtc);
+    /// <summary>The bilaga of this recipient's yttrande with <paramref name="attachmentId"/>; any other is not found.</summary>
+    public ResponseAttachment AttachmentWithId(Guid attachmentId) =>
+        Response?.AttachmentWithId(attachmentId) ?? throw new NotFoundException($"Bilagan {attachmentId} finns inte hos remissinstansen {Id}.");
+
+    public ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc)
+    {
+        AttachmentWithId(attachmentId);
+        return StartDrafting(userId, nowUtc).RemoveAttachment(attachmentId, userId, nowUtc);
+    }
 
     public Extension RequestExtension(DateOnly requestedDeadline, string? reason, Guid userId, DateTime nowUtc, DateOnly today)
     {
@@ -196,11 +203,16 @@ public sealed class Recipient : TenantEntity
         return extension;
     }
 
-    /// <summary>The owner grants anstånd, to the requested date or another later one; only this recipient's deadline moves.</summary>
-    public void GrantExtension(Guid extensionId, DateOnly? grantedDeadline, Guid userId, DateTime nowUtc, DateOnly today)
+    /// <summary>
+    /// The owner grants anstånd, to the requested date or another later one; only this recipient's deadline moves.
+    /// The owner's message to the recipient is kept with the decision, as a refusal's motivering is.
+    /// </summary>
+    public Extension GrantExtension(Guid extensionId, DateOnly? grantedDeadline, Guid userId, DateTime nowUtc, DateOnly today, string? message = null)
     {
+        var extension = ExtensionWithId(extensionId);
         Remiss.EnsureOpenForAnswers("Att bevilja anstånd");
-        var extension = PendingExtensionWithId(extensionId);
+        EnsurePending(extension);
+        var comment = Text.Optional(message, "Meddelande", 4_000);
         var date = grantedDeadline ?? extension.RequestedDeadline;
         if (date <= today)
         {
@@ -212,23 +224,31 @@ public sealed class Recipient : TenantEntity
             throw new DomainException("Anståndet måste ge en senare sista svarsdag än den nuvarande.");
         }
 
-        extension.Grant(date, userId, nowUtc);
+        extension.Grant(date, comment, userId, nowUtc);
         ExtendedDeadline = date;
         ExtendedOn = today;
+        return extension;
     }
 
-    public void RefuseExtension(Guid extensionId, string? reason, Guid userId, DateTime nowUtc)
+    public Extension RefuseExtension(Guid extensionId, string? reason, Guid userId, DateTime nowUtc)
     {
+        var extension = ExtensionWithId(extensionId);
         Remiss.EnsureOpenForAnswers("Att avslå anstånd");
-        PendingExtensionWithId(extensionId).Refuse(Text.Optional(reason, "Motivering", 4_000), userId, nowUtc);
+        EnsurePending(extension);
+        extension.Refuse(Text.Optional(reason, "Motivering", 4_000), userId, nowUtc);
+        return extension;
     }
 
-    private Extension PendingExtensionWithId(Guid extensionId)
+    /// <summary>This recipient's request with <paramref name="extensionId"/>; one of another recipient or tenant is not found.</summary>
+    private Extension ExtensionWithId(Guid extensionId) =>
+        _extensions.SingleOrDefault(e => e.Id == extensionId) ?? throw new NotFoundException($"Begäran om anstånd {extensionId} finns inte hos remissinstansen {Id}.");
+
+    private static void EnsurePending(Extension extension)
     {
-        var extension = _extensions.SingleOrDefault(e => e.Id == extensionId) ?? throw new DomainException("Begäran om anstånd finns inte.");
-        return extension.Status == ExtensionStatus.Requested
-            ? extension
-            : throw new DomainException("Begäran om anstånd är redan avgjord.");
+        if (extension.Status != ExtensionStatus.Requested)
+        {
+            throw new DomainException("Begäran om anstånd är redan avgjord.");
+        }
     }
 
     private void EnsureEditable(string what)

@@ -376,10 +376,14 @@ public sealed class Remiss : TenantEntity
         return attachment;
     }
 
+    /// <summary>The bilaga of this remiss with <paramref name="attachmentId"/>; one of another remiss or tenant is not found.</summary>
+    public RemissAttachment AttachmentWithId(Guid attachmentId) =>
+        _attachments.SingleOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException($"Bilagan {attachmentId} finns inte i remissen {Id}.");
+
     public RemissAttachment RemoveAttachment(Guid attachmentId)
     {
+        var attachment = AttachmentWithId(attachmentId);
         EnsureDraft("Bilagorna");
-        var attachment = _attachments.SingleOrDefault(a => a.Id == attachmentId) ?? throw new DomainException("Bilagan finns inte.");
         _attachments.Remove(attachment);
         Touch();
         return attachment;

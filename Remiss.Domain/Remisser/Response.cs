@@ -181,10 +181,14 @@ public sealed partial class Response : TenantEntity
         return attachment;
     }
 
+    /// <summary>The bilaga of this yttrande with <paramref name="attachmentId"/>; one of another yttrande or tenant is not found.</summary>
+    public ResponseAttachment AttachmentWithId(Guid attachmentId) =>
+        _attachments.SingleOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException($"Bilagan {attachmentId} finns inte i yttrandet {Id}.");
+
     internal ResponseAttachment RemoveAttachment(Guid attachmentId, Guid userId, DateTime nowUtc)
     {
+        var attachment = AttachmentWithId(attachmentId);
         EnsureDraft();
-        var attachment = _attachments.SingleOrDefault(a => a.Id == attachmentId) ?? throw new DomainException("Bilagan finns inte.");
         _attachments.Remove(attachment);
         MarkSaved(userId, nowUtc);
         return attachment;

@@ -66,7 +66,7 @@ public sealed class DocumentTemplates(
             {
                 AttachmentIntake.TooLargeMessage => TooLargeMessage,
                 AttachmentIntake.UnreadableMessage => UnreadableMessage,
-                AttachmentIntake.EmptyMessage => refusal.Message,
+                AttachmentIntake.EmptyMessage or UploadedFileName.RefusalMessage => refusal.Message,
                 _ => NotATemplateMessage,
             });
         }

@@ -19,12 +19,14 @@ public sealed class AttachmentIntake(IFileStorage storage, ILogger<AttachmentInt
 
     /// <summary>
     /// Checks and stores <paramref name="content"/>. Throws <see cref="DomainException"/> with a Swedish message
-    /// for the user when the file is refused. <paramref name="fileName"/> is only the name to show: the domain
-    /// cleans it and gives it the extension of the type the content really is.
+    /// for the user when the file is refused. <paramref name="fileName"/> is only the name to show: one with folders,
+    /// control or format characters is refused before a byte is read (<see cref="UploadedFileName"/>); otherwise the
+    /// domain cleans it and gives it the extension of the type the content really is.
     /// </summary>
     public async Task<AttachmentFile> AcceptAsync(Guid tenantId, Stream content, string? fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        EnsureAcceptableName(tenantId, fileName);
 
         // A private temporary file rather than memory: several 25 MB uploads at once should not cost the
         // server 25 MB of memory each. DeleteOnClose removes it however this method ends.
@@ -67,6 +69,22 @@ public sealed class AttachmentIntake(IFileStorage storage, ILogger<AttachmentInt
                 await storage.DeleteAsync(tenantId, stored.StorageKey, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
+        }
+    }
+
+    /// <summary>Whether <paramref name="refusal"/> is about the uploaded file (its name, size or content): a page shows it next to the file field.</summary>
+    public static bool IsAboutTheFile(DomainException refusal) =>
+        refusal?.Message is EmptyMessage or TooLargeMessage or UnsupportedTypeMessage or UnreadableMessage or UploadedFileName.RefusalMessage;
+
+    /// <summary>
+    /// Refuses, and logs, a file name with folders, control or format characters: for the uploads that are not
+    /// bilagor (the CSV import) as for those that are.
+    /// </summary>
+    public void EnsureAcceptableName(Guid tenantId, string? fileName)
+    {
+        if (UploadedFileName.Problem(fileName) is { } problem)
+        {
+            throw Refuse(tenantId, problem, UploadedFileName.RefusalMessage);
         }
     }
 

@@ -114,10 +114,10 @@ public sealed class RemissSending(
         Remiss remiss, Guid recipientId, Guid extensionId, DateOnly? date, string? message, Guid userId, CancellationToken cancellationToken)
     {
         var recipient = RecipientOf(remiss, recipientId);
-        recipient.GrantExtension(extensionId, date, userId, Now, Today);
+        var extension = recipient.GrantExtension(extensionId, date, userId, Now, Today, message);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(AuditAction.ExtensionGranted, AuditSubjects.Recipient, recipient.Id, $"Anstånd beviljades för {names[recipient.OrganisationId]} till {recipient.Deadline:yyyy-MM-dd}.", remiss.Id);
-        await QueueAsync(recipient, emails.ExtensionGranted(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, message), EmailReason.ExtensionGranted, cancellationToken)
+        await QueueAsync(recipient, emails.ExtensionGranted(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, extension.DecisionComment), EmailReason.ExtensionGranted, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -126,10 +126,10 @@ public sealed class RemissSending(
         Remiss remiss, Guid recipientId, Guid extensionId, string? message, Guid userId, CancellationToken cancellationToken)
     {
         var recipient = RecipientOf(remiss, recipientId);
-        recipient.RefuseExtension(extensionId, message, userId, Now);
+        var extension = recipient.RefuseExtension(extensionId, message, userId, Now);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(AuditAction.ExtensionRefused, AuditSubjects.Recipient, recipient.Id, $"Anstånd avslogs för {names[recipient.OrganisationId]}.", remiss.Id);
-        await QueueAsync(recipient, emails.ExtensionRefused(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, message), EmailReason.ExtensionRefused, cancellationToken)
+        await QueueAsync(recipient, emails.ExtensionRefused(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, extension.DecisionComment), EmailReason.ExtensionRefused, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -146,7 +146,7 @@ public sealed class RemissSending(
     }
 
     private static Recipient RecipientOf(Remiss remiss, Guid recipientId) =>
-        remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) ?? throw new DomainException("Remissinstansen finns inte i den här remissen.");
+        remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) ?? throw new NotFoundException($"Remissinstansen {recipientId} finns inte i remissen {remiss.Id}.");
 
     private async Task<int> InviteAsync(Remiss remiss, IEnumerable<Recipient> recipients, CancellationToken cancellationToken)
     {

@@ -47,12 +47,70 @@ public sealed class AttachmentFileTests
         Assert.Contains("Filen är tom", e.Message);
     }
 
-    [Fact]
-    public void Create_CleansTheName()
+    [Theory]
+    [InlineData("../../etc/passwd.pdf")]
+    [InlineData("..\\x.pdf")]
+    [InlineData("C:\\Users\\anna\\Dokument\\Remissvar.pdf")]
+    [InlineData("/var/tmp/budget.pdf")]
+    [InlineData("uploads/")]
+    [InlineData("..")]
+    public void Create_ANameWithFolders_IsRefusedRatherThanCleaned(string name)
     {
-        var file = AttachmentFile.Create("../../etc/passwd", AttachmentFileType.Docx, 10, "k", Sha256);
+        var e = Assert.Throws<DomainException>(() => AttachmentFile.Create(name, AttachmentFileType.Pdf, 10, "k", Sha256));
 
-        Assert.Equal("passwd.docx", file.FileName);
+        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+    }
+
+    [Theory]
+    [InlineData("rap\u0000port.pdf")]
+    [InlineData("rad\r\nbrytning.pdf")]
+    [InlineData("flik\tnamn.pdf")]
+    [InlineData("klocka\u0007.pdf")]
+    [InlineData("radera\u007F.pdf")]
+    [InlineData("c1\u0085.pdf")]
+    public void Create_ANameWithAControlCharacter_IsRefused(string name)
+    {
+        var e = Assert.Throws<DomainException>(() => AttachmentFile.Create(name, AttachmentFileType.Pdf, 10, "k", Sha256));
+
+        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+    }
+
+    [Theory]
+    [InlineData("faktura\u202Efdp.exe")]
+    [InlineData("faktura\u202Egpj.pdf")]
+    [InlineData("a\u200Bb.pdf")]
+    [InlineData("\uFEFFrapport.pdf")]
+    [InlineData("isolat\u2066.pdf")]
+    public void Create_ANameWithAFormatCharacterSuchAsARightToLeftOverride_IsRefused(string name)
+    {
+        var e = Assert.Throws<DomainException>(() => AttachmentFile.Create(name, AttachmentFileType.Pdf, 10, "k", Sha256));
+
+        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+    }
+
+    [Theory]
+    [InlineData("Svar <fråga> 1|2?*:\".pdf", AttachmentFileType.Pdf, "Svar fråga 12.pdf")]
+    [InlineData("faktura.exe", AttachmentFileType.Pdf, "faktura.pdf")]
+    [InlineData("Protokoll..utdrag.docx", AttachmentFileType.Docx, "Protokoll..utdrag.docx")]
+    [InlineData("  ..rapport.. .pdf", AttachmentFileType.Pdf, "rapport.pdf")]
+    [InlineData(null, AttachmentFileType.Odt, "bilaga.odt")]
+    public void Create_AnAwkwardButInnocentName_IsCleaned(string? name, AttachmentFileType type, string expected)
+    {
+        Assert.Equal(expected, AttachmentFile.Create(name, type, 10, "k", Sha256).FileName);
+    }
+
+    [Fact]
+    public void Create_ALongName_IsCutToOneHundredFiftyCharacters()
+    {
+        Assert.Equal(new string('a', 150) + ".pdf", AttachmentFile.Create(new string('a', 300) + ".pdf", AttachmentFileType.Pdf, 10, "k", Sha256).FileName);
+    }
+
+    [Fact]
+    public void Create_ANameWithFolders_IsRefusedBeforeTheSizeIsLookedAt()
+    {
+        var e = Assert.Throws<DomainException>(() => AttachmentFile.Create("../stor.pdf", AttachmentFileType.Pdf, AttachmentFile.MaxSizeBytes + 1, "k", Sha256));
+
+        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
     }
 
     // ---- Content types ---------------------------------------------------------------------------------
@@ -76,6 +134,8 @@ public sealed class AttachmentFileTests
     }
 
     // ---- CleanFileName ---------------------------------------------------------------------------------
+    // Uploaded names with folders, control or format characters are refused before they are cleaned (above); the
+    // cleaning still drops them from the names the product makes itself, such as a document named after a title.
 
     [Theory]
     [InlineData("Protokollsutdrag TN § 123.pdf", AttachmentFileType.Pdf, "Protokollsutdrag TN § 123.pdf")]

@@ -180,6 +180,42 @@ public sealed class ExtensionTests
     }
 
     [Fact]
+    public void GrantExtension_WithAMessage_KeepsItWithTheDecision_WithoutControlCharacters()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        var granted = recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today, "  Beviljas\u0000 till nämndens möte.\u0007 ");
+
+        Assert.Same(extension, granted);
+        Assert.Equal("Beviljas till nämndens möte.", extension.DecisionComment);
+    }
+
+    [Fact]
+    public void GrantExtension_WithTooLongMessage_IsRefused_AndDecidesNothing()
+    {
+        var recipient = A.RecipientOfSentRemiss();
+        var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+
+        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today, new string('x', 4_001)));
+
+        Assert.Equal("Meddelande får vara högst 4\u00A0000 tecken.", e.Message);
+        Assert.Equal(ExtensionStatus.Requested, extension.Status);
+        Assert.Equal(A.Deadline, recipient.Deadline);
+    }
+
+    [Fact]
+    public void GrantExtension_OfAnotherRecipientsRequest_OnAClosedRemiss_IsStillNotFound()
+    {
+        var remiss = A.SentRemiss();
+        var extension = remiss.Recipients[0].RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
+        remiss.Close(A.Now);
+
+        Assert.Throws<NotFoundException>(() => remiss.Recipients[1].GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
+        Assert.Throws<NotFoundException>(() => remiss.Recipients[1].RefuseExtension(extension.Id, null, A.Handlaggare, A.Now));
+    }
+
+    [Fact]
     public void GrantExtension_ToAnEarlierDateThanRequested_UsesTheGrantedDate()
     {
         var recipient = A.RecipientOfSentRemiss();
@@ -254,22 +290,21 @@ public sealed class ExtensionTests
     }
 
     [Fact]
-    public void GrantExtension_ThatDoesNotExist_IsRefused()
+    public void GrantExtension_ThatDoesNotExist_IsNotFound()
     {
         var recipient = A.RecipientOfSentRemiss();
 
-        var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(Guid.NewGuid(), Requested, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+        var e = Assert.Throws<NotFoundException>(() => recipient.GrantExtension(Guid.NewGuid(), Requested, A.Handlaggare, A.Now, A.Today));
+        Assert.Contains("Begäran om anstånd", e.Message);
     }
 
     [Fact]
-    public void GrantExtension_OfAnotherRecipientsRequest_IsRefused()
+    public void GrantExtension_OfAnotherRecipientsRequest_IsNotFound()
     {
         var remiss = A.SentRemiss();
         var extension = remiss.Recipients[0].RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
 
-        var e = Assert.Throws<DomainException>(() => remiss.Recipients[1].GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+        Assert.Throws<NotFoundException>(() => remiss.Recipients[1].GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
         Assert.Equal(A.Deadline, remiss.Recipients[1].Deadline);
     }
 
@@ -351,12 +386,11 @@ public sealed class ExtensionTests
     }
 
     [Fact]
-    public void RefuseExtension_ThatDoesNotExist_IsRefused()
+    public void RefuseExtension_ThatDoesNotExist_IsNotFound()
     {
         var recipient = A.RecipientOfSentRemiss();
 
-        var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(Guid.NewGuid(), null, A.Handlaggare, A.Now));
-        Assert.Contains("Begäran om anstånd finns inte", e.Message);
+        Assert.Throws<NotFoundException>(() => recipient.RefuseExtension(Guid.NewGuid(), null, A.Handlaggare, A.Now));
     }
 
     [Fact]

@@ -250,12 +250,25 @@ public sealed class RemissTests
     }
 
     [Fact]
-    public void RemoveAttachment_ThatDoesNotExist_IsRefused()
+    public void RemoveAttachment_ThatDoesNotExist_IsNotFound()
     {
         var remiss = A.DraftRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.RemoveAttachment(Guid.NewGuid()));
-        Assert.Contains("Bilagan finns inte", e.Message);
+        var e = Assert.Throws<NotFoundException>(() => remiss.RemoveAttachment(Guid.NewGuid()));
+        Assert.Contains("Bilagan", e.Message);
+    }
+
+    [Fact]
+    public void RemoveAttachment_OfAnotherRemiss_IsNotFound_AndRemovesNothing()
+    {
+        var remiss = A.DraftRemiss();
+        var other = A.DraftRemiss();
+        remiss.AddAttachment(A.File(), A.Handlaggare, A.Now);
+        var foreign = other.AddAttachment(A.File(), A.Handlaggare, A.Now);
+
+        Assert.Throws<NotFoundException>(() => remiss.RemoveAttachment(foreign.Id));
+        Assert.Single(remiss.Attachments);
+        Assert.Single(other.Attachments);
     }
 
     [Fact]

@@ -952,12 +952,12 @@ public sealed class ResponseTests
     }
 
     [Fact]
-    public void RemoveAttachment_ThatDoesNotExist_IsRefused()
+    public void RemoveAttachment_ThatDoesNotExist_IsNotFound()
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
 
-        var e = Assert.Throws<DomainException>(() => recipient.RemoveAttachment(Guid.NewGuid(), A.Namndsekreterare, A.Now));
-        Assert.Contains("Bilagan finns inte", e.Message);
+        var e = Assert.Throws<NotFoundException>(() => recipient.RemoveAttachment(Guid.NewGuid(), A.Namndsekreterare, A.Now));
+        Assert.Contains("Bilagan", e.Message);
     }
 
     [Fact]

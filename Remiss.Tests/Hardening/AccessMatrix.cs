@@ -99,9 +99,6 @@ public enum Outcome
 
     /// <summary>401, or a redirect to sign-in.</summary>
     Unauthorized,
-
-    /// <summary>Not done: 404, or the form again (200) with a refusal, as for an id gone since the page was loaded.</summary>
-    Refused,
 }
 
 /// <summary>
@@ -231,7 +228,7 @@ public static class AccessMatrix
     /// it refuses the page's GET (sign-in, the folder's policy, another tenant's slug).
     /// </summary>
     public static Outcome ExpectedWithoutHandler(Access access, RoleKind role, IdCase idCase) =>
-        Expected(access, role, idCase, childOnlyInForm: false) switch
+        Expected(access, role, idCase) switch
         {
             Outcome.SignIn => Outcome.SignIn,
             Outcome.Denied when access != Access.DeniedPage => Outcome.Denied,
@@ -248,8 +245,7 @@ public static class AccessMatrix
     };
 
     /// <summary>The one rule that turns a row, a role and a case into the answer expected.</summary>
-    /// <param name="childOnlyInForm">The other tenant's recipient or file is named only by a form field, not by the address.</param>
-    public static Outcome Expected(Access access, RoleKind role, IdCase idCase, bool childOnlyInForm)
+    public static Outcome Expected(Access access, RoleKind role, IdCase idCase)
     {
         if (access == Access.DeniedPage)
         {
@@ -268,9 +264,10 @@ public static class AccessMatrix
 
         if (idCase is IdCase.OtherRecipientIds or IdCase.OtherFileIds)
         {
-            // Whoever may see the parent finds no child of another tenant under it; others are refused as before.
-            var own = Expected(access, role, IdCase.Own, childOnlyInForm);
-            return own is not (Outcome.Ok or Outcome.Public) ? own : childOnlyInForm ? Outcome.Refused : Outcome.NotFound;
+            // Whoever may see the parent finds no child of another tenant under it, whether the address or a form field
+            // names the child (a bilaga to remove, an anstånd to decide); others are refused as before.
+            var own = Expected(access, role, IdCase.Own);
+            return own is not (Outcome.Ok or Outcome.Public) ? own : Outcome.NotFound;
         }
 
         if (idCase != IdCase.Own && access is not (Access.Public or Access.NotFoundForAll))

@@ -38,14 +38,26 @@ internal static partial class FormDiscovery
         var forms = new List<DiscoveredForm>();
         var pages = new List<DiscoveredPage>();
         var failures = new List<string>();
+
+        // The forms that decide an anstånd are on the remiss page only while one is pending. Once the walk has
+        // withdrawn a remiss, none can be asked for and those forms are simply not there.
+        await factory.EnsurePendingExtensionAsync("malmo");
+        await factory.EnsurePendingExtensionAsync("lund");
+        var lund = factory.Lund;
         var starts = new Dictionary<string, string[]>
         {
-            [HardeningAppFactory.Anonymous] = ["/", "/konto/logga-in", "/konto/glomt-losenord"],
+            // Choosing a password is reached by the link of an invitation e-mail, not by a link of the app.
+            [HardeningAppFactory.Anonymous] = ["/", "/konto/logga-in", "/konto/glomt-losenord", factory.SetPasswordPath],
             // The anstånd and avstå pages are reached by buttons of the yttrande form, not by links.
             [HardeningAppFactory.Recipient] = ["/malmo", $"/malmo/remisser/{factory.DemoId}/yttrande", $"/malmo/remisser/{factory.DemoId}/yttrande/anstand", $"/malmo/remisser/{factory.DemoId}/yttrande/avsta"],
             [HardeningAppFactory.Admin] = ["/malmo", "/malmo/admin"],
             [HardeningAppFactory.Operator] = ["/plattform"],
-            [HardeningAppFactory.Owner] = ["/malmo", $"{factory.Draft.Url}/redigera"],
+            [HardeningAppFactory.Owner] = ["/malmo", $"/malmo/remisser/{factory.DemoId}", $"{factory.Draft.Url}/redigera"],
+
+            // The second tenant's forms, by its own users.
+            [HardeningAppFactory.LundRecipient] = ["/lund", $"/lund/remisser/{lund.RemissId}/yttrande", $"/lund/remisser/{lund.RemissId}/yttrande/anstand", $"/lund/remisser/{lund.RemissId}/yttrande/avsta"],
+            [HardeningAppFactory.LundAdmin] = ["/lund", "/lund/admin"],
+            [HardeningAppFactory.LundOwner] = ["/lund", $"/lund/remisser/{lund.RemissId}", $"/lund/remisser/{lund.DraftId}/redigera"],
         };
         foreach (var (user, paths) in starts)
         {

@@ -56,6 +56,17 @@ internal static class HostileCorpus
         ("mixed", Mixed),
     ];
 
+    /// <summary>
+    /// Cells a spreadsheet would run as formulas, one for each character that starts one (= is <see cref="Dde"/>):
+    /// typed into the CSV import, and looked for in every CSV the app exports.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> Formulas { get; } =
+    [
+        ("formula +", "+cmd|' /C calc'!A0"),
+        ("formula -", "-2+3+cmd|' /C calc'!A0"),
+        ("formula @", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ];
+
     /// <summary>Markup that must never reach a page, a stored formatted text or a document unescaped.</summary>
     public static IReadOnlyList<string> ForbiddenInHtml { get; } = ["<script", "<img src=x", "<svg", "onerror=", "onload=", "onfocus=", "onmouseover=", "href=\"javascript:", "href=javascript:"];
 

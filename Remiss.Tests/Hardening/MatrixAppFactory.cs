@@ -2,7 +2,6 @@ namespace Remiss.Tests.Hardening;
 
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Remiss.Domain.Organisations;
@@ -58,26 +57,6 @@ public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
         base.ConfigureWebHost(builder);
         builder.UseSetting("Files:Root", FilesRoot);
     }
-
-    private Task<int> AddUserAsync(string slug, string email, string name, string? organisation, string? role) =>
-        InTenantAsync(slug, async (db, services) =>
-        {
-            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, TenantId = db.CurrentTenantId, DisplayName = name, CreatedAt = Clock.UtcNow };
-            Assert.True((await users.CreateAsync(user, WebSession.DemoPassword)).Succeeded, email);
-            if (role is not null)
-            {
-                Assert.True((await users.AddToRoleAsync(user, role)).Succeeded, email);
-            }
-
-            if (organisation is not null)
-            {
-                db.Memberships.Add(Membership.Create(await db.Organisations.SingleAsync(o => o.Name == organisation), user.Id));
-                await db.SaveChangesAsync();
-            }
-
-            return 0;
-        });
 
     private Task<TenantIds> PrepareAsync(string slug, string ownerEmail, string recipientName, string recipientEmail) =>
         InTenantAsync(slug, async (db, services) =>

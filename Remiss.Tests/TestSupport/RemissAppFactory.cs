@@ -4,9 +4,13 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Remiss.Domain.Organisations;
+using Remiss.Infrastructure.Identity;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Tenancy;
 
@@ -76,6 +80,30 @@ public class RemissAppFactory : WebApplicationFactory<Program>
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
         return await work(db, scope.ServiceProvider);
     }
+
+    /// <summary>
+    /// A signed-up user of tenant <paramref name="slug"/> with the demo password, a member of
+    /// <paramref name="organisation"/> (by name) when one is named, in <paramref name="role"/> when one is named.
+    /// </summary>
+    public Task<Guid> AddUserAsync(string slug, string email, string name, string? organisation, string? role) =>
+        InTenantAsync(slug, async (db, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, TenantId = db.CurrentTenantId, DisplayName = name, CreatedAt = Clock.UtcNow };
+            Assert.True((await users.CreateAsync(user, WebSession.DemoPassword)).Succeeded, email);
+            if (role is not null)
+            {
+                Assert.True((await users.AddToRoleAsync(user, role)).Succeeded, email);
+            }
+
+            if (organisation is not null)
+            {
+                db.Memberships.Add(Membership.Create(await db.Organisations.SingleAsync(o => o.Name == organisation), user.Id));
+                await db.SaveChangesAsync();
+            }
+
+            return user.Id;
+        });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

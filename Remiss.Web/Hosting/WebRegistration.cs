@@ -42,6 +42,7 @@ public static class WebRegistration
             {
                 SwedishModelBindingMessages.Apply(o.ModelBindingMessageProvider);
                 o.Filters.Add<PostWithoutHandlerFilter>();
+                o.Filters.Add<NotFoundExceptionFilter>();
             });
 
         services.Configure<RequestLocalizationOptions>(o =>

@@ -144,30 +144,52 @@ public sealed class AttachmentIntakeTests : IDisposable
         Assert.Empty(_folder.Files());
     }
 
-    [Fact]
-    public async Task Accept_ANameWithAPath_KeepsOnlyTheNameAndStoresUnderOurOwnKey()
+    [Theory]
+    [InlineData("../../etc/passwd.pdf")]
+    [InlineData("..\\..\\Windows\\system.ini.pdf")]
+    [InlineData("faktura\u202Efdp.exe")]
+    [InlineData("faktura\u202Egpj.pdf")]
+    [InlineData("rad\r\nbrytning\0.pdf")]
+    [InlineData("\u200B")]
+    public async Task Accept_ANameWithFoldersOrControlOrFormatCharacters_IsRefusedAndNothingIsStored(string name)
     {
-        var file = await AcceptAsync(SampleFiles.Pdf(), "../../etc/passwd.pdf");
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(SampleFiles.Pdf(), name));
 
-        Assert.Equal("passwd.pdf", file.FileName);
-        Assert.True(LocalFileStorage.IsStorageKey(file.StorageKey), file.StorageKey);
-        Assert.Equal([$"{Tenant:N}/{file.StorageKey}"], _folder.Files());
+        Assert.Equal(UploadedFileName.RefusalMessage, refusal.Message);
+        Assert.True(AttachmentIntake.IsAboutTheFile(refusal));
+        Assert.Empty(_folder.Files());
+    }
+
+    [Fact]
+    public async Task Accept_ANameWithFolders_IsRefusedBeforeTheContentIsRead()
+    {
+        using var content = new UnreadableStream();
+
+        await Assert.ThrowsAsync<DomainException>(() => _intake.AcceptAsync(Tenant, content, "../x.pdf", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Accept_ARefusedName_LogsAWarningWithTheTenantAndWhyButNotTheName()
+    {
+        await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(SampleFiles.Pdf(), "../hemlig-rapport.pdf"));
+
+        var warning = Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains(Tenant.ToString(), warning.Message, StringComparison.Ordinal);
+        Assert.Contains("path separator", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hemlig", warning.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("faktura\u202Efdp.exe", "fakturafdp.pdf")]
-    [InlineData("faktura\u202Egpj.pdf", "fakturagpj.pdf")]
-    [InlineData("rad\r\nbrytning\0.pdf", "radbrytning.pdf")]
-    [InlineData("..\\..\\Windows\\system.ini.pdf", "system.ini.pdf")]
     [InlineData("<script>.pdf", "script.pdf")]
-    [InlineData("\u200B", "bilaga.pdf")]
+    [InlineData("Svar: \"fråga 1\"?.pdf", "Svar fråga 1.pdf")]
     [InlineData(null, "bilaga.pdf")]
-    public async Task Accept_ControlAndFormatCharactersInTheName_AreRemoved(string? name, string storedName)
+    public async Task Accept_AnAwkwardButInnocentName_IsCleaned(string? name, string storedName)
     {
         var file = await AcceptAsync(SampleFiles.Pdf(), name);
 
         Assert.Equal(storedName, file.FileName);
         Assert.True(LocalFileStorage.IsStorageKey(file.StorageKey), file.StorageKey);
+        Assert.Equal([$"{Tenant:N}/{file.StorageKey}"], _folder.Files());
     }
 
     [Fact]
@@ -202,5 +224,15 @@ public sealed class AttachmentIntakeTests : IDisposable
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return copy.ToArray();
+    }
+
+    /// <summary>A body that fails the test if anything reads it.</summary>
+    private sealed class UnreadableStream : MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("The content was read.");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new InvalidOperationException("The content was read.");
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw new InvalidOperationException("The content was read.");
     }
 }

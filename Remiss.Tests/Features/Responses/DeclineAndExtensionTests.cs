@@ -2,6 +2,7 @@ namespace Remiss.Tests.Features.Responses;
 
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Email;
 using Remiss.Tests.TestSupport;
@@ -201,6 +202,104 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
         using var grundskola = await factory.SignedInAsync(Kit.GrundskolaUser);
         var (_, theirStart) = await grundskola.GetPageAsync("/malmo");
         Assert.Equal("30 november 2027", RowOf(theirStart, remiss)[4]);
+    }
+
+    [Fact]
+    public async Task Deciding_the_anstand_of_another_remiss_from_this_remiss_page_is_not_found_and_decides_nothing()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        var other = await factory.CopyOfDemoAsync();
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, extensionPage) = await asn.GetPageAsync($"{other.Yttrande}/anstand");
+        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), other.Yttrande);
+        var foreign = Assert.Single((await Kit.StoredAsync(factory, other.Id, other.Asn)).Extensions);
+
+        using var owner = await factory.SignedInAsync(Kit.Owner);
+        var (_, details) = await owner.GetPageAsync(other.Url);
+        var form = PageForm.Of(details, "main form[action*='handler=GrantExtension']");
+        foreach (var handler in new[] { "GrantExtension", "RefuseExtension" })
+        {
+            foreach (var recipient in new[] { remiss.Asn, other.Asn })
+            {
+                using var response = await form.PostToAsync(owner, $"{remiss.Url}?handler={handler}&recipientId={recipient}&extensionId={foreign.Id}");
+
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+        }
+
+        Assert.Equal(ExtensionStatus.Requested, Assert.Single((await Kit.StoredAsync(factory, other.Id, other.Asn)).Extensions).Status);
+        Assert.Empty((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Extensions);
+    }
+
+    [Fact]
+    public async Task Deciding_an_anstand_that_is_already_decided_is_refused_on_the_form_with_a_message()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
+        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
+        using var owner = await factory.SignedInAsync(Kit.Owner);
+        var (_, details) = await owner.GetPageAsync(remiss.Url);
+        var form = PageForm.Of(details, "main form[action*='handler=GrantExtension']");
+        using var granted = await form.SubmitAsync(owner, $"Bevilja anstånd för {Kit.AsnName}");
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+
+        using var again = await form.SubmitAsync(owner, $"Avslå anstånd för {Kit.AsnName}");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Begäran om anstånd är redan avgjord.", Kit.Errors(await WebSession.ParseAsync(again)));
+        Assert.Equal(ExtensionStatus.Granted, Assert.Single((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Extensions).Status);
+    }
+
+    [Fact]
+    public async Task A_too_long_message_with_a_granted_anstand_is_refused_next_to_it_with_what_was_typed_kept_and_decides_nothing()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
+        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
+        using var owner = await factory.SignedInAsync(Kit.Owner);
+        var (_, details) = await owner.GetPageAsync(remiss.Url);
+        var message = new string('x', 4_001);
+
+        using var refused = await PageForm.Of(details, "main form[action*='handler=GrantExtension']")
+            .Set("GrantedDeadline", "2027-12-18")
+            .Set("Message", message)
+            .SubmitAsync(owner, $"Bevilja anstånd för {Kit.AsnName}");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await WebSession.ParseAsync(refused);
+        var field = Kit.Labelled(page, $"Meddelande till {Kit.AsnName}");
+        Assert.Equal(message, ((IHtmlTextAreaElement)field).Value);
+        Assert.Equal("Meddelande får vara högst 4 000 tecken.", Kit.Text(page.GetElementById(field.GetAttribute("aria-describedby")!)));
+        Assert.Equal("2027-12-18", ((IHtmlInputElement)Kit.Labelled(page, $"Nytt datum för {Kit.AsnName}")).Value);
+        Assert.Contains("Meddelande får vara högst 4 000 tecken.", Kit.Errors(page));
+        Assert.Equal(ExtensionStatus.Requested, Assert.Single((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Extensions).Status);
+    }
+
+    [Fact]
+    public async Task The_message_with_a_granted_anstand_reaches_the_recipients_form_and_e_mail_without_control_characters()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
+        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
+        using var owner = await factory.SignedInAsync(Kit.Owner);
+        var (_, details) = await owner.GetPageAsync(remiss.Url);
+
+        using var granted = await PageForm.Of(details, "main form[action*='handler=GrantExtension']")
+            .Set("Message", "Beviljas\u001F till\u0007 nämndens möte.")
+            .SubmitAsync(owner, $"Bevilja anstånd för {Kit.AsnName}");
+
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        var extension = Assert.Single((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Extensions);
+        Assert.Equal("Beviljas till nämndens möte.", extension.DecisionComment);
+        var (_, form) = await asn.GetPageAsync(remiss.Yttrande);
+        Assert.Contains(form.QuerySelectorAll("main .status-message").Select(Kit.Text), t => t == "Anstånd beviljat till 20 december 2027. Beviljas till nämndens möte.");
+        var texts = await factory.InTenantAsync("malmo", (db, _) =>
+            db.Outbox.Where(m => m.ConcernsId == remiss.Asn && m.Reason == EmailReason.ExtensionGranted).Select(m => m.TextBody).ToListAsync());
+        Assert.NotEmpty(texts);
+        Assert.All(texts, t => Assert.Contains("Beviljas till nämndens möte.", t, StringComparison.Ordinal));
     }
 
     private static List<string> RowOf(IHtmlDocument start, SentRemiss remiss) =>

@@ -389,6 +389,26 @@ public sealed class YttrandeFormTests(SentDemoAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Removing_the_bilaga_of_another_remisss_yttrande_through_this_form_is_not_found_and_removes_nothing()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        var other = await factory.CopyOfDemoAsync();
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, otherPage) = await asn.GetPageAsync(other.Yttrande);
+        await asn.RedirectedToAsync(
+            await PageForm.Yttrande(otherPage).SubmitAsync(asn, "Ladda upp bilaga", new UploadFile("NewAttachment", "Protokollsutdrag.pdf", SampleFiles.Pdf())),
+            other.Yttrande);
+        var foreign = Assert.Single((await Kit.StoredAsync(factory, other.Id, other.Asn)).Response!.Attachments);
+        var (_, page) = await asn.GetPageAsync(remiss.Yttrande);
+
+        using var response = await PageForm.Yttrande(page).Set("Input.Summary", "Inte sparat.").PostToAsync(asn, $"{remiss.Yttrande}?handler=RemoveAttachment&attachmentId={foreign.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(foreign.Id, Assert.Single((await Kit.StoredAsync(factory, other.Id, other.Asn)).Response!.Attachments).Id);
+        Assert.Null((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Response);
+    }
+
+    [Fact]
     public async Task A_file_that_is_no_document_is_refused_with_a_message_and_the_text_is_kept_and_saved()
     {
         var remiss = await factory.CopyOfDemoAsync();

@@ -123,14 +123,14 @@ public sealed class DetailsModel(
         }, cancellationToken);
 
     public Task<IActionResult> OnPostGrantExtensionAsync(Guid id, Guid recipientId, Guid extensionId, CancellationToken cancellationToken) =>
-        ActAsync(id, string.Empty, async () =>
+        ActAsync(id, $"meddelande-{extensionId}", async () =>
         {
             await sending.GrantExtensionAsync(Remiss, recipientId, extensionId, GrantedDeadline, Message, UserId, cancellationToken);
             return "Anståndet är beviljat. Remissinstansen får besked.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRefuseExtensionAsync(Guid id, Guid recipientId, Guid extensionId, CancellationToken cancellationToken) =>
-        ActAsync(id, string.Empty, async () =>
+        ActAsync(id, $"meddelande-{extensionId}", async () =>
         {
             await sending.RefuseExtensionAsync(Remiss, recipientId, extensionId, Message, UserId, cancellationToken);
             return "Anståndet är avslaget. Remissinstansen får besked.";

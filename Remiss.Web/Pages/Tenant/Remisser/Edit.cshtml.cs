@@ -95,7 +95,8 @@ public sealed partial class EditModel(
             () => Redirect($"{RemissUrl}/redigera#bilagor"),
             "Bilagan är borttagen.",
             cancellationToken,
-            async () => await drafts.RemoveAttachmentAsync(Remiss, attachmentId, cancellationToken));
+            async () => await drafts.RemoveAttachmentAsync(Remiss, attachmentId, cancellationToken),
+            () => Remiss.AttachmentWithId(attachmentId));
 
     public Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken cancellationToken) =>
         SaveThenAsync(id, () => Redirect($"{RemissUrl}/forhandsgranska"), "Utkastet är sparat.", cancellationToken);
@@ -122,13 +123,19 @@ public sealed partial class EditModel(
         return SaveThenAsync(id, () => Redirect($"{RemissUrl}/redigera#fraga-{target + 1}"), $"Fråga {index + 1} är flyttad.", cancellationToken);
     }
 
+    /// <summary>
+    /// Saves what was typed, then does <paramref name="alsoDo"/>. <paramref name="namesOnlyOwnIds"/> runs first: an id
+    /// that is not this draft's (another tenant's or remiss's bilaga) is not found, and nothing is saved.
+    /// </summary>
     private async Task<IActionResult> SaveThenAsync(
-        Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null)
+        Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null, Action? namesOnlyOwnIds = null)
     {
         if (await LoadDraftAsync(id, cancellationToken) is { } refusal)
         {
             return refusal;
         }
+
+        namesOnlyOwnIds?.Invoke();
 
         if (Owners.All(o => o.Id != Input.OwnerOrganisationId))
         {

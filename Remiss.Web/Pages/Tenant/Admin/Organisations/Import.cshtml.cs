@@ -2,7 +2,9 @@ namespace Remiss.Web.Pages.Tenant.Admin.Organisations;
 
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Remiss.Domain.Common;
 using Remiss.Infrastructure.Administration;
+using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Tenancy;
 
@@ -10,7 +12,7 @@ using Remiss.Web.Tenancy;
 /// Imports organisations from a CSV file: a preview with Swedish errors per row first, then all rows in one
 /// transaction or none. The confirmed file travels back in a hidden field, so no state is kept on the server.
 /// </summary>
-public sealed class ImportModel(ITenantContext tenantContext, OrganisationDirectory directory) : AdminPageModel(tenantContext)
+public sealed class ImportModel(ITenantContext tenantContext, OrganisationDirectory directory, AttachmentIntake intake) : AdminPageModel(tenantContext)
 {
     public const long MaxFileBytes = 1024 * 1024;
 
@@ -31,6 +33,16 @@ public sealed class ImportModel(ITenantContext tenantContext, OrganisationDirect
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), "Välj en CSV-fil.");
+            return Page();
+        }
+
+        try
+        {
+            intake.EnsureAcceptableName(Tenant.Id, Upload.FileName);
+        }
+        catch (DomainException refusal)
+        {
+            AddRefusal(refusal, nameof(Upload));
             return Page();
         }
 

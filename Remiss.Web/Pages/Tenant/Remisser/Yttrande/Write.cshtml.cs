@@ -87,7 +87,8 @@ public sealed class WriteModel(
             () => Redirect(ResponseUrl),
             "Bilagan är borttagen.",
             cancellationToken,
-            () => writing.RemoveAttachmentAsync(Recipient, attachmentId, UserId, cancellationToken));
+            () => writing.RemoveAttachmentAsync(Recipient, attachmentId, UserId, cancellationToken),
+            () => Recipient.AttachmentWithId(attachmentId));
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
         SaveThenAsync(id, () => Redirect(PathWithFor("skicka-in")), null, cancellationToken);
@@ -144,7 +145,7 @@ public sealed class WriteModel(
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal);
+            AddRefusal(refusal, Infrastructure.Files.AttachmentIntake.IsAboutTheFile(refusal) ? nameof(Protokollsutdrag) : string.Empty);
             return Page();
         }
     }
@@ -166,12 +167,15 @@ public sealed class WriteModel(
             .ToString("d MMMM yyyy 'kl.' HH.mm", CultureInfo.GetCultureInfo("sv-SE"));
 
     private async Task<IActionResult> SaveThenAsync(
-        Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null)
+        Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null, Action? namesOnlyOwnIds = null)
     {
         if (!await LoadPageAsync(id, cancellationToken))
         {
             return NotFound();
         }
+
+        // An id that is not this yttrande's (another tenant's bilaga) is not found before anything is saved.
+        namesOnlyOwnIds?.Invoke();
 
         var uploading = false;
         try
