@@ -40,10 +40,11 @@ public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantC
         remiss.LoadedWithSomeRecipientsOnly();
         var ids = organisationIds.ToList();
         var recipients = db.Recipients.Where(r => r.RemissId == id && ids.Contains(r.OrganisationId));
-        if (ids.Count > 0 && await recipients.AnyAsync(cancellationToken).ConfigureAwait(false))
+        await recipients.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (remiss.Recipients.Count > 0)
         {
-            // The owners' own page has no recipient of theirs: one cheap question instead of four loads.
-            await LoadRecipientsAsync(recipients, withAnswers: true, cancellationToken).ConfigureAwait(false);
+            // The owners' own page has no recipient of theirs: the parts are read only for recipients there are.
+            await LoadRecipientPartsAsync(recipients, withAnswers: true, cancellationToken).ConfigureAwait(false);
         }
 
         return remiss;
@@ -63,6 +64,11 @@ public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantC
     private async Task LoadRecipientsAsync(IQueryable<Domain.Remisser.Recipient> recipients, bool withAnswers, CancellationToken cancellationToken)
     {
         await recipients.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await LoadRecipientPartsAsync(recipients, withAnswers, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LoadRecipientPartsAsync(IQueryable<Domain.Remisser.Recipient> recipients, bool withAnswers, CancellationToken cancellationToken)
+    {
         await db.Extensions.Where(e => recipients.Any(r => r.Id == e.RecipientId)).LoadAsync(cancellationToken).ConfigureAwait(false);
         await db.Responses.Where(x => recipients.Any(r => r.Id == x.RecipientId)).LoadAsync(cancellationToken).ConfigureAwait(false);
         if (withAnswers)

@@ -102,7 +102,7 @@ public sealed class WriteModel(
     /// <summary>The autosave script's save: JSON with the new version, or why it did not save. Nothing is lost: the page keeps the text.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadPageAsync(id, cancellationToken))
+        if (!await LoadPageAsync(id, cancellationToken, forPage: false))
         {
             return NotFound();
         }
@@ -252,7 +252,8 @@ public sealed class WriteModel(
             : uploading ? nameof(NewAttachment) : string.Empty;
     }
 
-    private async Task<bool> LoadPageAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Loads the user's recipient and the yttrande's rules; <paramref name="forPage"/> also what only the page shows.</summary>
+    private async Task<bool> LoadPageAsync(Guid id, CancellationToken cancellationToken, bool forPage = true)
     {
         if (!await LoadRecipientAsync(id, cancellationToken))
         {
@@ -260,7 +261,7 @@ public sealed class WriteModel(
         }
 
         Context = await writing.ContextAsync(cancellationToken);
-        if (Recipient.Response is { } response)
+        if (forPage && Recipient.Response is { } response)
         {
             LastSavedBy = await Reader.UserNameAsync(response.LastSavedByUserId, cancellationToken);
         }
