@@ -18,9 +18,13 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionStringUnder(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRoot);
+                services.AddSingleton<SqliteBusyTimeoutInterceptor>();
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db
                     .UseSqlite(sqlite, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<Email.OutboxDispatchInterceptor>()));
+                    .AddInterceptors(
+                        sp.GetRequiredService<TenantStampingInterceptor>(),
+                        sp.GetRequiredService<Email.OutboxDispatchInterceptor>(),
+                        sp.GetRequiredService<SqliteBusyTimeoutInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))

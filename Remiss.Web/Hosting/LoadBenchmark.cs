@@ -54,10 +54,10 @@ public static partial class LoadBenchmark
 
     public static async Task RunAsync(WebApplication app, TimeSpan total, TextWriter output, CancellationToken cancellationToken)
     {
-        // Within the total: a fifth warms up, two fifths the story, a fifth each the follow-up page alone and the baseline.
-        var warmUp = total / 5;
-        var storyDuration = total * 2 / 5;
-        var aloneDuration = total / 5;
+        // Within the total: a third warms up, a third the story, a sixth each the follow-up page alone and the baseline.
+        var warmUp = total / 3;
+        var storyDuration = total / 3;
+        var aloneDuration = total / 6;
         var baselineDuration = total - warmUp - storyDuration - aloneDuration;
         var (remissId, storyUsers, owners) = await EnlargeDemoAsync(app.Services, cancellationToken);
         if (Environment.GetEnvironmentVariable("REMISS_LOAD_CLIENTS") is { } few && int.TryParse(few, CultureInfo.InvariantCulture, out var n) && n is >= 1 and < Clients)
