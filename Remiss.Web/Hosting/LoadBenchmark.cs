@@ -18,11 +18,11 @@ using Remiss.Infrastructure.Tenancy;
 /// <summary>
 /// <c>dotnet run -c Release --project Remiss.Web -- benchmark load [seconds]</c>: the app on the embedded default (a fresh
 /// SQLite file, the demo) on 127.0.0.1, its demo remiss sent to 300 recipients, then 32 clients signed in as 32
-/// different users for at most <c>seconds</c> (60, and never more) in all. A fifth of the time warms up (the JIT
-/// compiles the app's code to its final tier, as on a server that has run a while) and is not counted. Two fifths are
-/// the story: owners read the start page and the follow-up page, secretaries read the start page and the yttrande
-/// form and save drafts. A fifth 32 owners read only the follow-up page, and the last fifth the story's 32 clients read
-/// a trivial page (the sign-in page) as the baseline. It prints requests per second, p50/p95/p99 and errors per kind,
+/// different users for at most <c>seconds</c> (60, and never more) in all. A third of the time warms up (the JIT
+/// compiles the app's code to its final tier, as on a server that has run a while) and is not counted. A third is the
+/// story: owners read the start page and the follow-up page, secretaries read the start page and the yttrande form and
+/// save drafts. A sixth 32 owners read only the follow-up page, and the last sixth the story's 32 clients read a
+/// trivial page (the sign-in page) as the baseline. It prints requests per second, p50/p95/p99 and errors per kind,
 /// the follow-up page's throughput against the baseline's, and the processor time and allocations per request.
 /// <c>REMISS_LOAD_CLIENTS=n</c> runs one owner and n-1 secretaries instead (and n owners alone), to see what a
 /// request costs without queueing. Loopback only; every loop is bounded by time and by count.
