@@ -249,12 +249,8 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
         /// <summary>What is typed into the form's other fields with the upload, and must be there when the page comes back.</summary>
         public IEnumerable<KeyValuePair<string, string>> Typed => (Extra ?? new Dictionary<string, string>()).Where(e => e.Key != "ConfirmedKind");
 
-        /// <summary>
-        /// Chooses a file of <paramref name="size"/> bytes and sends the form chunked (Transfer-Encoding: chunked, no
-        /// Content-Length), as a client that streams a file it does not measure first: the server learns the size only
-        /// while it reads.
-        /// </summary>
-        public async Task<HttpResponseMessage> UploadChunkedAsync(string fileName, long size)
+        /// <summary>The form's own fields (and the extra ones this point needs) as multipart content without the file, and where the button posts.</summary>
+        private async Task<(MultipartFormDataContent Content, string Action)> FormFieldsAsync()
         {
             var (_, page) = await Session.GetPageAsync(Path);
             var form = PageForm.Of(page, Selector);
@@ -269,6 +265,18 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
                 content.Add(new StringContent(value), name);
             }
 
+            return (content, form.ActionOf(Button));
+        }
+
+        /// <summary>
+        /// Chooses a file of <paramref name="size"/> bytes and sends the form chunked (Transfer-Encoding: chunked, no
+        /// Content-Length), as a client that streams a file it does not measure first: the server learns the size only
+        /// while it reads.
+        /// </summary>
+        public async Task<HttpResponseMessage> UploadChunkedAsync(string fileName, long size)
+        {
+            var (content, action) = await FormFieldsAsync();
+
             content.Add(new StreamContent(new FillerStream(size)), Field, fileName);
             using var handler = new HttpClientHandler
             {
@@ -277,7 +285,7 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
                 ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == TestCertificate.Value.Thumbprint,
             };
             using var client = new HttpClient(handler) { BaseAddress = Session.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-            using var request = new HttpRequestMessage(HttpMethod.Post, form.ActionOf(Button)) { Content = content, Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content, Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
             request.Headers.TransferEncodingChunked = true;
             Assert.Null(content.Headers.ContentLength);
             var response = await client.SendAsync(request);
@@ -292,25 +300,14 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
         /// </summary>
         public async Task<HttpResponseMessage> UploadNamedAsync(string fileName, byte[] bytes)
         {
-            var (_, page) = await Session.GetPageAsync(Path);
-            var form = PageForm.Of(page, Selector);
-            if (Extra is not null)
-            {
-                form.Set(Extra);
-            }
-
-            var content = new MultipartFormDataContent();
-            foreach (var (name, value) in form.Fields)
-            {
-                content.Add(new StringContent(value), name);
-            }
+            var (content, action) = await FormFieldsAsync();
 
             var part = new ByteArrayContent(bytes);
             part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
             var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(fileName));
             Assert.True(part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{Field}\"; filename=\"=?utf-8?B?{encoded}?=\""));
             content.Add(part);
-            return await Session.PostContentAsync(form.ActionOf(Button), content);
+            return await Session.PostContentAsync(action, content);
         }
 
         /// <summary>

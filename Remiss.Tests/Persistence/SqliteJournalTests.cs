@@ -11,46 +11,28 @@ using Remiss.Tests.TestSupport;
 public sealed class SqliteJournalTests(RemissAppFactory factory) : IClassFixture<RemissAppFactory>
 {
     [Fact]
-    public async Task TheAppsSqliteDatabase_IsInWriteAheadLogMode()
-    {
-        var mode = await factory.InTenantAsync("malmo", async (db, _) =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode;";
-                return (string?)await command.ExecuteScalarAsync();
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        });
-
-        Assert.Equal("wal", mode);
-    }
+    public async Task TheAppsSqliteDatabase_IsInWriteAheadLogMode() =>
+        Assert.Equal("wal", await PragmaAsync("journal_mode"));
 
     [Fact]
-    public async Task EveryConnectionTheAppOpens_LetsSqliteWaitForTheLockItself()
-    {
-        var timeout = await factory.InTenantAsync("malmo", async (db, _) =>
+    public async Task EveryConnectionTheAppOpens_LetsSqliteWaitForTheLockItself() =>
+        Assert.Equal((long)Remiss.Infrastructure.Persistence.SqliteBusyTimeoutInterceptor.BusyTimeoutMilliseconds, await PragmaAsync("busy_timeout"));
+
+    /// <summary>The value of a pragma on a connection the app's own DbContext opened (with its interceptors).</summary>
+    private Task<object?> PragmaAsync(string pragma) =>
+        factory.InTenantAsync("malmo", async (db, _) =>
         {
             var connection = db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync();
             try
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA busy_timeout;";
-                return (long?)await command.ExecuteScalarAsync();
+                command.CommandText = $"PRAGMA {pragma};";
+                return await command.ExecuteScalarAsync();
             }
             finally
             {
                 await db.Database.CloseConnectionAsync();
             }
         });
-
-        Assert.Equal(Remiss.Infrastructure.Persistence.SqliteBusyTimeoutInterceptor.BusyTimeoutMilliseconds, timeout);
-    }
 }

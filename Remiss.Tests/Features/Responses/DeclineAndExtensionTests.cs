@@ -234,12 +234,8 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
     [Fact]
     public async Task Deciding_an_anstand_that_is_already_decided_is_refused_on_the_form_with_a_message()
     {
-        var remiss = await factory.CopyOfDemoAsync();
-        using var asn = await factory.SignedInAsync(Kit.AsnUser);
-        var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
-        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
-        using var owner = await factory.SignedInAsync(Kit.Owner);
-        var (_, details) = await owner.GetPageAsync(remiss.Url);
+        var (remiss, owner, details) = await AnstandRequestedAsync();
+        using var signedIn = owner;
         var form = PageForm.Of(details, "main form[action*='handler=GrantExtension']");
         using var granted = await form.SubmitAsync(owner, $"Bevilja anstånd för {Kit.AsnName}");
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
@@ -254,12 +250,8 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
     [Fact]
     public async Task A_too_long_message_with_a_granted_anstand_is_refused_next_to_it_with_what_was_typed_kept_and_decides_nothing()
     {
-        var remiss = await factory.CopyOfDemoAsync();
-        using var asn = await factory.SignedInAsync(Kit.AsnUser);
-        var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
-        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
-        using var owner = await factory.SignedInAsync(Kit.Owner);
-        var (_, details) = await owner.GetPageAsync(remiss.Url);
+        var (remiss, owner, details) = await AnstandRequestedAsync();
+        using var signedIn = owner;
         var message = new string('x', 4_001);
 
         using var refused = await PageForm.Of(details, "main form[action*='handler=GrantExtension']")
@@ -280,12 +272,8 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
     [Fact]
     public async Task The_message_with_a_granted_anstand_reaches_the_recipients_form_and_e_mail_without_control_characters()
     {
-        var remiss = await factory.CopyOfDemoAsync();
-        using var asn = await factory.SignedInAsync(Kit.AsnUser);
-        var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
-        await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
-        using var owner = await factory.SignedInAsync(Kit.Owner);
-        var (_, details) = await owner.GetPageAsync(remiss.Url);
+        var (remiss, owner, details) = await AnstandRequestedAsync();
+        using var signedIn = owner;
 
         using var granted = await PageForm.Of(details, "main form[action*='handler=GrantExtension']")
             .Set("Message", "Beviljas\u001F till\u0007 nämndens möte.")
@@ -294,6 +282,7 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
         var extension = Assert.Single((await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Extensions);
         Assert.Equal("Beviljas till nämndens möte.", extension.DecisionComment);
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
         var (_, form) = await asn.GetPageAsync(remiss.Yttrande);
         Assert.Contains(form.QuerySelectorAll("main .status-message").Select(Kit.Text), t => t == "Anstånd beviljat till 20 december 2027. Beviljas till nämndens möte.");
         var texts = await factory.InTenantAsync("malmo", (db, _) =>
@@ -307,4 +296,19 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
             .Single(r => r.QuerySelector($"a[href='{remiss.Url}']") is not null)
             .QuerySelectorAll("td")
             .Select(Kit.Text)];
+
+    /// <summary>A copy of the demo in which asn has asked for anstånd to 20 December 2027, and the owner's remiss page.</summary>
+    private async Task<(SentRemiss Remiss, WebSession Owner, IHtmlDocument Details)> AnstandRequestedAsync()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        using (var asn = await factory.SignedInAsync(Kit.AsnUser))
+        {
+            var (_, extensionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/anstand");
+            await asn.RedirectedToAsync(await PageForm.Of(extensionPage).Set("RequestedDeadline", "2027-12-20").SubmitAsync(asn, "Begär anstånd"), remiss.Yttrande);
+        }
+
+        var owner = await factory.SignedInAsync(Kit.Owner);
+        var (_, details) = await owner.GetPageAsync(remiss.Url);
+        return (remiss, owner, details);
+    }
 }
