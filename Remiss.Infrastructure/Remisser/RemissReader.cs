@@ -19,7 +19,7 @@ public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantC
             return null;
         }
 
-        await LoadRecipientsAsync(db.Recipients.Where(r => r.RemissId == id), withAnswers: false, cancellationToken).ConfigureAwait(false);
+        await LoadRecipientsAsync(db.Recipients.Where(r => r.RemissId == id), cancellationToken).ConfigureAwait(false);
         return remiss;
     }
 
@@ -39,43 +39,46 @@ public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantC
 
         remiss.LoadedWithSomeRecipientsOnly();
         var ids = organisationIds.ToList();
-        var recipients = db.Recipients.Where(r => r.RemissId == id && ids.Contains(r.OrganisationId));
-        await recipients.LoadAsync(cancellationToken).ConfigureAwait(false);
-        if (remiss.Recipients.Count > 0)
+
+        // A handful of rows (the user's recipient, its few anstånd, its one yttrande): one query, then the yttrande's
+        // answers and bilagor. The owners' own page has no recipient of theirs and stops after the first.
+        var mine = await db.Recipients
+            .Where(r => r.RemissId == id && ids.Contains(r.OrganisationId))
+            .Include(r => r.Extensions)
+            .Include(r => r.Response)
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var responses = mine.Select(r => r.Response?.Id).OfType<Guid>().ToList();
+        if (responses.Count > 0)
         {
-            // The owners' own page has no recipient of theirs: the parts are read only for recipients there are.
-            await LoadRecipientPartsAsync(recipients, withAnswers: true, cancellationToken).ConfigureAwait(false);
+            await db.Answers.Where(a => responses.Contains(a.ResponseId)).LoadAsync(cancellationToken).ConfigureAwait(false);
+            await db.Set<Domain.Remisser.ResponseAttachment>().Where(a => responses.Contains(a.ResponseId)).LoadAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return remiss;
     }
 
+    /// <summary>
+    /// The remiss with its questions and bilagor in one query: a remiss has tens of questions and a few bilagor, so the
+    /// rows their product makes cost less than two more round trips on every page.
+    /// </summary>
     private Task<Domain.Remisser.Remiss?> RemissAsync(Guid id, CancellationToken cancellationToken) =>
         db.Remisser
             .Include(r => r.Questions)
             .Include(r => r.Attachments)
-            .AsSplitQuery()
+            .AsSingleQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>
     /// The recipients' parts by plain queries on their own keys, joined up by the change tracker: on a remiss of 300
     /// recipients about 40 % cheaper than EF's split includes through the remiss.
     /// </summary>
-    private async Task LoadRecipientsAsync(IQueryable<Domain.Remisser.Recipient> recipients, bool withAnswers, CancellationToken cancellationToken)
+    private async Task LoadRecipientsAsync(IQueryable<Domain.Remisser.Recipient> recipients, CancellationToken cancellationToken)
     {
         await recipients.LoadAsync(cancellationToken).ConfigureAwait(false);
-        await LoadRecipientPartsAsync(recipients, withAnswers, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task LoadRecipientPartsAsync(IQueryable<Domain.Remisser.Recipient> recipients, bool withAnswers, CancellationToken cancellationToken)
-    {
         await db.Extensions.Where(e => recipients.Any(r => r.Id == e.RecipientId)).LoadAsync(cancellationToken).ConfigureAwait(false);
         await db.Responses.Where(x => recipients.Any(r => r.Id == x.RecipientId)).LoadAsync(cancellationToken).ConfigureAwait(false);
-        if (withAnswers)
-        {
-            await db.Answers.Where(a => db.Responses.Any(x => x.Id == a.ResponseId && recipients.Any(r => r.Id == x.RecipientId))).LoadAsync(cancellationToken).ConfigureAwait(false);
-            await db.Set<Domain.Remisser.ResponseAttachment>().Where(a => db.Responses.Any(x => x.Id == a.ResponseId && recipients.Any(r => r.Id == x.RecipientId))).LoadAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>A remiss with one recipient's whole yttrande: answers and bilagor.</summary>
