@@ -187,7 +187,7 @@ public static partial class LoadBenchmark
         HttpClient client, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
     {
         var until = Stopwatch.StartNew();
-        var version = 0;
+        YttrandeForm? form = null;
         for (var i = 0; i < MaxRequestsPerClient && until.Elapsed < duration; i++)
         {
             switch (i % 4)
@@ -197,12 +197,15 @@ public static partial class LoadBenchmark
                     break;
                 case 1:
                 case 2:
-                    var form = await TimedGetAsync(client, remissPath + "/yttrande", "yttrande form", times, errors, cancellationToken, readForm: true);
-                    version = form?.Version ?? version;
-
+                    form = await TimedGetAsync(client, remissPath + "/yttrande", "yttrande form", times, errors, cancellationToken, readForm: true) ?? form;
                     break;
                 default:
-                    version = await SaveDraftAsync(client, remissPath, version, i, times, errors, cancellationToken);
+                    // The autosave script posts from the open form, with the version of the last save.
+                    if (form is not null)
+                    {
+                        form = form with { Version = await SaveDraftAsync(client, form, i, times, errors, cancellationToken) };
+                    }
+
                     break;
             }
         }
@@ -318,15 +321,13 @@ public static partial class LoadBenchmark
         return stop < 0 ? string.Empty : rest[..stop].ToString();
     }
 
-    private static async Task<int> SaveDraftAsync(
-        HttpClient client, string remissPath, int version, int round, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
+    private static async Task<int?> SaveDraftAsync(
+        HttpClient client, YttrandeForm form, int round, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
     {
         const string kind = "save draft (autosave)";
-        using var page = await client.GetAsync(remissPath + "/yttrande", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var (_, form) = await ReadAsync(page, readForm: true, cancellationToken);
-        var token = form!.Token;
+        var token = form.Token;
         var url = form.AutosaveUrl;
-        var current = form.Version ?? version;
+        var current = form.Version ?? 0;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
