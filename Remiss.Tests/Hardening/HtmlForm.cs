@@ -97,55 +97,22 @@ internal sealed partial class HtmlForm
         var values = new List<KeyValuePair<string, string>>();
         var textFields = new List<string>();
         var passwordFields = new List<string>();
-        foreach (var element in form.Elements)
+        foreach (var (control, name, value) in TestSupport.FormDataSet.Of(form))
         {
-            switch (element)
+            values.Add(new(name, value));
+            var typedInto = control switch
             {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !input.IsDisabled:
-                    var type = (input.Type ?? "text").ToUpperInvariant();
-                    if (type is "SUBMIT" or "BUTTON" or "RESET" or "IMAGE" or "FILE")
-                    {
-                        break;
-                    }
-
-                    if (type is "CHECKBOX" or "RADIO")
-                    {
-                        if (input.IsChecked)
-                        {
-                            values.Add(new(input.Name!, input.GetAttribute("value") ?? "on"));
-                        }
-
-                        break;
-                    }
-
-                    values.Add(new(input.Name!, input.Value ?? string.Empty));
-                    if (TextTypes.Contains(type) && !input.IsReadOnly && !textFields.Contains(input.Name!))
-                    {
-                        textFields.Add(input.Name!);
-                        if (type == "PASSWORD")
-                        {
-                            passwordFields.Add(input.Name!);
-                        }
-                    }
-
-                    break;
-                case IHtmlTextAreaElement textArea when !string.IsNullOrEmpty(textArea.Name) && !textArea.IsDisabled:
-                    values.Add(new(textArea.Name!, (textArea.Value ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal)));
-                    if (!textArea.IsReadOnly && !textFields.Contains(textArea.Name!))
-                    {
-                        textFields.Add(textArea.Name!);
-                    }
-
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !select.IsDisabled:
-                    var selected = select.Options.Where(o => o.IsSelected).ToList();
-                    if (selected.Count == 0 && !select.IsMultiple && select.Options.Length > 0)
-                    {
-                        selected = [select.Options[0]!];
-                    }
-
-                    values.AddRange(selected.Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
-                    break;
+                IHtmlInputElement input => TextTypes.Contains(TestSupport.FormDataSet.TypeOf(input)) && !input.IsReadOnly,
+                IHtmlTextAreaElement textArea => !textArea.IsReadOnly,
+                _ => false,
+            };
+            if (typedInto && !textFields.Contains(name))
+            {
+                textFields.Add(name);
+                if (control is IHtmlInputElement { Type: { } type } && type.Equals("password", StringComparison.OrdinalIgnoreCase))
+                {
+                    passwordFields.Add(name);
+                }
             }
         }
 

@@ -43,45 +43,7 @@ internal sealed class BrowserForm
     public static BrowserForm Of(IHtmlDocument page, string selector = "main form[method=post]")
     {
         var form = page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form matches {selector}.");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !input.IsDisabled:
-                    var type = (input.Type ?? "text").ToUpperInvariant();
-                    if (type is "SUBMIT" or "BUTTON" or "RESET" or "IMAGE" or "FILE")
-                    {
-                        break;
-                    }
-
-                    if (type is "CHECKBOX" or "RADIO")
-                    {
-                        if (input.IsChecked)
-                        {
-                            fields.Add(new(input.Name!, input.GetAttribute("value") ?? "on"));
-                        }
-
-                        break;
-                    }
-
-                    fields.Add(new(input.Name!, input.Value ?? string.Empty));
-                    break;
-                case IHtmlTextAreaElement textArea when !string.IsNullOrEmpty(textArea.Name) && !textArea.IsDisabled:
-                    fields.Add(new(textArea.Name!, Crlf(textArea.Value)));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !select.IsDisabled:
-                    var selected = select.Options.Where(o => o.IsSelected).ToList();
-                    if (selected.Count == 0 && !select.IsMultiple && select.Options.Length > 0)
-                    {
-                        selected = [select.Options[0]!];
-                    }
-
-                    fields.AddRange(selected.Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
-                    break;
-            }
-        }
-
+        var fields = FormDataSet.Of(form).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
         return new BrowserForm(form, new Uri(page.Url), fields);
     }
 
@@ -177,8 +139,6 @@ internal sealed class BrowserForm
     private IElement ButtonNamed(string text) =>
         _form.QuerySelectorAll("button").FirstOrDefault(b => Html.Text(b) == text)
         ?? throw new InvalidOperationException($"The form has no button \"{text}\". Buttons: {string.Join(" | ", _form.QuerySelectorAll("button").Select(Html.Text))}");
-
-    private static string Crlf(string? text) => (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
 }
 
 internal static class Html

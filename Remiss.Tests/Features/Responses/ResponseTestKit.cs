@@ -120,49 +120,13 @@ internal sealed class PageForm
 {
     private readonly IHtmlFormElement _form;
     private readonly Uri _documentUrl;
-    private readonly List<KeyValuePair<string, string>> _fields = [];
+    private readonly List<KeyValuePair<string, string>> _fields;
 
     private PageForm(IHtmlFormElement form, Uri documentUrl)
     {
         _form = form;
         _documentUrl = documentUrl;
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
-                    var type = (input.Type ?? "text").ToUpperInvariant();
-                    if (type is "SUBMIT" or "BUTTON" or "RESET" or "IMAGE" or "FILE")
-                    {
-                        break;
-                    }
-
-                    if (type is "CHECKBOX" or "RADIO")
-                    {
-                        if (input.IsChecked)
-                        {
-                            _fields.Add(new(input.Name!, input.GetAttribute("value") ?? "on"));
-                        }
-
-                        break;
-                    }
-
-                    _fields.Add(new(input.Name!, input.Value ?? string.Empty));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    _fields.Add(new(area.Name!, (area.Value ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal)));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    var chosen = select.Options.Where(o => o.IsSelected).Select(o => o.Value).ToList();
-                    if (chosen.Count == 0 && select.Options.Length > 0)
-                    {
-                        chosen.Add(select.Options[0]!.Value);
-                    }
-
-                    _fields.AddRange(chosen.Select(v => new KeyValuePair<string, string>(select.Name!, v)));
-                    break;
-            }
-        }
+        _fields = [.. FormDataSet.Of(form).Select(f => new KeyValuePair<string, string>(f.Name, f.Value))];
     }
 
     public IReadOnlyList<KeyValuePair<string, string>> Fields => _fields;
