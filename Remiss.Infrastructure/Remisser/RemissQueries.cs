@@ -1,6 +1,5 @@
 namespace Remiss.Infrastructure.Remisser;
 
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
@@ -39,7 +38,6 @@ public sealed record StartPage(IReadOnlyList<RemissListItem> Owned, IReadOnlyLis
 /// </summary>
 public sealed record FollowUpRecord(
     Guid RecipientId,
-    Guid OrganisationId,
     string Name,
     RecipientStatus Status,
     DateOnly? ExtendedDeadline,
@@ -111,30 +109,12 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
     /// per step of the chase, however many addresses it went to; the late notice counts too). Unordered: the page
     /// sorts by Swedish rules.
     /// </summary>
-    public IQueryable<FollowUpRecord> FollowUp(Guid remissId) => FollowUpQuery.Compile()(db, remissId);
-
-    /// <summary>
-    /// <see cref="FollowUp"/> read through EF's compiled query: the page is read by every owner, often, and its
-    /// query's expression tree is the largest of the app; a compiled query skips walking it on each request.
-    /// </summary>
-    public async Task<IReadOnlyList<FollowUpRecord>> FollowUpAsync(Guid remissId, CancellationToken cancellationToken)
-    {
-        var rows = new List<FollowUpRecord>();
-        await foreach (var row in CompiledFollowUp(db, remissId).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    private static readonly Expression<Func<AppDbContext, Guid, IQueryable<FollowUpRecord>>> FollowUpQuery = (db, remissId) =>
+    public IQueryable<FollowUpRecord> FollowUp(Guid remissId) =>
         from r in db.Recipients
         where r.RemissId == remissId
         join o in db.Organisations on r.OrganisationId equals o.Id
         select new FollowUpRecord(
             r.Id,
-            r.OrganisationId,
             o.Name,
             r.Status,
             r.ExtendedDeadline,
@@ -145,8 +125,6 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
             db.Extensions.Where(e => e.RecipientId == r.Id).Max(e => (DateTime?)e.RequestedAt),
             db.Extensions.Any(e => e.RecipientId == r.Id && e.Status == ExtensionStatus.Requested),
             db.Reminders.Count(x => x.RecipientId == r.Id && x.WasSent));
-
-    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<FollowUpRecord>> CompiledFollowUp = EF.CompileAsyncQuery(FollowUpQuery);
 
     /// <summary>The anstånd the recipients of the remiss wait for a decision on.</summary>
     public IQueryable<PendingExtensionItem> PendingExtensions(Guid remissId) =>

@@ -2,6 +2,7 @@ namespace Remiss.Web.Pages.Tenant.Remisser;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
@@ -12,7 +13,6 @@ using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.RichText;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Components;
-using Microsoft.EntityFrameworkCore;
 using Remiss.Web.Tenancy;
 
 /// <summary>
@@ -176,7 +176,7 @@ public sealed class DetailsModel(
             return;
         }
 
-        var followUp = await queries.FollowUpAsync(Remiss.Id, cancellationToken);
+        var followUp = await queries.FollowUp(Remiss.Id).ToListAsync(cancellationToken);
         Rows = [.. SwedishOrder.By(followUp, r => r.Name).Select(r =>
         {
             var deadline = Remiss.Deadline is { } remissDeadline ? Recipient.DeadlineOf(remissDeadline, r.ExtendedDeadline) : today;
