@@ -126,12 +126,14 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
             db.Extensions.Any(e => e.RecipientId == r.Id && e.Status == ExtensionStatus.Requested),
             db.Reminders.Count(x => x.RecipientId == r.Id && x.WasSent));
 
-    /// <summary>The anstånd the recipients of the remiss wait for a decision on.</summary>
-    public IQueryable<PendingExtensionItem> PendingExtensions(Guid remissId) =>
+    /// <summary>
+    /// The anstånd that the recipients wait for a decision on: those the follow-up found waiting. Found by recipient,
+    /// not by status, so that the tenant's other waiting anstånd are not read.
+    /// </summary>
+    public IQueryable<PendingExtensionItem> PendingExtensions(IReadOnlyCollection<Guid> recipientIds) =>
         from e in db.Extensions
-        where e.Status == ExtensionStatus.Requested
+        where recipientIds.Contains(e.RecipientId) && e.Status == ExtensionStatus.Requested
         join r in db.Recipients on e.RecipientId equals r.Id
-        where r.RemissId == remissId
         join o in db.Organisations on r.OrganisationId equals o.Id
         select new PendingExtensionItem(r.Id, e.Id, o.Name, e.RequestedDeadline, e.Reason);
 

@@ -98,7 +98,7 @@ public sealed class SqlServerQueryTranslationTests
         var remiss = Guid.CreateVersion7();
         var queries = Queries(db);
 
-        Assert.Contains("N'Requested'", queries.PendingExtensions(remiss).ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("N'Requested'", queries.PendingExtensions(Organisations).ToQueryString(), StringComparison.Ordinal);
         Assert.Contains("NOT EXISTS", queries.NotYetRecipients(remiss, Organisations[0]).ToQueryString(), StringComparison.Ordinal);
         Assert.Contains("FROM [Recipients]", queries.RecipientNames(remiss).ToQueryString(), StringComparison.Ordinal);
     }

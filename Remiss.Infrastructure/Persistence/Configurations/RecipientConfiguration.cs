@@ -15,6 +15,10 @@ internal sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipien
         builder.Property(r => r.DeclineReason).HasMaxLength(4_000);
         builder.HasIndex(r => new { r.RemissId, r.OrganisationId }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.OrganisationId, r.Status });
+
+        // Every read of a remiss's recipients filters on the tenant and the remiss. With only the two indexes above,
+        // SQLite's planner takes the tenant's and reads all of the tenant's recipients; this one has both.
+        builder.HasIndex(r => new { r.TenantId, r.RemissId });
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(r => r.Extensions).WithOne().HasForeignKey(e => e.RecipientId).OnDelete(DeleteBehavior.Cascade);

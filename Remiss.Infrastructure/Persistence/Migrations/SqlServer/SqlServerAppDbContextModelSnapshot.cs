@@ -496,7 +496,7 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RecipientId");
 
-                    b.HasIndex("TenantId", "Status");
+                    b.HasIndex("TenantId", "RecipientId", "Status");
 
                     b.ToTable("Extensions", (string)null);
                 });
@@ -629,6 +629,8 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RemissId", "OrganisationId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "RemissId");
 
                     b.HasIndex("TenantId", "OrganisationId", "Status");
 

@@ -32,7 +32,7 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -483,7 +483,7 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecipientId");
 
-                    b.HasIndex("TenantId", "Status");
+                    b.HasIndex("TenantId", "RecipientId", "Status");
 
                     b.ToTable("Extensions", (string)null);
                 });
@@ -616,6 +616,8 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RemissId", "OrganisationId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "RemissId");
 
                     b.HasIndex("TenantId", "OrganisationId", "Status");
 

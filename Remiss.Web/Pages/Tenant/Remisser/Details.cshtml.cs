@@ -194,8 +194,9 @@ public sealed class DetailsModel(
         })];
 
         // Each part is read only when the page shows it.
-        PendingExtensions = followUp.Any(r => r.HasPendingExtension)
-            ? SwedishOrder.By(await queries.PendingExtensions(Remiss.Id).ToListAsync(cancellationToken), p => p.RecipientName)
+        var waiting = followUp.Where(r => r.HasPendingExtension).Select(r => r.RecipientId).ToList();
+        PendingExtensions = waiting.Count > 0
+            ? SwedishOrder.By(await queries.PendingExtensions(waiting).ToListAsync(cancellationToken), p => p.RecipientName)
             : [];
         OtherOrganisations = Remiss.Status == RemissStatus.Sent
             ? SwedishOrder.By(await queries.NotYetRecipients(Remiss.Id, Remiss.OwnerOrganisationId).ToListAsync(cancellationToken), o => o.Name)
