@@ -18,11 +18,11 @@ using Remiss.Infrastructure.Tenancy;
 /// <summary>
 /// <c>dotnet run -c Release --project Remiss.Web -- benchmark load [seconds]</c>: the app on the embedded default (a fresh
 /// SQLite file, the demo) on 127.0.0.1, its demo remiss sent to 300 recipients, then 32 clients signed in as 32
-/// different users for at most <c>seconds</c> (60, and never more) in all. A third of the time warms up (the JIT
-/// compiles the app's code to its final tier, as on a server that has run a while) and is not counted. A third is the
-/// story: owners read the start page and the follow-up page, secretaries read the start page and the yttrande form and
-/// save drafts. A sixth 32 owners read only the follow-up page, and the last sixth the story's 32 clients read a
-/// trivial page (the sign-in page) as the baseline. It prints requests per second, p50/p95/p99 and errors per kind,
+/// different users for at most <c>seconds</c> (60, and never more) in all. First a few clients warm up, not counted,
+/// until the JIT has compiled the app's hot code to its final tier, as on a server that has run a while (a sixth of
+/// the time at least, half at most). Of the rest, half is the story: owners read the start page and the follow-up
+/// page, secretaries read the start page and the yttrande form and save drafts. A quarter 32 owners read only the
+/// follow-up page, and the last quarter the story's 32 clients read a trivial page (the sign-in page) as the baseline. It prints requests per second, p50/p95/p99 and errors per kind,
 /// the follow-up page's throughput against the baseline's, and the processor time and allocations per request.
 /// <c>REMISS_LOAD_CLIENTS=n</c> runs one owner and n-1 secretaries instead (and n owners alone), to see what a
 /// request costs without queueing. Loopback only; every loop is bounded by time and by count.
@@ -33,6 +33,11 @@ public static partial class LoadBenchmark
     public const int Owners = 4;
     public const int Recipients = 300;
     private const int MaxRequestsPerClient = 20_000;
+
+    /// <summary>The warm-up ends when a second of it compiles fewer methods than this, after a sixth of the time at least and half at most.</summary>
+    private const int QuietJitMethodsPerSecond = 25;
+    private const double MinWarmUpShare = 1.0 / 6;
+    private const double MaxWarmUpShare = 0.5;
 
     /// <summary>The size of the last response of each kind, for the table.</summary>
     private static readonly ConcurrentDictionary<string, long> PageSizes = new();
@@ -54,11 +59,6 @@ public static partial class LoadBenchmark
 
     public static async Task RunAsync(WebApplication app, TimeSpan total, TextWriter output, CancellationToken cancellationToken)
     {
-        // Within the total: a third warms up, a third the story, a sixth each the follow-up page alone and the baseline.
-        var warmUp = total / 3;
-        var storyDuration = total / 3;
-        var aloneDuration = total / 6;
-        var baselineDuration = total - warmUp - storyDuration - aloneDuration;
         var (remissId, storyUsers, owners) = await EnlargeDemoAsync(app.Services, cancellationToken);
         if (Environment.GetEnvironmentVariable("REMISS_LOAD_CLIENTS") is { } few && int.TryParse(few, CultureInfo.InvariantCulture, out var n) && n is >= 1 and < Clients)
         {
@@ -81,14 +81,32 @@ public static partial class LoadBenchmark
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load: {address} — demo remiss sent to {Recipients} recipients; {clients.Count} clients signed in as different users"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Phases: warm-up {warmUp.TotalSeconds:F0} s (not counted), story {storyDuration.TotalSeconds:F0} s, the follow-up page alone {aloneDuration.TotalSeconds:F0} s ({ownerClients.Count} owners), baseline {baselineDuration.TotalSeconds:F0} s"));
         var remissPath = $"/malmo/remisser/{remissId}";
         var warmUpTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var warmUpErrors = new ConcurrentDictionary<string, int>();
-        // Warm up with a few of the clients: every page is reached, and the JIT's background thread, which compiles
-        // the hot code to its final tier, is not starved by 32 clients on two cores.
-        await RunStoryAsync([.. clients.Where((_, i) => i % 8 is 0 or 5)], remissPath, warmUp, warmUpTimes, warmUpErrors, cancellationToken);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmUpTimes.Values.Sum(t => t.Count)} requests, {warmUpErrors.Values.Sum()} errors"));
+        var started = Stopwatch.StartNew();
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        // Warm up until the JIT is done: it compiles the hot code to its final tier on a background thread, thousands
+        // of methods, as on a server that has run a while. A few clients reach every page without starving that thread.
+        for (var round = 0; started.Elapsed < total * MaxWarmUpShare; round++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await RunStoryAsync([.. clients.Where((_, i) => i % 8 is 0 or 5)], remissPath, TimeSpan.FromSeconds(1), warmUpTimes, warmUpErrors, cancellationToken);
+            if (started.Elapsed >= total * MinWarmUpShare && System.Runtime.JitInfo.GetCompiledMethodCount() - before < QuietJitMethodsPerSecond)
+            {
+                break;
+            }
+        }
+
+        var warmUp = started.Elapsed;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmUp.TotalSeconds:F0} s (not counted), {warmUpTimes.Values.Sum(t => t.Count)} requests, {warmUpErrors.Values.Sum()} errors, {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods compiled"));
+
+        // What is left: half the story, a quarter each the follow-up page alone and the baseline.
+        var rest = total - warmUp;
+        var storyDuration = rest / 2;
+        var aloneDuration = rest / 4;
+        var baselineDuration = rest - storyDuration - aloneDuration;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Phases: story {storyDuration.TotalSeconds:F0} s, the follow-up page alone {aloneDuration.TotalSeconds:F0} s ({ownerClients.Count} owners), baseline {baselineDuration.TotalSeconds:F0} s"));
 
         var errors = new ConcurrentDictionary<string, int>();
         var story = new ConcurrentDictionary<string, ConcurrentBag<double>>();
