@@ -121,7 +121,7 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
             r.SubmittedAt,
             r.DeclinedAt,
             r.DeclineReason,
-            db.Responses.Where(x => x.RecipientId == r.Id).Select(x => (DateTime?)x.LastSavedAt).FirstOrDefault(),
+            db.Responses.Where(x => x.RecipientId == r.Id).Max(x => (DateTime?)x.LastSavedAt),
             db.Extensions.Where(e => e.RecipientId == r.Id).Max(e => (DateTime?)e.RequestedAt),
             db.Extensions.Any(e => e.RecipientId == r.Id && e.Status == ExtensionStatus.Requested),
             db.Reminders.Count(x => x.RecipientId == r.Id && x.WasSent));
