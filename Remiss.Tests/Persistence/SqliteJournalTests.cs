@@ -1,6 +1,5 @@
 namespace Remiss.Tests.Persistence;
 
-using Microsoft.EntityFrameworkCore;
 using Remiss.Tests.TestSupport;
 
 /// <summary>
@@ -20,19 +19,5 @@ public sealed class SqliteJournalTests(RemissAppFactory factory) : IClassFixture
 
     /// <summary>The value of a pragma on a connection the app's own DbContext opened (with its interceptors).</summary>
     private Task<object?> PragmaAsync(string pragma) =>
-        factory.InTenantAsync("malmo", async (db, _) =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"PRAGMA {pragma};";
-                return await command.ExecuteScalarAsync();
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        });
+        factory.InTenantAsync("malmo", async (db, _) => (await TestDatabase.ColumnAsync(db, $"PRAGMA {pragma};")).SingleOrDefault());
 }

@@ -67,6 +67,33 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The first column of every row of <paramref name="sql"/>, run on a connection the context opens (with its
+    /// interceptors): for pragmas and query plans.
+    /// </summary>
+    public static async Task<IReadOnlyList<object>> ColumnAsync(AppDbContext db, string sql, int column = 0)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var values = new List<object>();
+            while (await reader.ReadAsync())
+            {
+                values.Add(reader.GetValue(column));
+            }
+
+            return values;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>A SQL Server context that never connects: for pending-model checks, scripts and ToQueryString.</summary>
     public static SqlServerAppDbContext SqlServerContext(Guid? tenantId = null)
     {
