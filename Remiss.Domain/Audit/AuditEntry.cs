@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Audit;
+
+using Remiss.Domain.Common;
 
 /// <summary>
 /// One line of the tenant's log: who did what, when, to which row. Written in the same transaction as the change it

@@ -1,7 +1,7 @@
+namespace Remiss.Domain.Common;
+
 using System.Globalization;
 using System.Text.RegularExpressions;
-
-namespace Remiss.Domain.Common;
 
 /// <summary>Small checks on the text people type, shared by every entity.</summary>
 public static partial class Text

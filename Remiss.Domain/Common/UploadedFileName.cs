@@ -1,6 +1,6 @@
-using System.Globalization;
-
 namespace Remiss.Domain.Common;
+
+using System.Globalization;
 
 /// <summary>
 /// The rule for the name an uploaded file arrives with. A name with folders in it (a path separator, a "..") or with

@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Organisations;
+
+using Remiss.Domain.Common;
 
 /// <summary>
 /// What a tenant administrator may do to accounts: never lock themselves out, and never leave the tenant without

@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Organisations;
+
+using Remiss.Domain.Common;
 
 /// <summary>
 /// A tenant's Word template: a .dotx or .docx whose content has been checked, stored under a key. Only its

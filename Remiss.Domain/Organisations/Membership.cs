@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Organisations;
+
+using Remiss.Domain.Common;
 
 /// <summary>
 /// A user's place in an organisation. Rights come from memberships: members of a remiss's owner manage it,

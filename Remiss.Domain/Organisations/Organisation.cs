@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Organisations;
+
+using Remiss.Domain.Common;
 
 /// <summary>A body that sends or answers remisser: nämnd, bolag, förvaltning or external organisation.</summary>
 public sealed class Organisation : TenantEntity

@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Organisations;
+
+using Remiss.Domain.Common;
 
 /// <summary>The Swedish names of the kinds of organisation, as people write them in the directory and in a CSV file.</summary>
 public static class OrganisationKinds

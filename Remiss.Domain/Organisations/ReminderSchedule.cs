@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Organisations;
+
+using Remiss.Domain.Common;
 
 /// <summary>The days before a deadline on which a påminnelse is sent: 14, 7 and 2 unless a tenant or remiss says otherwise.</summary>
 public static class ReminderSchedule

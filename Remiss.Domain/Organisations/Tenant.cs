@@ -1,7 +1,7 @@
+namespace Remiss.Domain.Organisations;
+
 using System.Text.RegularExpressions;
 using Remiss.Domain.Common;
-
-namespace Remiss.Domain.Organisations;
 
 /// <summary>A customer of the service: a kommun or region, addressed by its slug (<c>/malmo/…</c>).</summary>
 public sealed partial class Tenant : Entity

@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
 
 /// <summary>Svar: the yttrande's answer to one question, in the shape the question's type asks for.</summary>
 public sealed class Answer : TenantEntity

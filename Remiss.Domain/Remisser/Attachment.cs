@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
 
 /// <summary>The kinds of file Remiss accepts as bilagor; the kind is recognised from the file's content.</summary>
 public enum AttachmentFileType

@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
 
 /// <summary>Anstånd: a recipient's request for a later deadline, and the owner's decision on it.</summary>
 public sealed class Extension : TenantEntity

@@ -1,6 +1,6 @@
-using Remiss.Domain.Organisations;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Organisations;
 
 /// <summary>
 /// Offentlighetsprincipen: where the tenant publishes, a submitted yttrande is public once the owner has closed the

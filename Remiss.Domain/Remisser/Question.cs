@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
 
 /// <summary>A numbered remissfråga. Changed only through its <see cref="Remiss"/>, and only while that is a draft.</summary>
 public sealed class Question : TenantEntity

@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
 
 /// <summary>
 /// One organisation's place in one remiss: its status, its own deadline after anstånd, and its yttrande.

@@ -1,6 +1,6 @@
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
 
 /// <summary>What a <see cref="Reminder"/> chased: a step before the deadline, or the notice that the answer is late.</summary>
 public enum ReminderKind

@@ -1,7 +1,7 @@
-using Remiss.Domain.Common;
-using Remiss.Domain.Organisations;
-
 namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
+using global::Remiss.Domain.Organisations;
 
 /// <summary>
 /// A consultation: a proposal with numbered questions sent to remissinstanser with a sista svarsdag.

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
-using Remiss.Domain.Common;
-
 namespace Remiss.Domain.Remisser;
+
+using System.Text.RegularExpressions;
+using global::Remiss.Domain.Common;
 
 /// <summary>
 /// Yttrande: a recipient's answer as a whole. Drafted together by the recipient's members, read-only and
