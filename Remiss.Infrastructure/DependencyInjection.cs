@@ -27,6 +27,7 @@ public static class DependencyInjection
 
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<TenantClock>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

@@ -12,11 +12,21 @@ public sealed class TenantCalendar
 
     public TimeZoneInfo TimeZone { get; }
 
-    public static TenantCalendar Stockholm() => new(TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZoneId));
+    public static TenantCalendar Stockholm() => For(DefaultTimeZoneId);
+
+    /// <summary>The calendar of a tenant's time zone; with none (a page outside every tenant) Swedish time.</summary>
+    public static TenantCalendar For(string? timeZoneId) =>
+        new(TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(timeZoneId) ? DefaultTimeZoneId : timeZoneId));
 
     /// <summary>The calendar date it is in the tenant's time zone at the given instant.</summary>
     public DateOnly Today(DateTime nowUtc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(AsUtc(nowUtc), TimeZone));
+        DateOnly.FromDateTime(Local(nowUtc));
+
+    /// <summary>The tenant's wall-clock time at the given instant.</summary>
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), TimeZone);
+
+    /// <summary>An instant as the tenant's people read it: "30 november 2023 kl. 11.00".</summary>
+    public string DateAndTime(DateTime utc) => SwedishDates.DateAndTime(Local(utc));
 
     /// <summary>The last instant (UTC) at which an answer due on <paramref name="deadline"/> is on time.</summary>
     public DateTime EndOfDayUtc(DateOnly deadline)

@@ -8,9 +8,6 @@ public static partial class Text
 {
     public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    /// <summary>A calendar date the Swedish way: "30 november 2023".</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Swedish);
-
     /// <summary>Trims, and refuses a blank or too long value with a Swedish message naming the field.</summary>
     public static string Required(string? value, string field, int maxLength)
     {

@@ -62,7 +62,7 @@ public sealed partial class Tenant : Entity
             CreatedAt = nowUtc,
         };
 
-    public TenantCalendar Calendar() => new(TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+    public TenantCalendar Calendar() => TenantCalendar.For(TimeZoneId);
 
     public void Rename(string name) => Name = Text.Required(name, "Namn", NameMaxLength);
 

@@ -74,12 +74,12 @@ public sealed class AuditQueries(AppDbContext db, ITenantContext tenantContext)
     public async Task<byte[]> CsvAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
         var entries = await Query(filter).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(tenantContext.Tenant?.TimeZoneId ?? TenantCalendar.DefaultTimeZoneId);
+        var calendar = Calendar();
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', Header.Select(AuditCsv.Cell)));
         foreach (var e in entries)
         {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc), zone);
+            var local = calendar.Local(e.OccurredAt);
             csv.AppendLine(string.Join(
                 ';',
                 new[]
@@ -97,8 +97,7 @@ public sealed class AuditQueries(AppDbContext db, ITenantContext tenantContext)
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    private TenantCalendar Calendar() =>
-        new(TimeZoneInfo.FindSystemTimeZoneById(tenantContext.Tenant?.TimeZoneId ?? TenantCalendar.DefaultTimeZoneId));
+    private TenantCalendar Calendar() => TenantCalendar.For(tenantContext.Tenant?.TimeZoneId);
 }
 
 /// <summary>One CSV cell that a spreadsheet reads as text, never as a formula.</summary>

@@ -19,5 +19,5 @@ public sealed record DocumentContext(
     public string NameOf(Guid organisationId) => OrganisationNames.TryGetValue(organisationId, out var name) ? name : string.Empty;
 
     /// <summary>The calendar date of an instant in the tenant's time zone, the Swedish way.</summary>
-    public string DateOf(DateTime utc) => Text.Date(Calendar.Today(utc));
+    public string DateOf(DateTime utc) => SwedishDates.Date(Calendar.Today(utc));
 }

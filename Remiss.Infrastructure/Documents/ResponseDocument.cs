@@ -17,7 +17,7 @@ public static class ResponseDocument
         ArgumentNullException.ThrowIfNull(context);
         var response = recipient.Response ?? throw new InvalidOperationException("The recipient has no yttrande.");
         var organisation = context.NameOf(recipient.OrganisationId);
-        var date = recipient.SubmittedAt is { } submitted ? context.DateOf(submitted) : Text.Date(context.Today);
+        var date = recipient.SubmittedAt is { } submitted ? context.DateOf(submitted) : SwedishDates.Date(context.Today);
 
         using var writer = WordDocumentWriter.Create(output, context.Template, $"{organisation} · Yttrande {remiss.Diarienummer}");
         writer.Paragraph(context.TenantName, writer.Styles.Subtitle);

@@ -37,7 +37,7 @@ public static class SummaryDocument
             remiss.Title,
             remiss.Diarienummer,
             context.NameOf(remiss.OwnerOrganisationId),
-            preliminary ? $"Preliminär {Text.Date(context.Today)}" : "Slutlig",
+            preliminary ? $"Preliminär {SwedishDates.Date(context.Today)}" : "Slutlig",
             context.NowUtc,
             "Sammanställning av remissvar"));
     }
@@ -49,15 +49,15 @@ public static class SummaryDocument
         writer.Paragraph(remiss.Title, writer.Styles.Title);
         if (preliminary)
         {
-            writer.Paragraph($"Preliminär {Text.Date(context.Today)}", bold: true);
+            writer.Paragraph($"Preliminär {SwedishDates.Date(context.Today)}", bold: true);
             writer.Paragraph("Remissen är inte stängd: fler yttranden kan komma in och sammanställningen kan ändras.", italic: true);
         }
 
         writer.Labelled("Diarienummer", remiss.Diarienummer ?? "–");
         writer.Labelled("Avsändare", context.NameOf(remiss.OwnerOrganisationId));
         writer.Labelled("Skickad", remiss.SentAt is { } sent ? context.DateOf(sent) : "Inte skickad");
-        writer.Labelled("Sista svarsdag", remiss.Deadline is { } deadline ? Text.Date(deadline) : "–");
-        writer.Labelled("Sammanställningen gjord", Text.Date(context.Today));
+        writer.Labelled("Sista svarsdag", remiss.Deadline is { } deadline ? SwedishDates.Date(deadline) : "–");
+        writer.Labelled("Sammanställningen gjord", SwedishDates.Date(context.Today));
         var submitted = recipients.Count(r => r.Status == RecipientStatus.Submitted);
         var declined = recipients.Count(r => r.Status == RecipientStatus.Declined);
         writer.Labelled(
@@ -186,9 +186,9 @@ public static class SummaryDocument
     private static string ExtensionText(Recipient recipient) =>
         string.Join("; ", recipient.Extensions.OrderBy(e => e.RequestedAt).Select(e => e.Status switch
         {
-            ExtensionStatus.Granted => $"Beviljat till {Text.Date(e.GrantedDeadline ?? e.RequestedDeadline)}",
-            ExtensionStatus.Requested => $"Begärt till {Text.Date(e.RequestedDeadline)}",
-            _ when e.DecidedByUserId is not null => $"Avslaget ({Text.Date(e.RequestedDeadline)})",
+            ExtensionStatus.Granted => $"Beviljat till {SwedishDates.Date(e.GrantedDeadline ?? e.RequestedDeadline)}",
+            ExtensionStatus.Requested => $"Begärt till {SwedishDates.Date(e.RequestedDeadline)}",
+            _ when e.DecidedByUserId is not null => $"Avslaget ({SwedishDates.Date(e.RequestedDeadline)})",
             _ => null,
         }).OfType<string>());
 }

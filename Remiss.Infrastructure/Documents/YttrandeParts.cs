@@ -119,7 +119,7 @@ internal static class YttrandeParts
 
         if (decision.DecisionDate is { } date)
         {
-            parts.Add(Text.Date(date));
+            parts.Add(SwedishDates.Date(date));
         }
 
         if (decision.Paragraph is { } paragraph)
@@ -140,7 +140,7 @@ internal static class YttrandeParts
 
         if (decision.DecisionDate is { } date)
         {
-            writer.Labelled("Beslutsdatum", Text.Date(date));
+            writer.Labelled("Beslutsdatum", SwedishDates.Date(date));
         }
 
         if (decision.Paragraph is { } paragraph)

@@ -20,7 +20,7 @@ public sealed class RemissEmails
         _baseUrl = (options.Value.BaseUrl ?? string.Empty).Trim().TrimEnd('/');
 
     /// <summary>A date as Swedes write it in a letter: "30 november 2027".</summary>
-    public static string SwedishDate(DateOnly date) => date.ToString("d MMMM yyyy", Text.Swedish);
+    public static string SwedishDate(DateOnly date) => SwedishDates.Date(date);
 
     /// <summary>The remiss's page: the owner follows it there, a recipient reads it there.</summary>
     public Uri RemissUrl(string tenantSlug, Guid remissId) =>
@@ -30,17 +30,7 @@ public sealed class RemissEmails
     /// An instant as Swedes write it, in the tenant's time zone: "23 november 2026 kl. 11.00". The clock uses a
     /// full stop, as Språkrådet recommends, whatever separator the culture data has.
     /// </summary>
-    public static string SwedishTime(DateTime utc, string timeZoneId)
-    {
-        var instant = utc.Kind switch
-        {
-            DateTimeKind.Utc => utc,
-            DateTimeKind.Unspecified => DateTime.SpecifyKind(utc, DateTimeKind.Utc),
-            _ => utc.ToUniversalTime(),
-        };
-        var local = TimeZoneInfo.ConvertTimeFromUtc(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
-        return local.ToString("d MMMM yyyy 'kl.' HH'.'mm", Text.Swedish);
-    }
+    public static string SwedishTime(DateTime utc, string timeZoneId) => TenantCalendar.For(timeZoneId).DateAndTime(utc);
 
     /// <summary>The recipient's yttrande on the remiss.</summary>
     public Uri ResponseUrl(string tenantSlug, Guid remissId) => new($"{RemissUrl(tenantSlug, remissId)}/yttrande");

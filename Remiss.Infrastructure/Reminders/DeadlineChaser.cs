@@ -39,7 +39,7 @@ public sealed partial class DeadlineChaser(
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var calendar = tenant.Calendar();
-        var localNow = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, calendar.TimeZone);
+        var localNow = calendar.Local(nowUtc);
         if (!ReminderPlan.IsSendingTime(localNow))
         {
             return ChaseResult.Nothing;

@@ -15,7 +15,7 @@ using Remiss.Infrastructure.Tenancy;
 public sealed class RemissDrafts(
     AppDbContext db,
     ITenantContext tenantContext,
-    TimeProvider clock,
+    TenantClock clock,
     RichTextSanitizer sanitizer,
     AttachmentIntake intake,
     IFileStorage storage,
@@ -23,7 +23,7 @@ public sealed class RemissDrafts(
 {
     private Guid TenantId => tenantContext.TenantId ?? throw new InvalidOperationException("No tenant.");
 
-    public DateOnly Today => TenantCalendar().Today(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today;
 
     /// <summary>The tenant's påminnelse schedule, which a remiss follows unless it has its own.</summary>
     public async Task<IReadOnlyList<int>> TenantReminderDaysAsync(CancellationToken cancellationToken) =>
@@ -33,7 +33,7 @@ public sealed class RemissDrafts(
     {
         var owner = await db.Organisations.SingleOrDefaultAsync(o => o.Id == ownerOrganisationId, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException("Välj en organisation som skickar remissen.");
-        var remiss = Remiss.CreateDraft(owner, title, userId, clock.GetUtcNow().UtcDateTime);
+        var remiss = Remiss.CreateDraft(owner, title, userId, clock.NowUtc);
         db.Remisser.Add(remiss);
         audit.Record(AuditAction.RemissCreated, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” skapades som utkast.", remiss.Id);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ public sealed class RemissDrafts(
         }
 
         var file = await intake.AcceptAsync(TenantId, content, fileName, cancellationToken).ConfigureAwait(false);
-        var attachment = remiss.AddAttachment(file, userId, clock.GetUtcNow().UtcDateTime);
+        var attachment = remiss.AddAttachment(file, userId, clock.NowUtc);
         audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Bilagan {attachment.FileName} lades till.", remiss.Id);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
         return attachment;
@@ -149,9 +149,6 @@ public sealed class RemissDrafts(
 
     private string? Sanitize(string? description) =>
         string.IsNullOrWhiteSpace(description) ? null : sanitizer.FromUserInput(description);
-
-    private TenantCalendar TenantCalendar() =>
-        new(TimeZoneInfo.FindSystemTimeZoneById(tenantContext.Tenant?.TimeZoneId ?? Domain.Common.TenantCalendar.DefaultTimeZoneId));
 
     private async Task SaveOrReportConflictAsync(CancellationToken cancellationToken)
     {

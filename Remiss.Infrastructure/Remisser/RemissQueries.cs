@@ -155,8 +155,7 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
         var owned = await OwnedBy(ids).ToListAsync(cancellationToken).ConfigureAwait(false);
         var rows = await SentTo(ids).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
-        var calendar = new TenantCalendar(TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZoneId));
+        var calendar = TenantCalendar.For((tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.")).TimeZoneId);
         var now = clock.GetUtcNow().UtcDateTime;
         var toAnswer = rows
             .Select(r =>

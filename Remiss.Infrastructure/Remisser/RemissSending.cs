@@ -18,6 +18,7 @@ public sealed class RemissSending(
     AppDbContext db,
     ITenantContext tenantContext,
     TimeProvider clock,
+    TenantClock tenantClock,
     Outbox outbox,
     RemissEmails emails,
     AuditLog audit)
@@ -26,7 +27,7 @@ public sealed class RemissSending(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public DateOnly Today => new TenantCalendar(TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId)).Today(Now);
+    public DateOnly Today => tenantClock.Today;
 
     /// <summary>The invitation as the first recipient will get it, and how many addresses it will reach.</summary>
     public async Task<(EmailContent Invitation, int Addresses)> PreviewInvitationAsync(Remiss remiss, CancellationToken cancellationToken)

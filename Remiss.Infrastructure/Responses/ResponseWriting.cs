@@ -21,6 +21,7 @@ public sealed class ResponseWriting(
     AppDbContext db,
     ITenantContext tenantContext,
     TimeProvider clock,
+    TenantClock tenantClock,
     RichTextSanitizer sanitizer,
     AttachmentIntake intake,
     IFileStorage storage,
@@ -35,9 +36,7 @@ public sealed class ResponseWriting(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public TenantCalendar Calendar => new(TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId));
-
-    public DateOnly Today => Calendar.Today(Now);
+    public DateOnly Today => tenantClock.Today;
 
     /// <summary>The tenant's standard sections and organisation names, which the yttrande's rules need; read once per request.</summary>
     public async Task<ResponseContext> ContextAsync(CancellationToken cancellationToken)

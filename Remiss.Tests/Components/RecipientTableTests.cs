@@ -43,7 +43,7 @@ public sealed class RecipientTableTests : BunitContext
         var tekniska = rows[0];
         Assert.Equal("Tekniska nämnden", tekniska.QuerySelector("th")!.TextContent);
         Assert.Equal("row", tekniska.QuerySelector("th")!.GetAttribute("scope"));
-        Assert.Equal(["Påbörjat", "31 mars 2027", "23 nov. 2026 11:00", "2", "–"], Cells(tekniska));
+        Assert.Equal(["Påbörjat", "31 mars 2027", "23 november 2026 kl. 11.00", "2", "–"], Cells(tekniska));
         Assert.Equal("2027-03-31", tekniska.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal(["Ej påbörjat", "31 mars 2027", "–", "0", "–"], Cells(rows[1]));
     }
@@ -57,7 +57,7 @@ public sealed class RecipientTableTests : BunitContext
             Row("Efter", lastActivity: new DateTime(2027, 3, 28, 1, 30, 0, DateTimeKind.Utc)),
         ]);
 
-        Assert.Equal(["28 mars 2027 01:30", "28 mars 2027 03:30"], table.FindAll("tbody tr").Select(r => Cells(r)[2]));
+        Assert.Equal(["28 mars 2027 kl. 01.30", "28 mars 2027 kl. 03.30"], table.FindAll("tbody tr").Select(r => Cells(r)[2]));
     }
 
     [Fact]

@@ -214,4 +214,33 @@ public sealed class TenantCalendarTests
     {
         Assert.Equal(3, Stockholm.DaysLeft(new DateOnly(2023, 10, 31), Utc(2023, 10, 28, 12, 0, 0)));
     }
+
+    // ---- One way to write a date and an instant ---------------------------------------------------------
+
+    [Fact]
+    public void DateAndTime_InWinter_IsTheLocalTimeWithAFullStop()
+    {
+        Assert.Equal("30 november 2023 kl. 11.05", Stockholm.DateAndTime(Utc(2023, 11, 30, 10, 5, 0)));
+    }
+
+    [Fact]
+    public void DateAndTime_InSummer_IsTwoHoursAheadOfUtc()
+    {
+        Assert.Equal("1 juli 2024 kl. 00.30", Stockholm.DateAndTime(Utc(2024, 6, 30, 22, 30, 0)));
+    }
+
+    [Fact]
+    public void SwedishDates_WriteADateInWordsAndAnInputDateInIso()
+    {
+        Assert.Equal("30 november 2023", SwedishDates.Date(new DateOnly(2023, 11, 30)));
+        Assert.Equal("2023-11-30", SwedishDates.Iso(new DateOnly(2023, 11, 30)));
+        Assert.Null(SwedishDates.Iso((DateOnly?)null));
+    }
+
+    [Fact]
+    public void For_WithoutATimeZone_IsSwedishTime()
+    {
+        Assert.Equal(TenantCalendar.DefaultTimeZoneId, TenantCalendar.For(null).TimeZone.Id);
+        Assert.Equal("Europe/Helsinki", TenantCalendar.For("Europe/Helsinki").TimeZone.Id);
+    }
 }

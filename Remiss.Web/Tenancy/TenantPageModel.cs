@@ -2,6 +2,7 @@ namespace Remiss.Web.Tenancy;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Remiss.Domain.Common;
 using Remiss.Infrastructure.Tenancy;
 
 /// <summary>Base of every page under <c>/{tenant}</c>: the tenant is resolved before the page runs.</summary>
@@ -11,4 +12,7 @@ public abstract class TenantPageModel(ITenantContext tenantContext) : PageModel
     public string TenantSlug { get; set; } = string.Empty;
 
     public CurrentTenant Tenant => tenantContext.Tenant ?? throw new InvalidOperationException("A tenant page ran without a tenant.");
+
+    /// <summary>An instant as the tenant's people read it: "30 november 2023 kl. 11.00".</summary>
+    public string Format(DateTime utc) => TenantCalendar.For(Tenant.TimeZoneId).DateAndTime(utc);
 }

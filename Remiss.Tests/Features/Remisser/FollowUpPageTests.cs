@@ -353,7 +353,7 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Yttrande från Arbetsmarknads- och socialnämnden", Html.Text(page.QuerySelector("main h1")));
         Assert.Contains("Inkommet", Html.Text(page.QuerySelector("main .summary-bar")), StringComparison.Ordinal);
-        Assert.Contains("Inkom 23 november 2026 kl. 11:00", Html.Text(page.QuerySelector("main .summary-bar")), StringComparison.Ordinal);
+        Assert.Contains("Inkom 23 november 2026 kl. 11.00", Html.Text(page.QuerySelector("main .summary-bar")), StringComparison.Ordinal);
         Assert.Contains("Nämnden ställer sig bakom förslaget.", Html.Text(page.QuerySelector("main section[aria-labelledby=sammanfattning]")), StringComparison.Ordinal);
         var answers = page.QuerySelectorAll("main article.answer").ToList();
         Assert.Equal(["1. Vilka utmaningar ser ni i områdena?", "2. Tillstyrker ni förslaget?"], answers.Select(a => Html.Text(a.QuerySelector("h3"))));

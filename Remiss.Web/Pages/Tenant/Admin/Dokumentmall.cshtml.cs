@@ -61,10 +61,6 @@ public sealed class DokumentmallModel(ITenantContext tenantContext, DocumentTemp
         return Redirect($"/{TenantSlug}/admin/dokumentmall");
     }
 
-    public string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId))
-            .ToString("d MMMM yyyy 'kl.' HH:mm", Text.Swedish);
-
     private async Task<PageResult> PageAsync(CancellationToken cancellationToken)
     {
         Current = await templates.CurrentAsync(cancellationToken);

@@ -50,10 +50,6 @@ public sealed class ResponseModel(
         }
     }
 
-    public string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId))
-            .ToString("d MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
-
     private async Task<bool> LoadResponseAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
     {
         var remiss = await Reader.FindWithResponseAsync(id, recipientId, cancellationToken);

@@ -162,10 +162,6 @@ public sealed class WriteModel(
     public string? ErrorFor(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(Tenant.TimeZoneId))
-            .ToString("d MMMM yyyy 'kl.' HH.mm", CultureInfo.GetCultureInfo("sv-SE"));
-
     private async Task<IActionResult> SaveThenAsync(
         Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null, Action? namesOnlyOwnIds = null)
     {
