@@ -59,7 +59,7 @@ public sealed record FollowUpRecord(
 public sealed record PendingExtensionItem(Guid RecipientId, Guid ExtensionId, string RecipientName, DateOnly RequestedDeadline, string? Reason);
 
 /// <summary>Read models for lists. The queries are public so a test can translate them to SQL Server SQL.</summary>
-public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext, TimeProvider clock)
+public sealed class RemissQueries(AppDbContext db, TenantClock clock)
 {
     /// <summary>Remisser owned by any of the organisations, newest deadline last, drafts without deadline at the end.</summary>
     public IQueryable<RemissListItem> OwnedBy(IReadOnlyCollection<Guid> organisationIds, RemissStatus? status = null, string? search = null) =>
@@ -155,8 +155,8 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
         var owned = await OwnedBy(ids).ToListAsync(cancellationToken).ConfigureAwait(false);
         var rows = await SentTo(ids).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var calendar = TenantCalendar.For((tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.")).TimeZoneId);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = clock.Calendar;
+        var now = clock.NowUtc;
         var toAnswer = rows
             .Select(r =>
             {

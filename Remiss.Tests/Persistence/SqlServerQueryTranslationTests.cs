@@ -19,7 +19,7 @@ public sealed class SqlServerQueryTranslationTests
     public void RemisserOwnedByTheUsersOrganisations_TranslateWithTheTenantFilter()
     {
         using var db = TestDatabase.SqlServerContext(Tenant);
-        var sql = new RemissQueries(db, new TenantContext(), new FakeClock()).OwnedBy(Organisations).ToQueryString();
+        var sql = new RemissQueries(db, new TenantClock(new TenantContext(), new FakeClock())).OwnedBy(Organisations).ToQueryString();
 
         Assert.Contains("FROM [Remisser]", sql, StringComparison.Ordinal);
         Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class SqlServerQueryTranslationTests
     public void RemisserSentToTheUsersOrganisations_Translate()
     {
         using var db = TestDatabase.SqlServerContext(Tenant);
-        var sql = new RemissQueries(db, new TenantContext(), new FakeClock()).SentTo(Organisations).ToQueryString();
+        var sql = new RemissQueries(db, new TenantClock(new TenantContext(), new FakeClock())).SentTo(Organisations).ToQueryString();
 
         Assert.Contains("FROM [Recipients]", sql, StringComparison.Ordinal);
         Assert.Contains("[Status] <> N'Draft'", sql, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class SqlServerQueryTranslationTests
         Assert.Contains("[OrganisationId] IN (", sql, StringComparison.Ordinal);
     }
 
-    private static RemissQueries Queries(Remiss.Infrastructure.Persistence.AppDbContext db) => new(db, new TenantContext(), new FakeClock());
+    private static RemissQueries Queries(Remiss.Infrastructure.Persistence.AppDbContext db) => new(db, new TenantClock(new TenantContext(), new FakeClock()));
 
     private static int CountOf(string part, string text) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }
