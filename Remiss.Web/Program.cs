@@ -2,12 +2,6 @@ using Remiss.Infrastructure;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Hosting;
 
-// `dotnet run -c Release --project Remiss.Web -- benchmark chaser|load|summary`: the measurements of the README.
-if (args is ["benchmark", ..])
-{
-    return await Benchmarks.RunAsync(args);
-}
-
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 

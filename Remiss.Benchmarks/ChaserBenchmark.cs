@@ -1,8 +1,8 @@
-namespace Remiss.Web.Hosting;
+namespace Remiss.Benchmarks;
 
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Identity;
@@ -11,7 +11,7 @@ using Remiss.Infrastructure.Reminders;
 using Remiss.Infrastructure.Tenancy;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Remiss.Web -- benchmark chaser</c>: seeds a fresh SQLite file with 50 tenants × 100
+/// <c>dotnet run -c Release --project Remiss.Benchmarks -- chaser</c>: seeds a fresh SQLite file with 50 tenants × 100
 /// open remisser × 30 recipients (150,000 recipients, deadlines spread from 10 days ago to 89 days ahead, every
 /// fifth recipient answered) and times whole chaser runs over every tenant, as the hourly job makes them. It measures;
 /// it asserts nothing.

@@ -1,4 +1,4 @@
-namespace Remiss.Infrastructure.Documents;
+namespace Remiss.Benchmarks;
 
 using System.Diagnostics;
 using System.Globalization;
@@ -9,9 +9,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Documents;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Remiss.Web -- benchmark summary</c>: builds, in memory and without a
+/// <c>dotnet run -c Release --project Remiss.Benchmarks -- summary</c>: builds, in memory and without a
 /// database, a remiss with 300 recipients that each answered 20 questions with about 1,500 characters of
 /// formatted text, then times the sammanställning against the same text written with a bare
 /// <see cref="OpenXmlWriter"/> into an unformatted .docx, and prints both times, their ratio and the peak memory.

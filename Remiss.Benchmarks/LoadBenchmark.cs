@@ -1,14 +1,19 @@
-namespace Remiss.Web.Hosting;
+namespace Remiss.Benchmarks;
 
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Demo;
 using Remiss.Infrastructure.Identity;
@@ -16,23 +21,28 @@ using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Tenancy;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Remiss.Web -- benchmark load [seconds]</c>: the app on the embedded default (a fresh
+/// <c>dotnet run -c Release --project Remiss.Benchmarks -- load [seconds]</c>: the app on the embedded default (a fresh
 /// SQLite file, the demo) on 127.0.0.1, its demo remiss sent to 300 recipients, then 32 clients signed in as 32
 /// different users for at most <c>seconds</c> (60, and never more) in all. First a few clients warm up, not counted,
 /// until the JIT has compiled the app's hot code to its final tier, as on a server that has run a while (a sixth of
-/// the time at least, half at most). Of the rest, half is the story: owners read the start page and the follow-up
-/// page, secretaries read the start page and the yttrande form and save drafts. A quarter 32 owners read only the
-/// follow-up page, and the last quarter the story's 32 clients read a trivial page (the sign-in page) as the baseline. It prints requests per second, p50/p95/p99 and errors per kind,
-/// the follow-up page's throughput against the baseline's, and the processor time and allocations per request.
-/// <c>REMISS_LOAD_CLIENTS=n</c> runs one owner and n-1 secretaries instead (and n owners alone), to see what a
-/// request costs without queueing. Loopback only; every loop is bounded by time and by count.
+/// the time at least, half at most). Of the rest, two fifths are the story: owners read the start page and the
+/// follow-up page, secretaries read the start page and the yttrande form and save drafts. A fifth 32 owners read only
+/// the follow-up page; a fifth the same 32 owners read the same-size baseline (the follow-up page's bytes written from
+/// memory, <see cref="SameSizeBaseline"/>); the last fifth the story's 32 clients read a trivial page (the sign-in
+/// page) as the baseline. It prints requests per second, p50/p95/p99 and errors per kind, and per phase the processor
+/// time and allocations per request; then the follow-up page's cost, the story's, and the follow-up page's processor
+/// time against both baselines'. <c>REMISS_LOAD_CLIENTS=n</c> runs one owner and n-1 secretaries instead (and n
+/// owners alone), to see what a request costs without queueing. Pages are read with an HTML parser (AngleSharp).
+/// Loopback only; every loop is bounded by time and by count.
 /// </summary>
-public static partial class LoadBenchmark
+public static class LoadBenchmark
 {
     public const int Clients = 32;
     public const int Owners = 4;
     public const int Recipients = 300;
     private const int MaxRequestsPerClient = 20_000;
+    private const int MaxWarmUpRequestsPerClient = 8;
+    private const string SameSizeKind = "baseline: same size";
 
     /// <summary>The warm-up ends when a second of it compiles fewer methods than this, after a sixth of the time at least and half at most.</summary>
     private const int QuietJitMethodsPerSecond = 25;
@@ -57,8 +67,11 @@ public static partial class LoadBenchmark
         ["Logging:LogLevel:Remiss"] = "Warning",
     };
 
-    public static async Task RunAsync(WebApplication app, TimeSpan total, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(WebApplication app, SameSizeBaseline sameSize, TimeSpan total, TextWriter output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(sameSize);
+        ArgumentNullException.ThrowIfNull(output);
         var (remissId, storyUsers, owners) = await EnlargeDemoAsync(app.Services, cancellationToken);
         if (Environment.GetEnvironmentVariable("REMISS_LOAD_CLIENTS") is { } few && int.TryParse(few, CultureInfo.InvariantCulture, out var n) && n is >= 1 and < Clients)
         {
@@ -68,10 +81,19 @@ public static partial class LoadBenchmark
         }
 
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var remissPath = $"/malmo/remisser/{remissId}";
         var clients = new List<(HttpClient Client, bool IsOwner)>();
+        var forms = new ConcurrentDictionary<HttpClient, YttrandeForm>();
         foreach (var (email, isOwner) in storyUsers)
         {
-            clients.Add((await SignedInAsync(address, email, cancellationToken), isOwner));
+            var client = await SignedInAsync(address, email, cancellationToken);
+            clients.Add((client, isOwner));
+            if (!isOwner)
+            {
+                // Each secretary opens the yttrande form once, as a browser would, and parses it: not counted, so that
+                // the client's parsing does not weigh on the server's figures (client and server share the process).
+                forms[client] = await OpenFormAsync(client, remissPath + "/yttrande", cancellationToken);
+            }
         }
 
         var ownerClients = new List<HttpClient>();
@@ -81,7 +103,6 @@ public static partial class LoadBenchmark
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load: {address} — demo remiss sent to {Recipients} recipients; {clients.Count} clients signed in as different users"));
-        var remissPath = $"/malmo/remisser/{remissId}";
         var warmUpTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var warmUpErrors = new ConcurrentDictionary<string, int>();
         var started = Stopwatch.StartNew();
@@ -93,7 +114,7 @@ public static partial class LoadBenchmark
         while (started.Elapsed < total * MaxWarmUpShare)
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-            await RunStoryAsync(warmers, remissPath, TimeSpan.FromSeconds(1), warmUpTimes, warmUpErrors, cancellationToken);
+            await RunStoryAsync(warmers, forms, remissPath, TimeSpan.FromSeconds(1), warmUpTimes, warmUpErrors, cancellationToken);
             if (started.Elapsed >= total * MinWarmUpShare && System.Runtime.JitInfo.GetCompiledMethodCount() - before < QuietJitMethodsPerSecond)
             {
                 break;
@@ -103,21 +124,36 @@ public static partial class LoadBenchmark
         var warmUp = started.Elapsed;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmUp.TotalSeconds:F0} s (not counted), {warmUpTimes.Values.Sum(t => t.Count)} requests, {warmUpErrors.Values.Sum()} errors, {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods compiled"));
 
-        // What is left: half the story, a quarter each the follow-up page alone and the baseline.
+        // What is left: two fifths the story, a fifth each the follow-up page alone and the two baselines.
         var rest = total - warmUp;
-        var storyDuration = rest / 2;
-        var aloneDuration = rest / 4;
-        var baselineDuration = rest - storyDuration - aloneDuration;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Phases: story {storyDuration.TotalSeconds:F0} s, the follow-up page alone {aloneDuration.TotalSeconds:F0} s ({ownerClients.Count} owners), baseline {baselineDuration.TotalSeconds:F0} s"));
+        var storyDuration = rest * 2 / 5;
+        var aloneDuration = rest / 5;
+        var sameSizeDuration = rest / 5;
+        var baselineDuration = rest - storyDuration - aloneDuration - sameSizeDuration;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Phases: story {storyDuration.TotalSeconds:F1} s, the follow-up page alone {aloneDuration.TotalSeconds:F1} s ({ownerClients.Count} owners), same-size baseline {sameSizeDuration.TotalSeconds:F1} s (the same owners), sign-in baseline {baselineDuration.TotalSeconds:F1} s ({clients.Count} clients of the story)"));
 
         var errors = new ConcurrentDictionary<string, int>();
         var story = new ConcurrentDictionary<string, ConcurrentBag<double>>();
-        var (storySeconds, storyUse) = await MeasureAsync(() => RunStoryAsync(clients, remissPath, storyDuration, story, errors, cancellationToken));
+        var (storySeconds, storyUse) = await MeasureAsync(() => RunStoryAsync(clients, forms, remissPath, storyDuration, story, errors, cancellationToken));
 
         const string AloneKind = "follow-up page alone";
         var alone = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var (aloneSeconds, aloneUse) = await MeasureAsync(() => Task.WhenAll(ownerClients.Select(c => Task.Run(
             () => RepeatAsync(c, remissPath, AloneKind, aloneDuration, alone, errors, cancellationToken), cancellationToken))));
+
+        // The follow-up page as the owners have just read it, now that the story's saves are over: its bytes, served
+        // from memory, are the same-size baseline. A few requests first, not counted, compile its endpoint; the
+        // phase is shorter by the time they take, so that the whole stays within its seconds.
+        var preparing = Stopwatch.StartNew();
+        await ServeFollowUpPageAsync(ownerClients[0], remissPath, sameSize, cancellationToken);
+        var notCounted = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        await Task.WhenAll(ownerClients.Select(c => Task.Run(
+            () => RepeatAsync(c, SameSizeBaseline.Path, SameSizeKind, TimeSpan.FromSeconds(0.2), notCounted, warmUpErrors, cancellationToken, MaxWarmUpRequestsPerClient), cancellationToken)));
+        sameSizeDuration = TimeSpan.FromTicks(Math.Max(sameSizeDuration.Ticks / 2, (sameSizeDuration - preparing.Elapsed).Ticks));
+
+        var sameSizeTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var (sameSizeSeconds, sameSizeUse) = await MeasureAsync(() => Task.WhenAll(ownerClients.Select(c => Task.Run(
+            () => RepeatAsync(c, SameSizeBaseline.Path, SameSizeKind, sameSizeDuration, sameSizeTimes, errors, cancellationToken), cancellationToken))));
 
         const string BaselineKind = "baseline: sign-in page";
         var baseline = new ConcurrentDictionary<string, ConcurrentBag<double>>();
@@ -135,23 +171,51 @@ public static partial class LoadBenchmark
         var reads = story.Where(k => !k.Key.StartsWith("save", StringComparison.Ordinal)).SelectMany(k => k.Value).ToList();
         Print(output, "reads of the story", reads, storySeconds, story.Keys.Where(k => !k.StartsWith("save", StringComparison.Ordinal)).Sum(k => errors.GetValueOrDefault(k)));
         Print(output, AloneKind, [.. alone.GetValueOrDefault(AloneKind) ?? []], aloneSeconds, errors.GetValueOrDefault(AloneKind));
+        Print(output, SameSizeKind, [.. sameSizeTimes.GetValueOrDefault(SameSizeKind) ?? []], sameSizeSeconds, errors.GetValueOrDefault(SameSizeKind));
         Print(output, BaselineKind, [.. baseline.GetValueOrDefault(BaselineKind) ?? []], baselineSeconds, errors.GetValueOrDefault(BaselineKind));
 
-        var aloneRate = (alone.GetValueOrDefault(AloneKind)?.Count ?? 0) / aloneSeconds;
-        var baselineRate = (baseline.GetValueOrDefault(BaselineKind)?.Count ?? 0) / baselineSeconds;
+        var aloneCount = alone.Values.Sum(t => t.Count);
+        var sameSizeCount = sameSizeTimes.Values.Sum(t => t.Count);
+        var baselineCount = baseline.Values.Sum(t => t.Count);
+        var aloneRate = aloneCount / aloneSeconds;
+        var sameSizeRate = sameSizeCount / sameSizeSeconds;
+        var baselineRate = baselineCount / baselineSeconds;
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"follow-up page {aloneRate:F0} req/s vs baseline {baselineRate:F0} req/s, same clients and concurrency: ratio {aloneRate / baselineRate:P1}; errors {errors.Values.Sum()}"));
+            $"follow-up page {aloneRate:F0} req/s vs sign-in baseline {baselineRate:F0} req/s: ratio {aloneRate / baselineRate:P1}; vs same-size baseline ({sameSize.Length:N0} bytes) {sameSizeRate:F0} req/s: ratio {aloneRate / sameSizeRate:P1}; errors {errors.Values.Sum()}"));
 
         // Client and server share the process: these are both sides', per request.
         output.WriteLine(storyUse.Describe("story", all.Count));
-        output.WriteLine(aloneUse.Describe("follow-up page alone", alone.Values.Sum(t => t.Count)));
-        output.WriteLine(baselineUse.Describe("baseline", baseline.Values.Sum(t => t.Count)));
+        output.WriteLine(aloneUse.Describe("follow-up page alone", aloneCount));
+        output.WriteLine(sameSizeUse.Describe("same-size baseline", sameSizeCount));
+        output.WriteLine(baselineUse.Describe("sign-in baseline", baselineCount));
+
+        // The three figures the page's cost is judged by, apart and together.
+        var followUp = aloneUse.PerRequest(aloneCount);
+        var whole = storyUse.PerRequest(all.Count);
+        var sameSizeCost = sameSizeUse.PerRequest(sameSizeCount);
+        var signInCost = baselineUse.PerRequest(baselineCount);
+        output.WriteLine("What a page costs (processor time and allocations of client and server, per request):");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  follow-up page:                {followUp.ProcessorMs,7:F2} ms processor  {followUp.AllocatedKb,6:F0} KB allocated  (targets <= 3 ms, <= 400 KB)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  the whole story:               {whole.ProcessorMs,7:F2} ms processor  {whole.AllocatedKb,6:F0} KB allocated  (target <= 2 ms)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  follow-up page / same-size baseline: {Ratio(followUp.ProcessorMs, sameSizeCost.ProcessorMs),5:F1} x processor time  (target <= 4; baseline {sameSizeCost.ProcessorMs:F2} ms)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  follow-up page / sign-in baseline:   {Ratio(followUp.ProcessorMs, signInCost.ProcessorMs),5:F1} x processor time  (baseline {signInCost.ProcessorMs:F2} ms)"));
 
         foreach (var client in clients.Select(c => c.Client).Concat(ownerClients))
         {
             client.Dispose();
         }
+    }
+
+    private static double Ratio(double value, double baseline) => baseline > 0 ? value / baseline : double.NaN;
+
+    /// <summary>Reads the follow-up page once and serves its bytes, with its content type, as the same-size baseline.</summary>
+    private static async Task ServeFollowUpPageAsync(HttpClient owner, string remissPath, SameSizeBaseline sameSize, CancellationToken cancellationToken)
+    {
+        using var response = await owner.GetAsync(remissPath, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        sameSize.Serve(body, response.Content.Headers.ContentType?.ToString() ?? "text/html; charset=utf-8");
     }
 
     private static async Task<(double Seconds, MemoryUse Use)> MeasureAsync(Func<Task> phase)
@@ -174,6 +238,9 @@ public static partial class LoadBenchmark
         public static MemoryUse operator -(MemoryUse after, MemoryUse before) =>
             new(after.Processor - before.Processor, after.Allocated - before.Allocated, after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Jitted - before.Jitted, after.Jitting - before.Jitting);
 
+        public (double ProcessorMs, double AllocatedKb) PerRequest(int requests) =>
+            (Processor.TotalMilliseconds / Math.Max(1, requests), Allocated / 1024.0 / Math.Max(1, requests));
+
         public string Describe(string phase, int requests) => string.Create(
             CultureInfo.InvariantCulture,
             $"{phase}: {Processor.TotalMilliseconds / Math.Max(1, requests):F2} ms processor and {Allocated / 1024.0 / Math.Max(1, requests):F0} KB allocated per request; collections gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, paused {Paused.TotalMilliseconds:F0} ms; {Jitted} methods compiled in {Jitting.TotalMilliseconds:F0} ms");
@@ -188,10 +255,10 @@ public static partial class LoadBenchmark
     }
 
     private static Task RunStoryAsync(
-        List<(HttpClient Client, bool IsOwner)> clients, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken) =>
+        List<(HttpClient Client, bool IsOwner)> clients, ConcurrentDictionary<HttpClient, YttrandeForm> forms, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken) =>
         Task.WhenAll(clients.Select(c => Task.Run(() => c.IsOwner
             ? OwnerLoopAsync(c.Client, remissPath, duration, times, errors, cancellationToken)
-            : SecretaryLoopAsync(c.Client, remissPath, duration, times, errors, cancellationToken), cancellationToken)));
+            : SecretaryLoopAsync(c.Client, forms, remissPath, duration, times, errors, cancellationToken), cancellationToken)));
 
     private static async Task OwnerLoopAsync(
         HttpClient client, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
@@ -204,10 +271,10 @@ public static partial class LoadBenchmark
     }
 
     private static async Task SecretaryLoopAsync(
-        HttpClient client, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
+        HttpClient client, ConcurrentDictionary<HttpClient, YttrandeForm> forms, string remissPath, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
     {
         var until = Stopwatch.StartNew();
-        YttrandeForm? form = null;
+        var form = forms.GetValueOrDefault(client);
         for (var i = 0; i < MaxRequestsPerClient && until.Elapsed < duration; i++)
         {
             switch (i % 4)
@@ -217,25 +284,46 @@ public static partial class LoadBenchmark
                     break;
                 case 1:
                 case 2:
-                    form = await TimedGetAsync(client, remissPath + "/yttrande", "yttrande form", times, errors, cancellationToken, readForm: true) ?? form;
+                    // The form is parsed again only when the client has none (after a refused save): a DOM of a
+                    // 70 KB page costs more than the server's answer. The version comes from each save's answer, as
+                    // the autosave script takes it.
+                    form = await TimedGetAsync(client, remissPath + "/yttrande", "yttrande form", times, errors, cancellationToken, readForm: form is null) ?? form;
                     break;
                 default:
                     // The autosave script posts from the open form, with the version of the last save.
                     if (form is not null)
                     {
-                        form = form with { Version = await SaveDraftAsync(client, form, i, times, errors, cancellationToken) };
+                        form = await SaveDraftAsync(client, form, i, times, errors, cancellationToken) is { } saved ? form with { Version = saved } : null;
                     }
 
                     break;
             }
         }
+
+        if (form is not null)
+        {
+            forms[client] = form;
+        }
+        else
+        {
+            forms.TryRemove(client, out _);
+        }
+    }
+
+    /// <summary>Reads the yttrande form, untimed, for the fields a save needs.</summary>
+    private static async Task<YttrandeForm> OpenFormAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await ReadAsync(response, readForm: true, cancellationToken)).Form
+            ?? throw new InvalidOperationException(path + " has no yttrande form with an antiforgery token and an autosave address.");
     }
 
     private static async Task RepeatAsync(
-        HttpClient client, string path, string kind, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
+        HttpClient client, string path, string kind, TimeSpan duration, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken, int maxRequests = MaxRequestsPerClient)
     {
         var until = Stopwatch.StartNew();
-        for (var i = 0; i < MaxRequestsPerClient && until.Elapsed < duration; i++)
+        for (var i = 0; i < maxRequests && until.Elapsed < duration; i++)
         {
             await TimedGetAsync(client, path, kind, times, errors, cancellationToken);
         }
@@ -288,11 +376,12 @@ public static partial class LoadBenchmark
     }
 
     /// <summary>What the client takes from the yttrande form to save a draft as the autosave script does.</summary>
-    private sealed record YttrandeForm(string Token, string AutosaveUrl, int? Version);
+    private sealed record YttrandeForm(string Token, Uri AutosaveUrl, int? Version);
 
     /// <summary>
-    /// Reads the body to its end in pooled buffers, and the form's fields if asked: the client's own copying (a page
-    /// of 70 KB read as one string lands on the large object heap) must not weigh on the server's figures.
+    /// Reads the body to its end in pooled buffers, or, if asked, parses it as HTML (AngleSharp) and reads the yttrande
+    /// form's antiforgery token, version and autosave address from it: the client's own copying must not weigh on the
+    /// server's figures, so it parses only when it must.
     /// </summary>
     private static async Task<(long Size, YttrandeForm? Form)> ReadAsync(HttpResponseMessage response, bool readForm, CancellationToken cancellationToken)
     {
@@ -301,97 +390,116 @@ public static partial class LoadBenchmark
             return (await DrainAsync(response, cancellationToken), null);
         }
 
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256 * 1024);
-        try
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        using var stream = new MemoryStream(body, writable: false);
+        using var document = await new HtmlParser().ParseDocumentAsync(stream, cancellationToken);
+        var form = document.QuerySelector<IHtmlFormElement>("form[data-autosave-url]");
+        var token = form?.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value;
+        var autosave = form?.GetAttribute("data-autosave-url");
+        if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(autosave) || response.RequestMessage?.RequestUri is not { } page)
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-            var length = 0;
-            long size = 0;
-            int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(length == buffer.Length ? 0 : length), cancellationToken)) > 0)
-            {
-                size += read;
-                length = Math.Min(buffer.Length, length + read);
-            }
+            return (body.Length, null);
+        }
 
-            var page = buffer.AsSpan(0, length);
-            var version = Between(page, "name=\"Input.Version\" value=\"", '"');
-            return (size, new YttrandeForm(
-                Between(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"", '"'),
-                WebUtility.HtmlDecode(Between(page, "data-autosave-url=\"", '"')),
-                int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        }
+        var version = form!.QuerySelector<IHtmlInputElement>("input[name='Input.Version']")?.Value;
+        return (body.Length, new YttrandeForm(
+            token,
+            new Uri(page, autosave),
+            int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null));
     }
 
-    private static string Between(ReadOnlySpan<char> page, string before, char end)
-    {
-        var start = page.IndexOf(before, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return string.Empty;
-        }
-
-        var rest = page[(start + before.Length)..];
-        var stop = rest.IndexOf(end);
-        return stop < 0 ? string.Empty : rest[..stop].ToString();
-    }
-
+    /// <summary>Posts a draft as the autosave script does; the version the save answers with, or null when it was not saved.</summary>
     private static async Task<int?> SaveDraftAsync(
         HttpClient client, YttrandeForm form, int round, ConcurrentDictionary<string, ConcurrentBag<double>> times, ConcurrentDictionary<string, int> errors, CancellationToken cancellationToken)
     {
         const string kind = "save draft (autosave)";
-        var token = form.Token;
-        var url = form.AutosaveUrl;
-        var current = form.Version ?? 0;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token,
-            ["Input.Version"] = current.ToString(CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = form.Token,
+            ["Input.Version"] = (form.Version ?? 0).ToString(CultureInfo.InvariantCulture),
             ["Input.Summary"] = string.Create(CultureInfo.InvariantCulture, $"Nämnden tillstyrker förslaget. Sparat i omgång {round}."),
         });
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await client.PostAsync(url, content, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await client.PostAsync(form.AutosaveUrl, content, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             times.GetOrAdd(kind, _ => []).Add(watch.Elapsed.TotalMilliseconds);
-            if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"saved\":true", StringComparison.Ordinal))
+            var saved = response.StatusCode == HttpStatusCode.OK ? SavedVersion(body) : null;
+            if (saved is null)
             {
                 errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
-                return current;
             }
 
-            return SavedVersion().Match(body) is { Success: true } saved ? int.Parse(saved.Groups[1].Value, CultureInfo.InvariantCulture) : current;
+            return saved;
         }
         catch (HttpRequestException)
         {
             errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
-            return current;
+            return null;
         }
     }
 
+    /// <summary>The version in the autosave's answer (<c>{"saved":true,"version":n,...}</c>), or null when it did not save.</summary>
+    private static int? SavedVersion(byte[] answer)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(answer);
+            var root = json.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("saved", out var saved) && saved.ValueKind == JsonValueKind.True
+                && root.TryGetProperty("version", out var version) && version.TryGetInt32(out var number)
+                ? number
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Signs in through the sign-in page's own form, read with an HTML parser: its fields as a browser sends them.</summary>
     private static async Task<HttpClient> SignedInAsync(Uri address, string email, CancellationToken cancellationToken)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = address };
-        var page = await client.GetStringAsync("/konto/logga-in", cancellationToken);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value,
-            ["Input.Email"] = email,
-            ["Input.Password"] = DemoOptions.Password,
-        });
-        using var response = await client.PostAsync("/konto/logga-in", form, cancellationToken);
+        var signIn = new Uri(address, "/konto/logga-in");
+        using var page = await client.GetAsync(signIn, cancellationToken);
+        page.EnsureSuccessStatusCode();
+        await using var stream = await page.Content.ReadAsStreamAsync(cancellationToken);
+        using var document = await new HtmlParser().ParseDocumentAsync(stream, cancellationToken);
+        var form = document.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => f.QuerySelector("input[name='Input.Email']") is not null)
+            ?? throw new InvalidOperationException("The sign-in page has no form with Input.Email.");
+        var fields = FormFields(form);
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = DemoOptions.Password;
+        var action = form.GetAttribute("action");
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(string.IsNullOrEmpty(action) ? signIn : new Uri(signIn, action), content, cancellationToken);
         if (response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/malmo", StringComparison.Ordinal) != true)
         {
             throw new InvalidOperationException($"{email} could not sign in.");
         }
 
         return client;
+    }
+
+    /// <summary>The form's named inputs as a browser submits them: no buttons or files, checkboxes and radios only when checked.</summary>
+    private static Dictionary<string, string> FormFields(IHtmlFormElement form)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>())
+        {
+            var type = (input.Type ?? "text").ToUpperInvariant();
+            if (string.IsNullOrEmpty(input.Name) || input.IsDisabled || type is "SUBMIT" or "BUTTON" or "RESET" or "IMAGE" or "FILE" || (type is "CHECKBOX" or "RADIO" && !input.IsChecked))
+            {
+                continue;
+            }
+
+            fields.TryAdd(input.Name, input.Value ?? string.Empty);
+        }
+
+        return fields;
     }
 
     /// <summary>Adds organisations until the demo remiss has 300 recipients, 60 users with the demo password (32 owners, 28 secretaries), and sends it.</summary>
@@ -447,10 +555,4 @@ public static partial class LoadBenchmark
         await db.SaveChangesAsync(cancellationToken);
         return (remiss.Id, users, owners);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("\"version\":(\\d+)")]
-    private static partial Regex SavedVersion();
 }
