@@ -40,6 +40,7 @@ public sealed partial class OutboxJobs(IServiceScopeFactory scopes, TimeProvider
             var staleBefore = now - settings.ClaimLease;
             var stale = await all
                 .Where(m => m.State == OutboxState.Sending && m.SendingSince < staleBefore)
+                .OrderBy(m => m.SendingSince)
                 .Select(m => new { m.TenantId, m.Id })
                 .Take(settings.SweepBatchSize)
                 .ToListAsync(cancellationToken)
