@@ -175,9 +175,10 @@ public static partial class SummaryBenchmark
             var answers = remiss.Questions.Select(question => new AnswerContent(
                 question.Number,
                 Answer(random),
-                question.Type == QuestionType.Position ? (Domain.Remisser.Position)random.Next(1, 5) : null,
-                question.Type == QuestionType.Choice ? [options[random.Next(options.Length)]] : null,
-                question.Type == QuestionType.TrafficLight ? [.. items.Select(i => new RatingContent(i, (TrafficLightColour)random.Next(1, 4), null))] : null)).ToList();
+                question.Type == QuestionType.Position ? new PositionAnswer((Domain.Remisser.Position)random.Next(1, 5))
+                : question.Type == QuestionType.Choice ? new ChoiceAnswer([options[random.Next(options.Length)]])
+                : question.Type == QuestionType.TrafficLight ? new TrafficLightAnswer([.. items.Select(i => new TrafficLightRating(i, (TrafficLightColour)random.Next(1, 4), null))])
+                : null)).ToList();
             var content = new ResponseContent(
                 Answer(random, 300),
                 Answer(random, 600),

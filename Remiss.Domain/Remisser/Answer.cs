@@ -5,9 +5,6 @@ using global::Remiss.Domain.Common;
 /// <summary>Svar: the yttrande's answer to one question, in the shape the question's type asks for.</summary>
 public sealed class Answer : TenantEntity
 {
-    private List<string> _choices = [];
-    private List<TrafficLightRating> _ratings = [];
-
     private Answer()
     {
     }
@@ -26,111 +23,33 @@ public sealed class Answer : TenantEntity
     /// <summary>The answer in sanitised HTML: the whole answer (Fritext), the motivation (Ställningstagande) or the comment (Val, Trafikljus).</summary>
     public string? Text { get; private set; }
 
-    public Position? Position { get; private set; }
-
-    public IReadOnlyList<string> Choices => _choices;
-
-    public IReadOnlyList<TrafficLightRating> Ratings => _ratings;
+    /// <summary>What the question's type stores besides the text (a position, choices, ratings); null when nothing is given.</summary>
+    public AnswerValue? Value { get; private set; }
 
     /// <summary>"Inga synpunkter": allowed on any question, required ones too.</summary>
     public bool NoComments { get; private set; }
 
     /// <summary>Whether this answer answers the question (for required questions).</summary>
-    public bool Counts(Question question) =>
-        NoComments || question.Type switch
-        {
-            QuestionType.FreeText => !Response.IsBlankHtml(Text),
-            QuestionType.Position => Position is not null,
-            QuestionType.Choice => _choices.Count > 0,
-            QuestionType.TrafficLight => question.Items.All(item => _ratings.Any(r => r.Item == item && r.Colour is not null)),
-            _ => false,
-        };
+    public bool Counts(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return NoComments || question.Kind.IsAnswered(question, this);
+    }
 
     /// <summary>Checks an answer against its question without changing anything; <see cref="Apply"/> then stores it.</summary>
     internal static ValidAnswer Validate(Question question, AnswerContent content, IReadOnlyList<string> organisationNames)
     {
         var text = Common.Text.Optional(content.Text, $"Svar på fråga {question.Number}", Response.RichTextMaxLength);
-        if (content.Position is not null && question.Type != QuestionType.Position)
-        {
-            throw new DomainException($"Fråga {question.Number} frågar inte efter ställningstagande.");
-        }
-
-        if (content.Position is { } p && !Enum.IsDefined(p))
-        {
-            throw new DomainException($"Välj ett giltigt ställningstagande till fråga {question.Number}.");
-        }
-
-        return new ValidAnswer(
-            question,
-            text,
-            content.Position,
-            ValidChoices(question, content.Choices ?? [], organisationNames),
-            ValidRatings(question, content.Ratings ?? []),
-            content.NoComments);
+        var value = content.Value is { IsEmpty: false } given ? question.Kind.ValidValue(question, given, organisationNames) : null;
+        return new ValidAnswer(question, text, value, content.NoComments);
     }
 
     internal void Apply(ValidAnswer answer)
     {
         Text = answer.Text;
-        Position = answer.Position;
-        _choices = answer.Choices;
-        _ratings = answer.Ratings;
+        Value = answer.Value;
         NoComments = answer.NoComments;
-    }
-
-    private static List<string> ValidChoices(Question question, IReadOnlyList<string> choices, IReadOnlyList<string> organisationNames)
-    {
-        if (choices.Count == 0)
-        {
-            return [];
-        }
-
-        if (question.Type != QuestionType.Choice)
-        {
-            throw new DomainException($"Fråga {question.Number} har inga svarsalternativ.");
-        }
-
-        var allowed = question.ChoosableOptions(organisationNames);
-        var distinct = choices.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Any(c => !allowed.Contains(c, StringComparer.Ordinal)))
-        {
-            throw new DomainException($"Välj bland svarsalternativen till fråga {question.Number}.");
-        }
-
-        return !question.AllowsSeveralChoices && distinct.Count > 1
-            ? throw new DomainException($"Välj ett svarsalternativ till fråga {question.Number}.")
-            : distinct;
-    }
-
-    private static List<TrafficLightRating> ValidRatings(Question question, IReadOnlyList<RatingContent> ratings)
-    {
-        if (ratings.Count == 0)
-        {
-            return [];
-        }
-
-        if (question.Type != QuestionType.TrafficLight)
-        {
-            throw new DomainException($"Fråga {question.Number} är inte en trafikljusfråga.");
-        }
-
-        if (ratings.Any(r => !question.Items.Contains(r.Item, StringComparer.Ordinal)))
-        {
-            throw new DomainException($"Bedöm bara punkterna i fråga {question.Number}.");
-        }
-
-        if (ratings.Any(r => r.Colour is { } c && !Enum.IsDefined(c)))
-        {
-            throw new DomainException($"Välj grönt, gult eller rött i fråga {question.Number}.");
-        }
-
-        return ratings.DistinctBy(r => r.Item).Count() != ratings.Count
-            ? throw new DomainException($"Varje punkt i fråga {question.Number} bedöms en gång.")
-            : [.. ratings.Select(r => new TrafficLightRating(r.Item, r.Colour, Common.Text.Optional(r.Comment, $"Kommentar till fråga {question.Number}", 10_000)))];
     }
 }
 
-internal sealed record ValidAnswer(Question Question, string? Text, Position? Position, List<string> Choices, List<TrafficLightRating> Ratings, bool NoComments);
-
-/// <summary>One item of a Trafikljus question, rated Grönt / Gult / Rött with a comment.</summary>
-public sealed record TrafficLightRating(string Item, TrafficLightColour? Colour, string? Comment);
+internal sealed record ValidAnswer(Question Question, string? Text, AnswerValue? Value, bool NoComments);

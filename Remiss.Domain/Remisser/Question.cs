@@ -49,6 +49,9 @@ public sealed class Question : TenantEntity
     /// <summary>For <see cref="QuestionType.TrafficLight"/>: the items each recipient rates.</summary>
     public IReadOnlyList<string> Items => _items;
 
+    /// <summary>The question's type as one thing: its settings, answer, validation and tally.</summary>
+    public QuestionKind Kind => QuestionKinds.Of(Type);
+
     /// <summary>What is missing before the remiss can be sent, as Swedish sentences.</summary>
     public IEnumerable<string> ProblemsBeforeSending()
     {
@@ -57,14 +60,9 @@ public sealed class Question : TenantEntity
             yield return $"Fråga {Number} saknar frågetext.";
         }
 
-        if (Type == QuestionType.Choice && !OptionsAreOrganisations && _options.Count < 2)
+        foreach (var problem in Kind.ProblemsBeforeSending(this))
         {
-            yield return $"Fråga {Number} (Val) behöver minst två svarsalternativ.";
-        }
-
-        if (Type == QuestionType.TrafficLight && _items.Count == 0)
-        {
-            yield return $"Fråga {Number} (Trafikljus) behöver minst en punkt att bedöma.";
+            yield return problem;
         }
     }
 
@@ -81,21 +79,7 @@ public sealed class Question : TenantEntity
         }
 
         var text = Common.Text.Optional(definition.Text, $"Frågetext {number}", TextMaxLength) ?? string.Empty;
-        var isChoice = definition.Type == QuestionType.Choice;
-        var options = isChoice && !definition.OptionsAreOrganisations
-            ? CleanList(definition.Options, $"Svarsalternativ till fråga {number}")
-            : [];
-        var items = definition.Type == QuestionType.TrafficLight
-            ? CleanList(definition.Items, $"Punkter till fråga {number}")
-            : [];
-        return new ValidQuestion(
-            text,
-            definition.Type,
-            definition.IsRequired,
-            options,
-            isChoice && definition.OptionsAreOrganisations,
-            isChoice && definition.AllowsSeveralChoices,
-            items);
+        return new ValidQuestion(text, definition.Type, definition.IsRequired, QuestionKinds.Of(definition.Type).ValidSettings(number, definition));
     }
 
     internal void Apply(QuestionDefinition definition)
@@ -104,33 +88,14 @@ public sealed class Question : TenantEntity
         Text = valid.Text;
         Type = valid.Type;
         IsRequired = valid.IsRequired;
-        OptionsAreOrganisations = valid.OptionsAreOrganisations;
-        AllowsSeveralChoices = valid.AllowsSeveralChoices;
-        _options = valid.Options;
-        _items = valid.Items;
-    }
-
-    private static List<string> CleanList(IEnumerable<string>? values, string field)
-    {
-        var cleaned = (values ?? [])
-            .Select(v => v?.Trim())
-            .Where(v => !string.IsNullOrEmpty(v))
-            .Select(v => Common.Text.MaxLength(v!, field, OptionMaxLength))
-            .ToList();
-
-        if (cleaned.Count > MaxOptions)
-        {
-            throw new DomainException($"{field}: högst {MaxOptions} är tillåtna.");
-        }
-
-        return cleaned.Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != cleaned.Count
-            ? throw new DomainException($"{field}: samma text finns två gånger.")
-            : cleaned;
+        OptionsAreOrganisations = valid.Settings.OptionsAreOrganisations;
+        AllowsSeveralChoices = valid.Settings.AllowsSeveralChoices;
+        _options = [.. valid.Settings.Options];
+        _items = [.. valid.Settings.Items];
     }
 }
 
-internal sealed record ValidQuestion(
-    string Text, QuestionType Type, bool IsRequired, List<string> Options, bool OptionsAreOrganisations, bool AllowsSeveralChoices, List<string> Items);
+internal sealed record ValidQuestion(string Text, QuestionType Type, bool IsRequired, QuestionSettings Settings);
 
 /// <summary>What the owner says a question is: its text, type, whether it is required, and its options or items.</summary>
 public sealed record QuestionDefinition(

@@ -12,16 +12,12 @@ public sealed record ResponseContent(
     public static ResponseContent Empty { get; } = new(null, null, [], [], null, []);
 }
 
-/// <summary>The answer to question <see cref="QuestionNumber"/>; which parts apply depends on the question's type.</summary>
+/// <summary>The answer to question <see cref="QuestionNumber"/>: the text, the value its type asks for (checked by the type), "Inga synpunkter".</summary>
 public sealed record AnswerContent(
     int QuestionNumber,
     string? Text = null,
-    Position? Position = null,
-    IReadOnlyList<string>? Choices = null,
-    IReadOnlyList<RatingContent>? Ratings = null,
+    AnswerValue? Value = null,
     bool NoComments = false);
-
-public sealed record RatingContent(string Item, TrafficLightColour? Colour, string? Comment);
 
 public sealed record SectionContent(string Name, string? Text);
 

@@ -3,6 +3,7 @@ namespace Remiss.Infrastructure.Documents;
 using System.Globalization;
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Documents.QuestionTypes;
 using Remiss.Infrastructure.Remisser;
 
 /// <summary>
@@ -91,7 +92,7 @@ public static class SummaryDocument
         {
             writer.Heading(2, YttrandeParts.QuestionHeading(question));
             var answers = answering.Select(r => r.Response!.AnswerTo(question)).OfType<Answer>().ToList();
-            TallyTable(writer, question, answers);
+            QuestionTypeWords.Of(question.Type).Tally(writer, question, answers);
             foreach (var recipient in answering)
             {
                 writer.Heading(3, context.NameOf(recipient.OrganisationId));
@@ -107,29 +108,6 @@ public static class SummaryDocument
             {
                 writer.Labelled("Ej inkommet", string.Join(", ", silent.Select(r => context.NameOf(r.OrganisationId))));
             }
-        }
-    }
-
-    private static void TallyTable(WordDocumentWriter writer, Question question, List<Answer> answers)
-    {
-        static string N(int count) => count.ToString(CultureInfo.InvariantCulture);
-        switch (question.Type)
-        {
-            case QuestionType.Position:
-                writer.Table(["Ställningstagande", "Antal"], Tally.Positions(answers).Select(t => (IReadOnlyList<string>)[AnswerLabels.Of(t.Position), N(t.Count)]), [70, 30]);
-                break;
-            case QuestionType.Choice:
-                writer.Table(["Alternativ", "Antal"], Tally.Choices(question, answers, SwedishOrder.Comparer).Select(t => (IReadOnlyList<string>)[t.Option, N(t.Count)]), [70, 30]);
-                break;
-            case QuestionType.TrafficLight:
-                writer.Table(
-                    ["Punkt", "Grönt", "Gult", "Rött", "Ej bedömd"],
-                    Tally.TrafficLights(question, answers).Select(t => (IReadOnlyList<string>)[t.Item, N(t.Green), N(t.Yellow), N(t.Red), N(t.Unrated)]),
-                    [40, 15, 15, 15, 15]);
-                break;
-            default:
-                // Fritext has nothing to count.
-                break;
         }
     }
 

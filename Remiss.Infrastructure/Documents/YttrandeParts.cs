@@ -2,6 +2,7 @@ namespace Remiss.Infrastructure.Documents;
 
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Documents.QuestionTypes;
 
 /// <summary>
 /// The parts of an yttrande as Word paragraphs, shared by the yttrande document and the sammanställning
@@ -9,10 +10,10 @@ using Remiss.Domain.Remisser;
 /// </summary>
 internal static class YttrandeParts
 {
-    /// <summary>One answer: "Inga synpunkter", the position, the choices, the traffic lights and the text, in that order.</summary>
+    /// <summary>One answer: "Inga synpunkter", the type's own part (position, choices, traffic lights) and the text, in that order.</summary>
     public static void Answer(WordDocumentWriter writer, Question question, Answer? answer)
     {
-        if (answer is null || !(answer.Counts(question) || !Response.IsBlankHtml(answer.Text) || answer.Ratings.Count > 0))
+        if (answer is null || !(answer.Counts(question) || !Response.IsBlankHtml(answer.Text) || answer.Value is not null))
         {
             writer.Paragraph("Har inte svarat på frågan.", italic: true);
             return;
@@ -23,24 +24,7 @@ internal static class YttrandeParts
             writer.Paragraph("Inga synpunkter.", bold: true);
         }
 
-        if (answer.Position is { } position)
-        {
-            writer.Labelled("Ställningstagande", AnswerLabels.Of(position));
-        }
-
-        if (answer.Choices.Count > 0)
-        {
-            writer.Labelled(answer.Choices.Count == 1 ? "Val" : "Valda alternativ", string.Join(", ", answer.Choices));
-        }
-
-        if (answer.Ratings.Count > 0)
-        {
-            writer.Table(
-                ["Punkt", "Bedömning", "Kommentar"],
-                answer.Ratings.Select(r => (IReadOnlyList<string>)[r.Item, r.Colour is { } c ? AnswerLabels.Of(c) : "Ej bedömd", r.Comment ?? string.Empty]),
-                [35, 20, 45]);
-        }
-
+        QuestionTypeWords.Of(question.Type).Answer(writer, question, answer);
         writer.RichText(answer.Text);
     }
 

@@ -131,7 +131,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Kanske"]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["Kanske"])))));
         Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Message);
     }
 
@@ -140,7 +140,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["ja"]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["ja"])))));
         Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Message);
     }
 
@@ -149,7 +149,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Ja", "Nej"]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["Ja", "Nej"])))));
         Assert.Contains("Välj ett svarsalternativ till fråga 3", e.Message);
     }
 
@@ -158,7 +158,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Nej", "Nej"])));
+        Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["Nej", "Nej"]))));
 
         Assert.Equal(["Nej"], AnswerTo(recipient, 3).Choices);
     }
@@ -168,7 +168,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        Save(recipient, A.ResponseWith(new AnswerContent(4, "<p>Helst i samverkan.</p>", Choices: ["Stadskontoret", "Kulturnämnden"])));
+        Save(recipient, A.ResponseWith(new AnswerContent(4, "<p>Helst i samverkan.</p>", Value: new ChoiceAnswer(["Stadskontoret", "Kulturnämnden"]))));
 
         Assert.Equal(["Stadskontoret", "Kulturnämnden"], AnswerTo(recipient, 4).Choices);
         Assert.Equal("<p>Helst i samverkan.</p>", AnswerTo(recipient, 4).Text);
@@ -179,7 +179,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Choices: ["Lunds kommun"]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Value: new ChoiceAnswer(["Lunds kommun"])))));
         Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Message);
     }
 
@@ -188,7 +188,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Choices: ["Ja"]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Value: new ChoiceAnswer(["Ja"])))));
         Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Message);
     }
 
@@ -204,7 +204,7 @@ public sealed class ResponseTests
         remiss.Send(A.Today, A.Now);
 
         var e = Assert.Throws<DomainException>(
-            () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Choices: ["MKB", "Miljönämnden"])), 1, A.Context, A.Namndsekreterare, A.Now));
+            () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Value: new ChoiceAnswer(["MKB", "Miljönämnden"]))), 1, A.Context, A.Namndsekreterare, A.Now));
         Assert.Contains("Välj ett svarsalternativ till fråga 1", e.Message);
     }
 
@@ -213,7 +213,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Choices: ["Ja"]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Value: new ChoiceAnswer(["Ja"])))));
         Assert.Contains("Fråga 1 har inga svarsalternativ", e.Message);
     }
 
@@ -222,7 +222,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Position: Position.Supports))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Value: new PositionAnswer(Position.Supports)))));
         Assert.Contains("Fråga 1 frågar inte efter ställningstagande", e.Message);
     }
 
@@ -231,7 +231,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(2, Position: (Position)42))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(2, Value: new PositionAnswer((Position)42)))));
         Assert.Contains("Välj ett giltigt ställningstagande till fråga 2", e.Message);
     }
 
@@ -244,7 +244,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        Save(recipient, A.ResponseWith(new AnswerContent(2, Position: position)));
+        Save(recipient, A.ResponseWith(new AnswerContent(2, Value: new PositionAnswer(position))));
 
         Assert.Equal(position, AnswerTo(recipient, 2).Position);
     }
@@ -254,12 +254,11 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings:
-        [
-            new RatingContent("Trygghet", TrafficLightColour.Green, "  Bra  "),
-            new RatingContent("Boende", TrafficLightColour.Red, null),
-            new RatingContent("Arbete", null, "Vet inte"),
-        ])));
+        Save(recipient, A.ResponseWith(new AnswerContent(5, Value: new TrafficLightAnswer([
+            new TrafficLightRating("Trygghet", TrafficLightColour.Green, "  Bra  "),
+            new TrafficLightRating("Boende", TrafficLightColour.Red, null),
+            new TrafficLightRating("Arbete", null, "Vet inte"),
+        ]))));
 
         Assert.Equal(
             [
@@ -275,7 +274,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings: [new RatingContent("Kultur", TrafficLightColour.Green, null)]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Value: new TrafficLightAnswer([new TrafficLightRating("Kultur", TrafficLightColour.Green, null)])))));
         Assert.Contains("Bedöm bara punkterna i fråga 5", e.Message);
     }
 
@@ -284,11 +283,10 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings:
-        [
-            new RatingContent("Boende", TrafficLightColour.Green, null),
-            new RatingContent("Boende", TrafficLightColour.Red, null),
-        ]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Value: new TrafficLightAnswer([
+            new TrafficLightRating("Boende", TrafficLightColour.Green, null),
+            new TrafficLightRating("Boende", TrafficLightColour.Red, null),
+        ])))));
         Assert.Contains("Varje punkt i fråga 5 bedöms en gång", e.Message);
     }
 
@@ -297,7 +295,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings: [new RatingContent("Boende", (TrafficLightColour)7, null)]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Value: new TrafficLightAnswer([new TrafficLightRating("Boende", (TrafficLightColour)7, null)])))));
         Assert.Contains("Välj grönt, gult eller rött i fråga 5", e.Message);
     }
 
@@ -306,7 +304,7 @@ public sealed class ResponseTests
     {
         var recipient = Started(out _);
 
-        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Ratings: [new RatingContent("Boende", TrafficLightColour.Green, null)]))));
+        var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Value: new TrafficLightAnswer([new TrafficLightRating("Boende", TrafficLightColour.Green, null)])))));
         Assert.Contains("Fråga 1 är inte en trafikljusfråga", e.Message);
     }
 
@@ -487,7 +485,7 @@ public sealed class ResponseTests
         Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse() with
         {
             Summary = "<p>Halvt sparad</p>",
-            Answers = [new AnswerContent(1, "<p>Halvt sparat svar</p>"), new AnswerContent(3, Choices: ["Kanske"])],
+            Answers = [new AnswerContent(1, "<p>Halvt sparat svar</p>"), new AnswerContent(3, Value: new ChoiceAnswer(["Kanske"]))],
         }));
 
         Assert.Equal("<p>Förvaltningen ställer sig positiv.</p>", response.Summary);
@@ -550,8 +548,8 @@ public sealed class ResponseTests
         var recipient = Started(out _);
         Save(recipient, A.ResponseWith(
             new AnswerContent(1, "<p>Svar</p>"),
-            new AnswerContent(2, Position: Position.Supports),
-            new AnswerContent(5, Ratings: [.. A.TrafficLightItems.Select(i => new RatingContent(i, TrafficLightColour.Green, null))])));
+            new AnswerContent(2, Value: new PositionAnswer(Position.Supports)),
+            new AnswerContent(5, Value: new TrafficLightAnswer([.. A.TrafficLightItems.Select(i => new TrafficLightRating(i, TrafficLightColour.Green, null))]))));
 
         recipient.Submit(A.Namndsekreterare, A.Now);
 
@@ -606,7 +604,7 @@ public sealed class ResponseTests
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss(), A.CompleteResponse() with
         {
-            Answers = [.. A.CompleteAnswers().Where(a => a.QuestionNumber != 2), new AnswerContent(2, Position: Position.Opposes)],
+            Answers = [.. A.CompleteAnswers().Where(a => a.QuestionNumber != 2), new AnswerContent(2, Value: new PositionAnswer(Position.Opposes))],
         });
 
         recipient.Submit(A.Namndsekreterare, A.Now);
@@ -634,7 +632,7 @@ public sealed class ResponseTests
             Answers =
             [
                 .. A.CompleteAnswers().Where(a => a.QuestionNumber != 5),
-                new AnswerContent(5, Ratings: [new RatingContent("Trygghet", TrafficLightColour.Green, null), new RatingContent("Boende", TrafficLightColour.Red, null)]),
+                new AnswerContent(5, Value: new TrafficLightAnswer([new TrafficLightRating("Trygghet", TrafficLightColour.Green, null), new TrafficLightRating("Boende", TrafficLightColour.Red, null)])),
             ],
         });
 
@@ -650,12 +648,11 @@ public sealed class ResponseTests
             Answers =
             [
                 .. A.CompleteAnswers().Where(a => a.QuestionNumber != 5),
-                new AnswerContent(5, Ratings:
-                [
-                    new RatingContent("Trygghet", TrafficLightColour.Green, null),
-                    new RatingContent("Boende", TrafficLightColour.Red, null),
-                    new RatingContent("Arbete", null, "Oklart"),
-                ]),
+                new AnswerContent(5, Value: new TrafficLightAnswer([
+                    new TrafficLightRating("Trygghet", TrafficLightColour.Green, null),
+                    new TrafficLightRating("Boende", TrafficLightColour.Red, null),
+                    new TrafficLightRating("Arbete", null, "Oklart"),
+                ])),
             ],
         });
 
@@ -677,7 +674,7 @@ public sealed class ResponseTests
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
         Assert.Contains("Fråga 1 är obligatorisk", e.Message);
 
-        recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Choices: ["Delvis"])), recipient.Response!.Version, A.Context, A.Namndsekreterare, A.Now);
+        recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Value: new ChoiceAnswer(["Delvis"]))), recipient.Response!.Version, A.Context, A.Namndsekreterare, A.Now);
         recipient.Submit(A.Namndsekreterare, A.Now);
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
     }
@@ -744,7 +741,7 @@ public sealed class ResponseTests
     public void Counts_AChoiceWithAChoice_Counts()
     {
         var recipient = Started(out _);
-        Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Nej"])));
+        Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["Nej"]))));
 
         Assert.True(AnswerTo(recipient, 3).Counts(recipient.Remiss.QuestionNumber(3)));
     }

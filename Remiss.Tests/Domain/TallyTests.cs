@@ -9,11 +9,11 @@ public sealed class TallyTests
     public void Positions_are_counted_per_kind_and_an_answer_marked_no_comments_counts_as_such()
     {
         var remiss = A.SentRemiss();
-        A.Submitted(remiss.Recipients[0], A.ResponseWith(new AnswerContent(1, "<p>x</p>"), new AnswerContent(2, null, Position.Supports), new AnswerContent(5, NoComments: true)));
+        A.Submitted(remiss.Recipients[0], A.ResponseWith(new AnswerContent(1, "<p>x</p>"), new AnswerContent(2, null, new PositionAnswer(Position.Supports)), new AnswerContent(5, NoComments: true)));
         A.Submitted(remiss.Recipients[1], A.ResponseWith(new AnswerContent(1, "<p>x</p>"), new AnswerContent(2, NoComments: true), new AnswerContent(5, NoComments: true)));
         var answers = remiss.Recipients.Select(r => r.Response?.AnswerTo(remiss.Questions[1])).OfType<Answer>();
 
-        Assert.Equal([(Position.Supports, 1), (Position.PartlySupports, 0), (Position.Opposes, 0), (Position.NoComments, 1)], Tally.Positions(answers));
+        Assert.Equal([(Position.Supports, 1), (Position.PartlySupports, 0), (Position.Opposes, 0), (Position.NoComments, 1)], PositionQuestion.Tally(answers));
     }
 
     [Fact]
@@ -23,14 +23,14 @@ public sealed class TallyTests
         A.Submitted(remiss.Recipients[0]);
         A.Submitted(remiss.Recipients[1], A.CompleteResponse() with
         {
-            Answers = [.. A.CompleteAnswers().Take(2), new AnswerContent(3, Choices: ["Nej"]), new AnswerContent(4, Choices: ["MKB"]), new AnswerContent(5, Ratings: [new("Trygghet", TrafficLightColour.Red, null), new("Boende", TrafficLightColour.Green, null), new("Arbete", TrafficLightColour.Yellow, null)])],
+            Answers = [.. A.CompleteAnswers().Take(2), new AnswerContent(3, Value: new ChoiceAnswer(["Nej"])), new AnswerContent(4, Value: new ChoiceAnswer(["MKB"])), new AnswerContent(5, Value: new TrafficLightAnswer([new("Trygghet", TrafficLightColour.Red, null), new("Boende", TrafficLightColour.Green, null), new("Arbete", TrafficLightColour.Yellow, null)]))],
         });
         IEnumerable<Answer> To(int number) => remiss.Recipients.Select(r => r.Response?.AnswerTo(remiss.QuestionNumber(number))).OfType<Answer>();
 
-        Assert.Equal([("Ja", 1), ("Nej", 1), ("Delvis", 0)], Tally.Choices(remiss.QuestionNumber(3), To(3), StringComparer.Ordinal));
-        Assert.Equal([("MKB", 2), ("Tekniska nämnden", 1)], Tally.Choices(remiss.QuestionNumber(4), To(4), StringComparer.Ordinal));
+        Assert.Equal([("Ja", 1), ("Nej", 1), ("Delvis", 0)], ChoiceQuestion.Tally(remiss.QuestionNumber(3), To(3), StringComparer.Ordinal));
+        Assert.Equal([("MKB", 2), ("Tekniska nämnden", 1)], ChoiceQuestion.Tally(remiss.QuestionNumber(4), To(4), StringComparer.Ordinal));
         Assert.Equal(
             [("Trygghet", 0, 1, 1, 0), ("Boende", 1, 1, 0, 0), ("Arbete", 0, 2, 0, 0)],
-            Tally.TrafficLights(remiss.QuestionNumber(5), To(5)));
+            TrafficLightQuestion.Tally(remiss.QuestionNumber(5), To(5)));
     }
 }

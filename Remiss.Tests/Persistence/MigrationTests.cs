@@ -75,6 +75,24 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void SqlServerMigrationScript_MovesEachAnswersValueIntoTheJsonColumn_BeforeDroppingTheOldColumns()
+    {
+        using var db = TestDatabase.SqlServerContext();
+        var script = db.GetService<IMigrator>().GenerateScript(fromMigration: "IndexRecipientsByRemiss");
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        parser.Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var added = script.IndexOf("ADD [Value] nvarchar(max) NULL", StringComparison.Ordinal);
+        var moved = script.IndexOf("UPDATE a SET [Value]", StringComparison.Ordinal);
+        var dropped = script.IndexOf("DROP COLUMN [Choices]", StringComparison.Ordinal);
+        Assert.True(added >= 0 && added < moved && moved < dropped, script);
+        Assert.Contains("OPENJSON(a.[Choices])", script, StringComparison.Ordinal);
+        Assert.Contains("\"$type\":\"TrafficLightAnswer\"", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SqlServerModel_UsesSwedishCollation()
     {
         using var db = TestDatabase.SqlServerContext();

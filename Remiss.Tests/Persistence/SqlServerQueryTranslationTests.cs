@@ -117,4 +117,16 @@ public sealed class SqlServerQueryTranslationTests
     private static RemissQueries Queries(Remiss.Infrastructure.Persistence.AppDbContext db) => new(db, new TenantClock(new TenantContext(), new FakeClock()));
 
     private static int CountOf(string part, string text) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
+    public void TheAnswersOfSomeYttranden_TranslateReadingTheirValueFromOneColumn()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var responses = new[] { Guid.CreateVersion7() };
+        var sql = db.Answers.Where(a => responses.Contains(a.ResponseId)).ToQueryString();
+
+        Assert.Contains("[a].[Value]", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Position]", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Ratings]", sql, StringComparison.Ordinal);
+    }
 }

@@ -110,10 +110,10 @@ public static class A
     public static IReadOnlyList<AnswerContent> CompleteAnswers() =>
     [
         new(1, "<p>Segregationen och bristen på arbete.</p>"),
-        new(2, "<p>Vi ser ett stort behov.</p>", Position.PartlySupports),
-        new(3, Choices: ["Ja"]),
-        new(4, Choices: ["Tekniska nämnden", "MKB"]),
-        new(5, Ratings: [.. TrafficLightItems.Select(i => new RatingContent(i, TrafficLightColour.Yellow, null))]),
+        new(2, "<p>Vi ser ett stort behov.</p>", new PositionAnswer(Position.PartlySupports)),
+        new(3, Value: new ChoiceAnswer(["Ja"])),
+        new(4, Value: new ChoiceAnswer(["Tekniska nämnden", "MKB"])),
+        new(5, Value: new TrafficLightAnswer([.. TrafficLightItems.Select(i => new TrafficLightRating(i, TrafficLightColour.Yellow, null))])),
     ];
 
     /// <summary>A complete yttrande with every part filled in, signed, as the förvaltning's preliminary answer.</summary>

@@ -2,6 +2,8 @@ namespace Remiss.Tests.TestSupport;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Tenancy;
@@ -24,6 +26,15 @@ public sealed class TestDatabase : IAsyncDisposable
         var database = new TestDatabase();
         await using var db = database.NewContext(null);
         await db.Database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>A database migrated up to <paramref name="migration"/> only: for data in an older shape that a later migration moves.</summary>
+    public static async Task<TestDatabase> CreateAtMigrationAsync(string migration)
+    {
+        var database = new TestDatabase();
+        await using var db = database.NewContext(null);
+        await db.GetService<IMigrator>().MigrateAsync(migration);
         return database;
     }
 

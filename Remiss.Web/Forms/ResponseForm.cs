@@ -77,27 +77,41 @@ public sealed class AnswerForm
 
     public bool NoComments { get; set; }
 
-    public static AnswerForm From(Question question, Answer? answer) => new()
+    public static AnswerForm From(Question question, Answer? answer)
     {
-        QuestionNumber = question.Number,
-        Text = RichTextSanitizer.ToEditableText(answer?.Text),
-        Position = answer?.Position,
-        Choices = [.. answer?.Choices ?? []],
-        Ratings = [.. question.Items.Select(item =>
+        ArgumentNullException.ThrowIfNull(question);
+        var value = answer?.Value;
+        var ratings = (value as TrafficLightAnswer)?.Ratings ?? [];
+        return new()
         {
-            var rating = answer?.Ratings.FirstOrDefault(r => r.Item == item);
-            return new RatingForm { Item = item, Colour = rating?.Colour, Comment = rating?.Comment };
-        })],
-        NoComments = answer?.NoComments ?? false,
-    };
+            QuestionNumber = question.Number,
+            Text = RichTextSanitizer.ToEditableText(answer?.Text),
+            Position = (value as PositionAnswer)?.Position,
+            Choices = [.. (value as ChoiceAnswer)?.Choices ?? []],
+            Ratings = [.. question.Items.Select(item =>
+            {
+                var rating = ratings.FirstOrDefault(r => r.Item == item);
+                return new RatingForm { Item = item, Colour = rating?.Colour, Comment = rating?.Comment };
+            })],
+            NoComments = answer?.NoComments ?? false,
+        };
+    }
 
-    public AnswerContent ToContent() => new(
-        QuestionNumber,
-        Text,
-        Position,
-        Choices.Where(c => !string.IsNullOrEmpty(c)).ToList(),
-        [.. Ratings.Where(r => r.Colour is not null || !string.IsNullOrWhiteSpace(r.Comment)).Select(r => new RatingContent(r.Item ?? string.Empty, r.Colour, r.Comment))],
-        NoComments);
+    /// <summary>
+    /// The answer as the domain takes it. The form's fields are the kinds of value the types store; only the
+    /// question's type's input posts one, and the domain refuses a value of another type.
+    /// </summary>
+    public AnswerContent ToContent() => new(QuestionNumber, Text, PostedValue(), NoComments);
+
+    private AnswerValue? PostedValue()
+    {
+        var choices = Choices.Where(c => !string.IsNullOrEmpty(c)).ToList();
+        var ratings = Ratings.Where(r => r.Colour is not null || !string.IsNullOrWhiteSpace(r.Comment)).Select(r => new TrafficLightRating(r.Item ?? string.Empty, r.Colour, r.Comment)).ToList();
+        return Position is { } position ? new PositionAnswer(position)
+            : choices.Count > 0 ? new ChoiceAnswer(choices)
+            : ratings.Count > 0 ? new TrafficLightAnswer(ratings)
+            : null;
+    }
 }
 
 public sealed class RatingForm

@@ -10,10 +10,7 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     {
         builder.ToTable("Answers");
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.Position).HasConversion<string>().HasMaxLength(20);
-        builder.PrimitiveCollection(a => a.Choices).HasField("_choices").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Property(a => a.Ratings).HasField("_ratings").UsePropertyAccessMode(PropertyAccessMode.Field)
-            .HasConversion(JsonColumn.Converter<TrafficLightRating>(), JsonColumn.Comparer<TrafficLightRating>());
+        builder.Property(a => a.Value).HasConversion(AnswerValueJson.Converter, AnswerValueJson.Comparer);
         builder.HasIndex(a => new { a.ResponseId, a.QuestionId }).IsUnique();
         builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
     }

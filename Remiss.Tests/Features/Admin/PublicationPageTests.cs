@@ -142,7 +142,7 @@ public sealed class PublicationPageTests(RemissAppFactory factory) : IClassFixtu
                 new ResponseContent(
                     "<p>Nämnden ställer sig bakom förslaget.</p>",
                     null,
-                    [new AnswerContent(1, "<p>Vi ser stora behov i Rosengård.</p>"), new AnswerContent(2, "<p>Ett långsiktigt arbete behövs.</p>", Position.Supports)],
+                    [new AnswerContent(1, "<p>Vi ser stora behov i Rosengård.</p>"), new AnswerContent(2, "<p>Ett långsiktigt arbete behövs.</p>", new PositionAnswer(Position.Supports))],
                     [],
                     null,
                     [new SignatoryContent("Sara Signatär", "Förvaltningschef")]),

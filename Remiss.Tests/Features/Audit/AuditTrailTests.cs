@@ -141,7 +141,7 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
             var recipient = r.Recipients.Single(x => x.Id == asnRecipient);
             var version = recipient.StartDrafting(c.UserId, c.Now).Version;
             recipient.SaveDraft(
-                new ResponseContent("<p>Ja.</p>", null, [new AnswerContent(1, "<p>Svar.</p>"), new AnswerContent(2, "<p>Motivering.</p>", Position.Supports)], [], null, []),
+                new ResponseContent("<p>Ja.</p>", null, [new AnswerContent(1, "<p>Svar.</p>"), new AnswerContent(2, "<p>Motivering.</p>", new PositionAnswer(Position.Supports))], [], null, []),
                 version, c.ResponseContext, c.UserId, c.Now);
         });
         using var asn = await AdminKit.SignedInAsync(factory, Arrange.AsnUser);

@@ -144,7 +144,7 @@ public sealed class DocumentDownloadTests(SentDemoAppFactory factory) : IClassFi
                     ResponseContent.Empty with
                     {
                         Summary = "<p>Nämnden ställer sig bakom förslaget.</p>",
-                        Answers = [new AnswerContent(1, answer), new AnswerContent(3, "<p>Ett långsiktigt arbete behövs.</p>", Position.Supports)],
+                        Answers = [new AnswerContent(1, answer), new AnswerContent(3, "<p>Ett långsiktigt arbete behövs.</p>", new PositionAnswer(Position.Supports))],
                         Signatories = [new SignatoryContent("Anna Chef", "Förvaltningschef")],
                     },
                     recipient.Response!.Version,

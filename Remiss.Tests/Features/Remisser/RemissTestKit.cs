@@ -381,7 +381,7 @@ internal static class Arrange
             new ResponseContent(
                 "<p>Nämnden ställer sig bakom förslaget.</p>",
                 null,
-                [new AnswerContent(1, answer), new AnswerContent(2, "<p>Ett långsiktigt arbete behövs.</p>", Position.Supports)],
+                [new AnswerContent(1, answer), new AnswerContent(2, "<p>Ett långsiktigt arbete behövs.</p>", new PositionAnswer(Position.Supports))],
                 [],
                 null,
                 []),

@@ -428,7 +428,7 @@ internal static class Kit
                 new ResponseContent(
                     summary,
                     null,
-                    [new AnswerContent(1, "<p>Arbetet med trygghet i Rosengård.</p>"), new AnswerContent(3, "<p>Ett långsiktigt arbete behövs.</p>", Position.Supports)],
+                    [new AnswerContent(1, "<p>Arbetet med trygghet i Rosengård.</p>"), new AnswerContent(3, "<p>Ett långsiktigt arbete behövs.</p>", new PositionAnswer(Position.Supports))],
                     [],
                     decision,
                     [new SignatoryContent("Anna Chef", "Förvaltningschef")]),

@@ -346,22 +346,10 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("Choices")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("NoComments")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Position")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("QuestionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ratings")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResponseId")
@@ -371,6 +359,9 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

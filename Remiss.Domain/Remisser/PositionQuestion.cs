@@ -1,0 +1,39 @@
+namespace Remiss.Domain.Remisser;
+
+using global::Remiss.Domain.Common;
+
+/// <summary>Ställningstagande: Tillstyrker / Tillstyrker delvis / Avstyrker / Inga synpunkter, with the text as motivation.</summary>
+public sealed class PositionQuestion : QuestionKind<PositionAnswer>
+{
+    public override QuestionType Type => QuestionType.Position;
+
+    public override string Name => "Ställningstagande";
+
+    public static string LabelOf(Position position) => position switch
+    {
+        Position.Supports => "Tillstyrker",
+        Position.PartlySupports => "Tillstyrker delvis",
+        Position.Opposes => "Avstyrker",
+        Position.NoComments => "Inga synpunkter",
+        _ => position.ToString(),
+    };
+
+    /// <summary>Each position with how many took it; "Inga synpunkter" also counts answers marked so without a position.</summary>
+    public static IReadOnlyList<(Position Position, int Count)> Tally(IEnumerable<Answer> answers)
+    {
+        var given = answers.Select(a => (Position: ValueOf(a)?.Position, a.NoComments)).ToList();
+        return [.. Enum.GetValues<Position>().Select(p => (p, given.Count(a => a.Position == p || (p == Position.NoComments && a.Position is null && a.NoComments))))];
+    }
+
+    public override bool IsAnswered(Question question, Answer answer) => ValueOf(answer) is not null;
+
+    internal override PositionAnswer Valid(Question question, PositionAnswer value, IReadOnlyList<string> organisationNames) =>
+        Enum.IsDefined(value.Position)
+            ? value
+            : throw new DomainException($"Välj ett giltigt ställningstagande till fråga {question.Number}.");
+
+    internal override DomainException NotAskedFor(int number) => new DomainException($"Fråga {number} frågar inte efter ställningstagande.");
+}
+
+/// <summary>The position taken on a Ställningstagande question.</summary>
+public sealed record PositionAnswer(Position Position) : AnswerValue;
