@@ -49,15 +49,15 @@ public sealed class Answer : TenantEntity
     /// <summary>Checks an answer against its question without changing anything; <see cref="Apply"/> then stores it.</summary>
     internal static ValidAnswer Validate(Question question, AnswerContent content, IReadOnlyList<string> organisationNames)
     {
-        var text = Common.Text.Optional(content.Text, $"Svar på fråga {question.Number}", Response.RichTextMaxLength);
+        var text = Common.Text.Optional(content.Text, new Subject(Field.Answer, question.Number), Response.RichTextMaxLength);
         if (content.Position is not null && question.Type != QuestionType.Position)
         {
-            throw new DomainException($"Fråga {question.Number} frågar inte efter ställningstagande.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.NotAPositionQuestion);
         }
 
         if (content.Position is { } p && !Enum.IsDefined(p))
         {
-            throw new DomainException($"Välj ett giltigt ställningstagande till fråga {question.Number}.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.InvalidPosition);
         }
 
         return new ValidAnswer(
@@ -87,18 +87,18 @@ public sealed class Answer : TenantEntity
 
         if (question.Type != QuestionType.Choice)
         {
-            throw new DomainException($"Fråga {question.Number} har inga svarsalternativ.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.NotAChoiceQuestion);
         }
 
         var allowed = question.ChoosableOptions(organisationNames);
         var distinct = choices.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Any(c => !allowed.Contains(c, StringComparer.Ordinal)))
         {
-            throw new DomainException($"Välj bland svarsalternativen till fråga {question.Number}.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.ChoiceNotAnOption);
         }
 
         return !question.AllowsSeveralChoices && distinct.Count > 1
-            ? throw new DomainException($"Välj ett svarsalternativ till fråga {question.Number}.")
+            ? throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.SeveralChoices)
             : distinct;
     }
 
@@ -111,22 +111,22 @@ public sealed class Answer : TenantEntity
 
         if (question.Type != QuestionType.TrafficLight)
         {
-            throw new DomainException($"Fråga {question.Number} är inte en trafikljusfråga.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.NotATrafficLightQuestion);
         }
 
         if (ratings.Any(r => !question.Items.Contains(r.Item, StringComparer.Ordinal)))
         {
-            throw new DomainException($"Bedöm bara punkterna i fråga {question.Number}.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.RatingNotAnItem);
         }
 
         if (ratings.Any(r => r.Colour is { } c && !Enum.IsDefined(c)))
         {
-            throw new DomainException($"Välj grönt, gult eller rött i fråga {question.Number}.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.InvalidColour);
         }
 
         return ratings.DistinctBy(r => r.Item).Count() != ratings.Count
-            ? throw new DomainException($"Varje punkt i fråga {question.Number} bedöms en gång.")
-            : [.. ratings.Select(r => new TrafficLightRating(r.Item, r.Colour, Common.Text.Optional(r.Comment, $"Kommentar till fråga {question.Number}", 10_000)))];
+            ? throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.ItemRatedTwice)
+            : [.. ratings.Select(r => new TrafficLightRating(r.Item, r.Colour, Common.Text.Optional(r.Comment, new Subject(Field.AnswerComment, question.Number), 10_000)))];
     }
 }
 

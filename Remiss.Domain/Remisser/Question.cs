@@ -49,22 +49,22 @@ public sealed class Question : TenantEntity
     /// <summary>For <see cref="QuestionType.TrafficLight"/>: the items each recipient rates.</summary>
     public IReadOnlyList<string> Items => _items;
 
-    /// <summary>What is missing before the remiss can be sent, as Swedish sentences.</summary>
-    public IEnumerable<string> ProblemsBeforeSending()
+    /// <summary>What is missing before the remiss can be sent.</summary>
+    public IEnumerable<Refusal> ProblemsBeforeSending()
     {
         if (string.IsNullOrWhiteSpace(Text))
         {
-            yield return $"Fråga {Number} saknar frågetext.";
+            yield return new Refusal(new Subject(Field.QuestionText, Number), RefusalKey.QuestionTextMissing);
         }
 
         if (Type == QuestionType.Choice && !OptionsAreOrganisations && _options.Count < 2)
         {
-            yield return $"Fråga {Number} (Val) behöver minst två svarsalternativ.";
+            yield return new Refusal(new Subject(Field.QuestionOptions, Number), RefusalKey.TooFewOptions);
         }
 
         if (Type == QuestionType.TrafficLight && _items.Count == 0)
         {
-            yield return $"Fråga {Number} (Trafikljus) behöver minst en punkt att bedöma.";
+            yield return new Refusal(new Subject(Field.QuestionItems, Number), RefusalKey.NoItems);
         }
     }
 
@@ -77,16 +77,16 @@ public sealed class Question : TenantEntity
     {
         if (!Enum.IsDefined(definition.Type))
         {
-            throw new DomainException($"Välj en giltig frågetyp för fråga {number}.");
+            throw new DomainException(new Subject(Field.QuestionType, number), RefusalKey.InvalidQuestionType);
         }
 
-        var text = Common.Text.Optional(definition.Text, $"Frågetext {number}", TextMaxLength) ?? string.Empty;
+        var text = Common.Text.Optional(definition.Text, new Subject(Field.QuestionText, number), TextMaxLength) ?? string.Empty;
         var isChoice = definition.Type == QuestionType.Choice;
         var options = isChoice && !definition.OptionsAreOrganisations
-            ? CleanList(definition.Options, $"Svarsalternativ till fråga {number}")
+            ? CleanList(definition.Options, new Subject(Field.QuestionOptions, number))
             : [];
         var items = definition.Type == QuestionType.TrafficLight
-            ? CleanList(definition.Items, $"Punkter till fråga {number}")
+            ? CleanList(definition.Items, new Subject(Field.QuestionItems, number))
             : [];
         return new ValidQuestion(
             text,
@@ -110,7 +110,7 @@ public sealed class Question : TenantEntity
         _items = valid.Items;
     }
 
-    private static List<string> CleanList(IEnumerable<string>? values, string field)
+    private static List<string> CleanList(IEnumerable<string>? values, Subject field)
     {
         var cleaned = (values ?? [])
             .Select(v => v?.Trim())
@@ -120,11 +120,11 @@ public sealed class Question : TenantEntity
 
         if (cleaned.Count > MaxOptions)
         {
-            throw new DomainException($"{field}: högst {MaxOptions} är tillåtna.");
+            throw new DomainException(field, RefusalKey.TooManyInList, MaxOptions);
         }
 
         return cleaned.Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != cleaned.Count
-            ? throw new DomainException($"{field}: samma text finns två gånger.")
+            ? throw new DomainException(field, RefusalKey.RepeatedInList)
             : cleaned;
     }
 }

@@ -41,7 +41,7 @@ public sealed class RecipientTests
         var remiss = A.DraftRemiss(owner);
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(owner));
-        Assert.Contains("Stadskontoret äger remissen och kan inte vara remissinstans", e.Message);
+        Assert.Contains("Stadskontoret äger remissen och kan inte vara remissinstans", e.Said());
         Assert.Empty(remiss.Recipients);
     }
 
@@ -54,7 +54,7 @@ public sealed class RecipientTests
         retired.Retire();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(retired));
-        Assert.Contains("Servicenämnden är avvecklad och kan inte få remisser", e.Message);
+        Assert.Contains("Servicenämnden är avvecklad och kan inte få remisser", e.Said());
         Assert.Empty(remiss.Recipients);
     }
 
@@ -67,7 +67,7 @@ public sealed class RecipientTests
         remiss.AddRecipient(tekniska);
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(tekniska));
-        Assert.Contains("Tekniska nämnden är redan remissinstans", e.Message);
+        Assert.Contains("Tekniska nämnden är redan remissinstans", e.Said());
         Assert.Single(remiss.Recipients);
     }
 
@@ -78,7 +78,7 @@ public sealed class RecipientTests
         var lund = A.Organisation(A.Tenant("lund", "Lunds kommun"), "Kommunstyrelsen");
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(lund));
-        Assert.Contains("Organisationen finns inte", e.Message);
+        Assert.Contains("Organisationen finns inte", e.Said());
         Assert.Empty(remiss.Recipients);
     }
 
@@ -105,7 +105,7 @@ public sealed class RecipientTests
         withdrawn.Withdraw("Ärendet utgår.", A.Now);
 
         var e = Assert.Throws<DomainException>(() => closed.AddRecipient(A.Organisation(tenant, "Kulturnämnden")));
-        Assert.Contains("utkast eller utskickad", e.Message);
+        Assert.Contains("utkast eller utskickad", e.Said());
         Assert.Throws<DomainException>(() => withdrawn.AddRecipient(A.Organisation(tenant, "Kulturnämnden")));
     }
 
@@ -128,7 +128,7 @@ public sealed class RecipientTests
         var remiss = A.ReadyRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveRecipient(Guid.NewGuid()));
-        Assert.Contains("Organisationen är inte remissinstans för den här remissen", e.Message);
+        Assert.Contains("Organisationen är inte remissinstans för den här remissen", e.Said());
         Assert.Equal(3, remiss.Recipients.Count);
     }
 
@@ -138,7 +138,7 @@ public sealed class RecipientTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveRecipient(remiss.Recipients[0].OrganisationId));
-        Assert.Contains("Remissinstanserna kan inte ändras när remissen har skickats", e.Message);
+        Assert.Contains("Remissinstanserna kan inte ändras när remissen har skickats", e.Said());
         Assert.Equal(3, remiss.Recipients.Count);
     }
 
@@ -146,7 +146,7 @@ public sealed class RecipientTests
     public void RecipientFor_AnOrganisationThatIsNotARecipient_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => A.SentRemiss().RecipientFor(Guid.NewGuid()));
-        Assert.Contains("Organisationen är inte remissinstans", e.Message);
+        Assert.Contains("Organisationen är inte remissinstans", e.Said());
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class RecipientTests
         var remiss = A.DraftRemiss(owner);
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([owner]));
-        Assert.Contains("äger remissen och kan inte vara remissinstans", e.Message);
+        Assert.Contains("äger remissen och kan inte vara remissinstans", e.Said());
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class RecipientTests
         retired.Retire();
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([retired]));
-        Assert.Contains("Servicenämnden är avvecklad", e.Message);
+        Assert.Contains("Servicenämnden är avvecklad", e.Said());
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class RecipientTests
         var lund = A.Organisation(A.Tenant("lund", "Lunds kommun"), "Kommunstyrelsen");
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([lund]));
-        Assert.Contains("Organisationen finns inte", e.Message);
+        Assert.Contains("Organisationen finns inte", e.Said());
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class RecipientTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([]));
-        Assert.Contains("Remissinstanserna kan inte ändras när remissen har skickats", e.Message);
+        Assert.Contains("Remissinstanserna kan inte ändras när remissen har skickats", e.Said());
         Assert.Equal(3, remiss.Recipients.Count);
     }
 
@@ -298,7 +298,7 @@ public sealed class RecipientTests
         var recipient = A.ReadyRemiss().Recipients[0];
 
         var e = Assert.Throws<DomainException>(() => recipient.StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skriva yttrandet går inte: remissen är inte skickad", e.Message);
+        Assert.Contains("Att skriva yttrandet går inte: remissen är inte skickad", e.Said());
         Assert.Null(recipient.Response);
         Assert.Equal(RecipientStatus.NotStarted, recipient.Status);
     }
@@ -310,7 +310,7 @@ public sealed class RecipientTests
         remiss.Withdraw("Ärendet utgår.", A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är återkallad", e.Message);
+        Assert.Contains("remissen är återkallad", e.Said());
         Assert.Null(remiss.Recipients[0].Response);
     }
 
@@ -322,7 +322,7 @@ public sealed class RecipientTests
         remiss.Complete(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("går inte", e.Message);
+        Assert.Contains("går inte", e.Said());
     }
 
     [Fact]
@@ -331,7 +331,7 @@ public sealed class RecipientTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        Assert.Contains("yttrandet är redan inskickat", e.Said());
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
     }
 
@@ -341,7 +341,7 @@ public sealed class RecipientTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått från att yttra er", e.Message);
+        Assert.Contains("ni har avstått från att yttra er", e.Said());
         Assert.Equal(RecipientStatus.Declined, recipient.Status);
         Assert.Null(recipient.Response);
     }
@@ -388,7 +388,7 @@ public sealed class RecipientTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline(new string('x', 4_001), A.Namndsekreterare, A.Now));
-        Assert.Contains("Anledning får vara högst", e.Message);
+        Assert.Contains("Anledning får vara högst", e.Said());
         Assert.Equal(RecipientStatus.NotStarted, recipient.Status);
     }
 
@@ -398,7 +398,7 @@ public sealed class RecipientTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline(null, A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: yttrandet är redan inskickat", e.Message);
+        Assert.Contains("Att avstå går inte: yttrandet är redan inskickat", e.Said());
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
     }
 
@@ -408,7 +408,7 @@ public sealed class RecipientTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline("Igen", A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: ni har avstått", e.Message);
+        Assert.Contains("Att avstå går inte: ni har avstått", e.Said());
         Assert.Equal("Frågan berör inte bolaget.", recipient.DeclineReason);
     }
 
@@ -418,7 +418,7 @@ public sealed class RecipientTests
         var recipient = A.ReadyRemiss().Recipients[0];
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline(null, A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: remissen är inte skickad", e.Message);
+        Assert.Contains("Att avstå går inte: remissen är inte skickad", e.Said());
     }
 
     [Fact]
@@ -428,7 +428,7 @@ public sealed class RecipientTests
         remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].Decline(null, A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: remissen är stängd", e.Message);
+        Assert.Contains("Att avstå går inte: remissen är stängd", e.Said());
     }
 
     [Fact]
@@ -520,7 +520,7 @@ public sealed class RecipientTests
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Message);
+        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Said());
     }
 
     [Fact]
@@ -529,7 +529,7 @@ public sealed class RecipientTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Message);
+        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Said());
     }
 
     [Fact]
@@ -538,7 +538,7 @@ public sealed class RecipientTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Message);
+        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Said());
         Assert.Equal(RecipientStatus.Declined, recipient.Status);
     }
 
@@ -551,7 +551,7 @@ public sealed class RecipientTests
         remiss.Complete(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Yttranden kan bara öppnas igen medan remissen är utskickad eller stängd", e.Message);
+        Assert.Contains("Yttranden kan bara öppnas igen medan remissen är utskickad eller stängd", e.Said());
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
         Assert.True(recipient.Response!.IsSubmitted);
         Assert.Equal(RemissStatus.Completed, remiss.Status);
@@ -565,7 +565,7 @@ public sealed class RecipientTests
         remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Yttranden kan bara öppnas igen", e.Message);
+        Assert.Contains("Yttranden kan bara öppnas igen", e.Said());
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
     }
 

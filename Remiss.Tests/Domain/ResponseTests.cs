@@ -123,7 +123,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(9, "<p>Svar</p>"))));
-        Assert.Contains("Fråga 9 finns inte i remissen", e.Message);
+        Assert.Contains("Fråga 9 finns inte i remissen", e.Said());
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Kanske"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Message);
+        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Said());
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["ja"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Message);
+        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Said());
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Ja", "Nej"]))));
-        Assert.Contains("Välj ett svarsalternativ till fråga 3", e.Message);
+        Assert.Contains("Välj ett svarsalternativ till fråga 3", e.Said());
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Choices: ["Lunds kommun"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Message);
+        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Said());
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Choices: ["Ja"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Message);
+        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Said());
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Choices: ["MKB", "Miljönämnden"])), 1, A.Context, A.Namndsekreterare, A.Now));
-        Assert.Contains("Välj ett svarsalternativ till fråga 1", e.Message);
+        Assert.Contains("Välj ett svarsalternativ till fråga 1", e.Said());
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Choices: ["Ja"]))));
-        Assert.Contains("Fråga 1 har inga svarsalternativ", e.Message);
+        Assert.Contains("Fråga 1 har inga svarsalternativ", e.Said());
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Position: Position.Supports))));
-        Assert.Contains("Fråga 1 frågar inte efter ställningstagande", e.Message);
+        Assert.Contains("Fråga 1 frågar inte efter ställningstagande", e.Said());
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(2, Position: (Position)42))));
-        Assert.Contains("Välj ett giltigt ställningstagande till fråga 2", e.Message);
+        Assert.Contains("Välj ett giltigt ställningstagande till fråga 2", e.Said());
     }
 
     [Theory]
@@ -276,7 +276,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings: [new RatingContent("Kultur", TrafficLightColour.Green, null)]))));
-        Assert.Contains("Bedöm bara punkterna i fråga 5", e.Message);
+        Assert.Contains("Bedöm bara punkterna i fråga 5", e.Said());
     }
 
     [Fact]
@@ -289,7 +289,7 @@ public sealed class ResponseTests
             new RatingContent("Boende", TrafficLightColour.Green, null),
             new RatingContent("Boende", TrafficLightColour.Red, null),
         ]))));
-        Assert.Contains("Varje punkt i fråga 5 bedöms en gång", e.Message);
+        Assert.Contains("Varje punkt i fråga 5 bedöms en gång", e.Said());
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings: [new RatingContent("Boende", (TrafficLightColour)7, null)]))));
-        Assert.Contains("Välj grönt, gult eller rött i fråga 5", e.Message);
+        Assert.Contains("Välj grönt, gult eller rött i fråga 5", e.Said());
     }
 
     [Fact]
@@ -307,7 +307,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Ratings: [new RatingContent("Boende", TrafficLightColour.Green, null)]))));
-        Assert.Contains("Fråga 1 är inte en trafikljusfråga", e.Message);
+        Assert.Contains("Fråga 1 är inte en trafikljusfråga", e.Said());
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, new string('x', Response.RichTextMaxLength + 1)))));
-        Assert.Contains("Svar på fråga 1 får vara högst", e.Message);
+        Assert.Contains("Svar på fråga 1 får vara högst", e.Said());
     }
 
     [Fact]
@@ -325,7 +325,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Summary = new string('x', Response.RichTextMaxLength + 1) }));
-        Assert.Contains("Sammanfattning får vara högst", e.Message);
+        Assert.Contains("Sammanfattning får vara högst", e.Said());
     }
 
     [Fact]
@@ -354,7 +354,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Sections = [new SectionContent("Miljöperspektiv", "<p>Text</p>")] }));
-        Assert.Contains("Avsnittet \"Miljöperspektiv\" finns inte bland kundens standardavsnitt", e.Message);
+        Assert.Contains("Avsnittet \"Miljöperspektiv\" finns inte bland kundens standardavsnitt", e.Said());
     }
 
     [Fact]
@@ -381,7 +381,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Signatories = [new SignatoryContent(null, "Enhetschef")] }));
-        Assert.Contains("Namn på ansvarig 1 måste fyllas i", e.Message);
+        Assert.Contains("Namn på ansvarig 1 måste fyllas i", e.Said());
     }
 
     [Fact]
@@ -401,7 +401,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => Save(recipient, ResponseContent.Empty with { Signatories = [.. Enumerable.Range(1, Response.MaxSignatories + 1).Select(i => new SignatoryContent($"Person {i}", null))] }));
-        Assert.Contains("Högst 10 ansvariga kan anges", e.Message);
+        Assert.Contains("Högst 10 ansvariga kan anges", e.Said());
     }
 
     [Theory]
@@ -423,7 +423,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Decision = new DecisionContent((DecisionKind)0, null, null, null) }));
-        Assert.Contains("Välj vilket slags beslut yttrandet bygger på", e.Message);
+        Assert.Contains("Välj vilket slags beslut yttrandet bygger på", e.Said());
     }
 
     [Fact]
@@ -433,7 +433,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => Save(recipient, ResponseContent.Empty with { Decision = new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2023, 12, 20), new string('§', 51)) }));
-        Assert.Contains("Paragraf får vara högst 50 tecken", e.Message);
+        Assert.Contains("Paragraf får vara högst 50 tecken", e.Said());
     }
 
     [Fact]
@@ -453,7 +453,7 @@ public sealed class ResponseTests
         var version = recipient.Response!.Version;
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse() with { Summary = "<p>Ändrad</p>" }));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        Assert.Contains("yttrandet är redan inskickat", e.Said());
         Assert.Equal("<p>Förvaltningen ställer sig positiv.</p>", recipient.Response.Summary);
         Assert.Equal(version, recipient.Response.Version);
     }
@@ -464,7 +464,7 @@ public sealed class ResponseTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse()));
-        Assert.Contains("ni har avstått", e.Message);
+        Assert.Contains("ni har avstått", e.Said());
     }
 
     [Fact]
@@ -474,7 +474,7 @@ public sealed class ResponseTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse()));
-        Assert.Contains("remissen är stängd", e.Message);
+        Assert.Contains("remissen är stängd", e.Said());
     }
 
     /// <summary>Bug: a refused save must leave the draft as it was, but the summary is written before the answers are checked.</summary>
@@ -522,7 +522,7 @@ public sealed class ResponseTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Yttrandet är tomt", e.Message);
+        Assert.Contains("Yttrandet är tomt", e.Said());
         Assert.Equal(RecipientStatus.NotStarted, recipient.Status);
     }
 
@@ -539,7 +539,7 @@ public sealed class ResponseTests
                 "Fråga 2 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
                 "Fråga 5 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
             ],
-            e.Problems);
+            e.Refusals.Said());
         Assert.Equal(RecipientStatus.Drafting, recipient.Status);
         Assert.False(recipient.Response!.IsSubmitted);
     }
@@ -572,8 +572,8 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 1 är obligatorisk", e.Message);
-        Assert.Single(e.Problems);
+        Assert.Contains("Fråga 1 är obligatorisk", e.Said());
+        Assert.Single(e.Refusals.Said());
     }
 
     [Fact]
@@ -623,7 +623,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 2 är obligatorisk", e.Message);
+        Assert.Contains("Fråga 2 är obligatorisk", e.Said());
     }
 
     [Fact]
@@ -639,7 +639,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 5 är obligatorisk", e.Message);
+        Assert.Contains("Fråga 5 är obligatorisk", e.Said());
     }
 
     [Fact]
@@ -660,7 +660,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 5 är obligatorisk", e.Message);
+        Assert.Contains("Fråga 5 är obligatorisk", e.Said());
     }
 
     [Fact]
@@ -675,7 +675,7 @@ public sealed class ResponseTests
         recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, "<p>Kommentar utan val</p>")), 1, A.Context, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 1 är obligatorisk", e.Message);
+        Assert.Contains("Fråga 1 är obligatorisk", e.Said());
 
         recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Choices: ["Delvis"])), recipient.Response!.Version, A.Context, A.Namndsekreterare, A.Now);
         recipient.Submit(A.Namndsekreterare, A.Now);
@@ -688,7 +688,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skicka in yttrandet går inte: yttrandet är redan inskickat", e.Message);
+        Assert.Contains("Att skicka in yttrandet går inte: yttrandet är redan inskickat", e.Said());
     }
 
     [Fact]
@@ -698,7 +698,7 @@ public sealed class ResponseTests
         recipient.Decline(null, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått", e.Message);
+        Assert.Contains("ni har avstått", e.Said());
     }
 
     [Fact]
@@ -708,7 +708,7 @@ public sealed class ResponseTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skicka in yttrandet går inte: remissen är återkallad", e.Message);
+        Assert.Contains("Att skicka in yttrandet går inte: remissen är återkallad", e.Said());
     }
 
     [Fact]
@@ -718,7 +718,7 @@ public sealed class ResponseTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är stängd", e.Message);
+        Assert.Contains("remissen är stängd", e.Said());
     }
 
     [Fact]
@@ -726,7 +726,7 @@ public sealed class ResponseTests
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
 
-        Assert.Empty(recipient.Response!.ProblemsBeforeSubmitting(recipient.Remiss.Questions));
+        Assert.Empty(recipient.Response!.ProblemsBeforeSubmitting(recipient.Remiss.Questions).Said());
     }
 
     // ---- Answer.Counts ---------------------------------------------------------------------------------
@@ -811,7 +811,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Message);
+        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Said());
     }
 
     [Fact]
@@ -821,7 +821,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Message);
+        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Said());
     }
 
     [Fact]
@@ -831,7 +831,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat preliminärt svar", e.Message);
+        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat preliminärt svar", e.Said());
     }
 
     [Fact]
@@ -841,7 +841,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("preliminärt svar", e.Message);
+        Assert.Contains("preliminärt svar", e.Said());
     }
 
     [Fact]
@@ -851,7 +851,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.PreliminaryAnswer, "Tekniska nämnden", new DateOnly(2026, 12, 20), null), null, A.Kollega, A.Now));
-        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Message);
+        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Said());
         Assert.Equal(DecisionKind.PreliminaryAnswer, recipient.Response!.Decision!.Kind);
     }
 
@@ -862,7 +862,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", null, "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Message);
+        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Said());
     }
 
     [Fact]
@@ -872,7 +872,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent((DecisionKind)9, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Välj vilket slags beslut", e.Message);
+        Assert.Contains("Välj vilket slags beslut", e.Said());
     }
 
     [Fact]
@@ -883,7 +883,7 @@ public sealed class ResponseTests
         recipient.ConfirmDecision(decision, null, A.Kollega, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.ConfirmDecision(decision, null, A.Kollega, A.Now));
-        Assert.Contains("preliminärt svar", e.Message);
+        Assert.Contains("preliminärt svar", e.Said());
     }
 
     [Fact]
@@ -895,7 +895,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("remissen är avslutad eller återkallad", e.Message);
+        Assert.Contains("remissen är avslutad eller återkallad", e.Said());
     }
 
     [Fact]
@@ -906,7 +906,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("remissen är avslutad eller återkallad", e.Message);
+        Assert.Contains("remissen är avslutad eller återkallad", e.Said());
     }
 
     // ---- Attachments -----------------------------------------------------------------------------------
@@ -966,7 +966,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        Assert.Contains("yttrandet är redan inskickat", e.Said());
         Assert.Empty(recipient.Response!.Attachments);
     }
 
@@ -978,7 +978,7 @@ public sealed class ResponseTests
         recipient.Submit(A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.RemoveAttachment(attachment.Id, A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        Assert.Contains("yttrandet är redan inskickat", e.Said());
         Assert.Single(recipient.Response!.Attachments);
     }
 
@@ -988,7 +988,7 @@ public sealed class ResponseTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått", e.Message);
+        Assert.Contains("ni har avstått", e.Said());
     }
 
     [Fact]
@@ -998,7 +998,7 @@ public sealed class ResponseTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är återkallad", e.Message);
+        Assert.Contains("remissen är återkallad", e.Said());
     }
 
     // ---- Blank HTML ------------------------------------------------------------------------------------

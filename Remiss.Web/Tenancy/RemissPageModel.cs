@@ -56,23 +56,6 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
 
     protected Task<bool> IsOwnerAsync() => Authorized(Policies.RemissOwner);
 
-    /// <summary>A domain refusal shown at the top of the form, with what the user typed kept.</summary>
-    protected void AddRefusal(DomainException refusal, string key = "")
-    {
-        foreach (var problem in refusal.Problems)
-        {
-            ModelState.AddModelError(key, problem);
-        }
-    }
-
-    protected static void AddErrors(ModelStateDictionary modelState, IEnumerable<FormError> errors, string prefix)
-    {
-        foreach (var error in errors)
-        {
-            modelState.AddModelError(error.Field is null ? string.Empty : $"{prefix}.{error.Field}", error.Message);
-        }
-    }
-
     /// <summary>
     /// A stored bilaga as a download: its cleaned name, its real type and nosniff, so a browser never runs it as
     /// a page; never cached by shared caches.

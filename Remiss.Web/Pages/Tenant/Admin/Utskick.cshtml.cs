@@ -6,6 +6,7 @@ using Remiss.Domain.Common;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>The tenant admin's list of e-mails that failed: what, to whom, why, and a way to send one again.</summary>
@@ -30,7 +31,7 @@ public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministrat
         catch (DomainException refusal)
         {
             // One that is not given up (already retried, or sent).
-            ModelState.AddModelError(string.Empty, refusal.Message);
+            AddRefusal(refusal);
             Messages = await outbox.TroubledAsync(cancellationToken);
             return Page();
         }

@@ -8,6 +8,7 @@ using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Responses;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>`Skicka in yttrande` → this page: unanswered required questions first, then `Bekräfta och skicka in`.</summary>
@@ -56,7 +57,8 @@ public sealed class SubmitModel(
             return Redirect(ResponseUrl);
         }
 
-        Missing = [.. Remiss.Questions.Where(q => q.IsRequired && !(Recipient.Response?.AnswerTo(q)?.Counts(q) ?? false))];
+        var unanswered = Domain.Remisser.Response.ProblemsBeforeSubmitting(Recipient.Response, Remiss.Questions).Select(p => p.Subject.Index).ToHashSet();
+        Missing = [.. Remiss.Questions.Where(q => unanswered.Contains(q.Number))];
         return null;
     }
 }
