@@ -181,7 +181,7 @@ public static class RefusalKey
     /// <summary>The consultation needs at least one question.</summary>
     public const string NoQuestions = nameof(NoQuestions);
 
-    /// <summary>Choose at least one consultee.</summary>
+    /// <summary>Choose at least one consulted body.</summary>
     public const string NoRecipients = nameof(NoRecipients);
 
     /// <summary>Choose at least one organisation to add.</summary>
@@ -211,7 +211,7 @@ public static class RefusalKey
     /// <summary>Responses can only be reopened while the consultation is sent or closed.</summary>
     public const string ReopenOnlyWhileSentOrClosed = nameof(ReopenOnlyWhileSentOrClosed);
 
-    /// <summary>Consultees can only be added while the consultation is a draft or sent.</summary>
+    /// <summary>Consulted bodies can only be added while the consultation is a draft or sent.</summary>
     public const string RecipientsOnlyWhileDraftOrSent = nameof(RecipientsOnlyWhileDraftOrSent);
 
     /// <summary>The reminders can only be changed while the consultation is a draft or sent.</summary>
@@ -220,25 +220,25 @@ public static class RefusalKey
     /// <summary>{0} cannot be changed once the consultation has been sent.</summary>
     public const string ChangedAfterSending = nameof(ChangedAfterSending);
 
-    /// <summary>{2} is already a consultee.</summary>
+    /// <summary>{2} is already a consulted body.</summary>
     public const string AlreadyRecipient = nameof(AlreadyRecipient);
 
-    /// <summary>{2} owns the consultation and cannot be a consultee.</summary>
+    /// <summary>{2} owns the consultation and cannot be a consulted body.</summary>
     public const string OwnerCannotBeRecipient = nameof(OwnerCannotBeRecipient);
 
-    /// <summary>The organisation is not a consultee of this consultation.</summary>
+    /// <summary>The organisation is not a consulted body of this consultation.</summary>
     public const string NotARecipient = nameof(NotARecipient);
 
-    /// <summary>A selected consultee does not exist.</summary>
+    /// <summary>A selected consulted body does not exist.</summary>
     public const string SelectedRecipientNotFound = nameof(SelectedRecipientNotFound);
 
     /// <summary>Choose an organisation that sends the consultation.</summary>
     public const string OwnerRequired = nameof(OwnerRequired);
 
-    /// <summary>The case number {2} is already used by another consultation.</summary>
+    /// <summary>The reference number {2} is already used by another consultation.</summary>
     public const string DiarienummerTaken = nameof(DiarienummerTaken);
 
-    /// <summary>The case number is already used by another consultation.</summary>
+    /// <summary>The reference number is already used by another consultation.</summary>
     public const string DiarienummerTakenMeanwhile = nameof(DiarienummerTakenMeanwhile);
 
     /// <summary>Someone else saved the consultation while you were writing. Reload the page to see the latest version; what you wrote is shown below.</summary>
@@ -325,7 +325,7 @@ public static class RefusalKey
     /// <summary>{2} can be at most {3:N0} characters.</summary>
     public const string SectionTextMaxLength = nameof(SectionTextMaxLength);
 
-    /// <summary>At most {2} signatories can be given.</summary>
+    /// <summary>At most {2} responsible officials can be given.</summary>
     public const string TooManySignatories = nameof(TooManySignatories);
 
     /// <summary>Choose which kind of decision the response is based on.</summary>

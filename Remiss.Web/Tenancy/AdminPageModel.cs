@@ -1,8 +1,6 @@
 namespace Remiss.Web.Tenancy;
 
-using Remiss.Domain.Common;
 using Remiss.Infrastructure.Identity;
-using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
 
 /// <summary>

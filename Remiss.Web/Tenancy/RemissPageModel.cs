@@ -2,9 +2,7 @@ namespace Remiss.Web.Tenancy;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Net.Http.Headers;
-using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Identity;

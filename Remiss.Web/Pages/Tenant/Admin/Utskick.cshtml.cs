@@ -6,7 +6,6 @@ using Remiss.Domain.Common;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Tenancy;
-using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>The tenant admin's list of e-mails that failed: what, to whom, why, and a way to send one again.</summary>

@@ -8,7 +8,6 @@ using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.RichText;
 using Remiss.Infrastructure.Tenancy;
-using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>The owner reads a recipient's yttrande, and may give a submitted one back for changes.</summary>

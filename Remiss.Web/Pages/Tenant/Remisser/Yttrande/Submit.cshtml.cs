@@ -8,7 +8,6 @@ using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Responses;
 using Remiss.Infrastructure.Tenancy;
-using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>`Skicka in yttrande` → this page: unanswered required questions first, then `Bekräfta och skicka in`.</summary>
