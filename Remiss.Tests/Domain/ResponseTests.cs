@@ -123,7 +123,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(9, "<p>Svar</p>"))));
-        Assert.Contains("Fråga 9 finns inte i remissen", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 9), RefusalKey.QuestionNotInRemiss);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Kanske"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 3), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["ja"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 3), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Choices: ["Ja", "Nej"]))));
-        Assert.Contains("Välj ett svarsalternativ till fråga 3", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 3), RefusalKey.SeveralChoices);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Choices: ["Lunds kommun"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 4), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Choices: ["Ja"]))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 4), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Choices: ["MKB", "Miljönämnden"])), 1, A.Context, A.Namndsekreterare, A.Now));
-        Assert.Contains("Välj ett svarsalternativ till fråga 1", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.SeveralChoices);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Choices: ["Ja"]))));
-        Assert.Contains("Fråga 1 har inga svarsalternativ", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.NotAChoiceQuestion);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Position: Position.Supports))));
-        Assert.Contains("Fråga 1 frågar inte efter ställningstagande", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.NotAPositionQuestion);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(2, Position: (Position)42))));
-        Assert.Contains("Välj ett giltigt ställningstagande till fråga 2", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 2), RefusalKey.InvalidPosition);
     }
 
     [Theory]
@@ -276,7 +276,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings: [new RatingContent("Kultur", TrafficLightColour.Green, null)]))));
-        Assert.Contains("Bedöm bara punkterna i fråga 5", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.RatingNotAnItem);
     }
 
     [Fact]
@@ -289,7 +289,7 @@ public sealed class ResponseTests
             new RatingContent("Boende", TrafficLightColour.Green, null),
             new RatingContent("Boende", TrafficLightColour.Red, null),
         ]))));
-        Assert.Contains("Varje punkt i fråga 5 bedöms en gång", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.ItemRatedTwice);
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Ratings: [new RatingContent("Boende", (TrafficLightColour)7, null)]))));
-        Assert.Contains("Välj grönt, gult eller rött i fråga 5", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.InvalidColour);
     }
 
     [Fact]
@@ -307,7 +307,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Ratings: [new RatingContent("Boende", TrafficLightColour.Green, null)]))));
-        Assert.Contains("Fråga 1 är inte en trafikljusfråga", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.NotATrafficLightQuestion);
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, new string('x', Response.RichTextMaxLength + 1)))));
-        Assert.Contains("Svar på fråga 1 får vara högst", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.MaxLength, 200_000);
     }
 
     [Fact]
@@ -325,7 +325,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Summary = new string('x', Response.RichTextMaxLength + 1) }));
-        Assert.Contains("Sammanfattning får vara högst", e.Said());
+        e.AssertRefused(Field.Summary, RefusalKey.MaxLength, 200_000);
     }
 
     [Fact]
@@ -354,7 +354,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Sections = [new SectionContent("Miljöperspektiv", "<p>Text</p>")] }));
-        Assert.Contains("Avsnittet \"Miljöperspektiv\" finns inte bland kundens standardavsnitt", e.Said());
+        e.AssertRefused(new Subject(Field.SectionText, 1), RefusalKey.SectionNotStandard, "Miljöperspektiv");
     }
 
     [Fact]
@@ -381,7 +381,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Signatories = [new SignatoryContent(null, "Enhetschef")] }));
-        Assert.Contains("Namn på ansvarig 1 måste fyllas i", e.Said());
+        e.AssertRefused(new Subject(Field.SignatoryName, 1), RefusalKey.Required);
     }
 
     [Fact]
@@ -401,7 +401,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => Save(recipient, ResponseContent.Empty with { Signatories = [.. Enumerable.Range(1, Response.MaxSignatories + 1).Select(i => new SignatoryContent($"Person {i}", null))] }));
-        Assert.Contains("Högst 10 ansvariga kan anges", e.Said());
+        e.AssertRefused(Field.Signatories, RefusalKey.TooManySignatories, 10);
     }
 
     [Theory]
@@ -423,7 +423,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Decision = new DecisionContent((DecisionKind)0, null, null, null) }));
-        Assert.Contains("Välj vilket slags beslut yttrandet bygger på", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionKindRequired);
     }
 
     [Fact]
@@ -433,7 +433,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => Save(recipient, ResponseContent.Empty with { Decision = new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2023, 12, 20), new string('§', 51)) }));
-        Assert.Contains("Paragraf får vara högst 50 tecken", e.Said());
+        e.AssertRefused(Field.DecisionParagraph, RefusalKey.MaxLength, 50);
     }
 
     [Fact]
@@ -453,7 +453,7 @@ public sealed class ResponseTests
         var version = recipient.Response!.Version;
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse() with { Summary = "<p>Ändrad</p>" }));
-        Assert.Contains("yttrandet är redan inskickat", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.WriteResponse);
         Assert.Equal("<p>Förvaltningen ställer sig positiv.</p>", recipient.Response.Summary);
         Assert.Equal(version, recipient.Response.Version);
     }
@@ -464,7 +464,7 @@ public sealed class ResponseTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse()));
-        Assert.Contains("ni har avstått", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.WriteResponse);
     }
 
     [Fact]
@@ -474,7 +474,7 @@ public sealed class ResponseTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse()));
-        Assert.Contains("remissen är stängd", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.WriteResponse);
     }
 
     /// <summary>Bug: a refused save must leave the draft as it was, but the summary is written before the answers are checked.</summary>
@@ -522,7 +522,7 @@ public sealed class ResponseTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Yttrandet är tomt", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.ResponseEmpty);
         Assert.Equal(RecipientStatus.NotStarted, recipient.Status);
     }
 
@@ -533,13 +533,8 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
 
-        Assert.Equal(
-            [
-                "Fråga 1 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
-                "Fråga 2 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
-                "Fråga 5 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
-            ],
-            e.Refusals.Said());
+        Assert.Equal([1, 2, 5], e.Refusals.Select(r => r.Subject.Index));
+        Assert.All(e.Refusals, r => r.AssertIs(new Subject(Field.Answer, r.Subject.Index), RefusalKey.RequiredQuestionUnanswered));
         Assert.Equal(RecipientStatus.Drafting, recipient.Status);
         Assert.False(recipient.Response!.IsSubmitted);
     }
@@ -572,8 +567,8 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 1 är obligatorisk", e.Said());
-        Assert.Single(e.Refusals.Said());
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.RequiredQuestionUnanswered);
+        Assert.Single(e.Refusals);
     }
 
     [Fact]
@@ -623,7 +618,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 2 är obligatorisk", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 2), RefusalKey.RequiredQuestionUnanswered);
     }
 
     [Fact]
@@ -639,7 +634,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 5 är obligatorisk", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.RequiredQuestionUnanswered);
     }
 
     [Fact]
@@ -660,7 +655,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 5 är obligatorisk", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.RequiredQuestionUnanswered);
     }
 
     [Fact]
@@ -675,7 +670,7 @@ public sealed class ResponseTests
         recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, "<p>Kommentar utan val</p>")), 1, A.Context, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 1 är obligatorisk", e.Said());
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.RequiredQuestionUnanswered);
 
         recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Choices: ["Delvis"])), recipient.Response!.Version, A.Context, A.Namndsekreterare, A.Now);
         recipient.Submit(A.Namndsekreterare, A.Now);
@@ -688,7 +683,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skicka in yttrandet går inte: yttrandet är redan inskickat", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.SubmitResponse);
     }
 
     [Fact]
@@ -698,7 +693,7 @@ public sealed class ResponseTests
         recipient.Decline(null, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.SubmitResponse);
     }
 
     [Fact]
@@ -708,7 +703,7 @@ public sealed class ResponseTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skicka in yttrandet går inte: remissen är återkallad", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.SubmitResponse);
     }
 
     [Fact]
@@ -718,7 +713,7 @@ public sealed class ResponseTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är stängd", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.SubmitResponse);
     }
 
     [Fact]
@@ -726,7 +721,7 @@ public sealed class ResponseTests
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
 
-        Assert.Empty(recipient.Response!.ProblemsBeforeSubmitting(recipient.Remiss.Questions).Said());
+        Assert.Empty(recipient.Response!.ProblemsBeforeSubmitting(recipient.Remiss.Questions));
     }
 
     // ---- Answer.Counts ---------------------------------------------------------------------------------
@@ -811,7 +806,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlySubmitted);
     }
 
     [Fact]
@@ -821,7 +816,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlySubmitted);
     }
 
     [Fact]
@@ -831,7 +826,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat preliminärt svar", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlyPreliminary);
     }
 
     [Fact]
@@ -841,7 +836,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("preliminärt svar", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlyPreliminary);
     }
 
     [Fact]
@@ -851,7 +846,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.PreliminaryAnswer, "Tekniska nämnden", new DateOnly(2026, 12, 20), null), null, A.Kollega, A.Now));
-        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionDateRequired);
         Assert.Equal(DecisionKind.PreliminaryAnswer, recipient.Response!.Decision!.Kind);
     }
 
@@ -862,7 +857,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", null, "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionDateRequired);
     }
 
     [Fact]
@@ -872,7 +867,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent((DecisionKind)9, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Välj vilket slags beslut", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionKindRequired);
     }
 
     [Fact]
@@ -883,7 +878,7 @@ public sealed class ResponseTests
         recipient.ConfirmDecision(decision, null, A.Kollega, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.ConfirmDecision(decision, null, A.Kollega, A.Now));
-        Assert.Contains("preliminärt svar", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlyPreliminary);
     }
 
     [Fact]
@@ -895,7 +890,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("remissen är avslutad eller återkallad", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmRemissEnded);
     }
 
     [Fact]
@@ -906,7 +901,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("remissen är avslutad eller återkallad", e.Said());
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmRemissEnded);
     }
 
     // ---- Attachments -----------------------------------------------------------------------------------
@@ -966,7 +961,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.WriteResponse);
         Assert.Empty(recipient.Response!.Attachments);
     }
 
@@ -978,7 +973,7 @@ public sealed class ResponseTests
         recipient.Submit(A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.RemoveAttachment(attachment.Id, A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.WriteResponse);
         Assert.Single(recipient.Response!.Attachments);
     }
 
@@ -988,7 +983,7 @@ public sealed class ResponseTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.WriteResponse);
     }
 
     [Fact]
@@ -998,7 +993,7 @@ public sealed class ResponseTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är återkallad", e.Said());
+        e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.WriteResponse);
     }
 
     // ---- Blank HTML ------------------------------------------------------------------------------------

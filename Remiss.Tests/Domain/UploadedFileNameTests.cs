@@ -36,7 +36,7 @@ public sealed class UploadedFileNameTests
     {
         var e = Assert.Throws<DomainException>(() => UploadedFileName.EnsureAcceptable(name));
 
-        Assert.Equal("Filnamnet får inte innehålla mappar eller kontrolltecken. Byt namn på filen och försök igen.", e.Said());
+        e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class UploadedFileNameTests
         for (var c = '\u0000'; c < '\u0020'; c++)
         {
             var e = Assert.Throws<DomainException>(() => UploadedFileName.EnsureAcceptable($"rap{c}port.pdf"));
-            Assert.Equal("Filnamnet får inte innehålla mappar eller kontrolltecken. Byt namn på filen och försök igen.", e.Said());
+            e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
         }
     }
 

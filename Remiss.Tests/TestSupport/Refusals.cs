@@ -26,6 +26,17 @@ public static class Refusals
         return found;
     }
 
+    /// <summary>This refusal is about <paramref name="subject"/> with <paramref name="key"/> (and, when given, these arguments).</summary>
+    public static void AssertIs(this Refusal refusal, Subject subject, string key, params object[] arguments)
+    {
+        Assert.Equal(subject, refusal.Subject);
+        Assert.Equal(key, refusal.Key);
+        if (arguments.Length > 0)
+        {
+            Assert.Equal(arguments, refusal.Arguments);
+        }
+    }
+
     /// <summary>The same for a list of problems (before sending or submitting).</summary>
     public static Refusal AssertHas(this IEnumerable<Refusal> refusals, Subject subject, string key) =>
         Assert.Single(refusals, r => r.Subject == subject && r.Key == key);
