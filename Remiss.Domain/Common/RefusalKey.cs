@@ -381,4 +381,10 @@ public static class RefusalKey
 
     /// <summary>The file can hold at most {2} organisations.</summary>
     public const string ImportTooManyRows = nameof(ImportTooManyRows);
+
+    /// <summary>Someone else saved in the meantime.</summary>
+    public const string SavedMeanwhile = nameof(SavedMeanwhile);
+
+    /// <summary>Someone else saved the response while you were writing. Compare the versions and choose what to save.</summary>
+    public const string ResponseSavedMeanwhile = nameof(ResponseSavedMeanwhile);
 }

@@ -82,8 +82,7 @@ public sealed partial class Response : TenantEntity
         EnsureDraft();
         if (basedOnVersion != Version)
         {
-            throw new ConcurrencyConflictException(
-                "Någon annan har sparat yttrandet medan du skrev. Jämför versionerna och välj vad som ska sparas.", Version);
+            throw new ConcurrencyConflictException(new Refusal(Field.Form, RefusalKey.ResponseSavedMeanwhile), Version);
         }
 
         // Check everything before changing anything: a refusal leaves the draft as it was.

@@ -103,7 +103,7 @@ public sealed class ResponseTests
             () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, "<p>Min text</p>")), 1, A.Context, A.Namndsekreterare, A.Now));
 
         Assert.Equal(2, e.CurrentVersion);
-        Assert.Contains("Någon annan har sparat yttrandet", e.Message);
+        Assert.Equal(RefusalKey.ResponseSavedMeanwhile, e.Refusal.Key);
         Assert.Equal("<p>Kollegans text</p>", AnswerTo(recipient, 1).Text);
         Assert.Equal(2, recipient.Response!.Version);
     }

@@ -149,18 +149,19 @@ public sealed class TextAndExceptionTests
     [Fact]
     public void ConcurrencyConflictException_CarriesTheCurrentVersion()
     {
-        var e = new ConcurrencyConflictException("Någon annan har sparat.", 7);
+        var e = new ConcurrencyConflictException(new Refusal(Field.Form, RefusalKey.ResponseSavedMeanwhile), 7);
 
         Assert.Equal(7, e.CurrentVersion);
-        Assert.Equal("Någon annan har sparat.", e.Message);
+        Assert.Equal(RefusalKey.ResponseSavedMeanwhile, e.Refusal.Key);
+        Assert.Equal("ResponseSavedMeanwhile(Form)", e.Message);
     }
 
     [Fact]
-    public void ConcurrencyConflictException_WithoutArguments_HasASwedishMessage()
+    public void ConcurrencyConflictException_WithoutArguments_SaysSomeoneSavedMeanwhile()
     {
         var e = new ConcurrencyConflictException();
 
-        Assert.Contains("Någon annan har sparat under tiden", e.Message);
+        Assert.Equal("Någon annan har sparat under tiden.", new[] { e.Refusal }.Said().Single());
         Assert.Equal(0, e.CurrentVersion);
     }
 }

@@ -197,7 +197,7 @@ public sealed class WriteModel(
         {
             Conflict = await Reader.StoredResponseAsync(Recipient.Id, cancellationToken);
             LastSavedBy = Conflict is null ? string.Empty : await Reader.UserNameAsync(Conflict.LastSavedByUserId, cancellationToken);
-            ModelState.AddModelError(string.Empty, conflict.Message);
+            ModelState.AddModelError(string.Empty, this.Texts([conflict.Refusal])[0]);
             ModelState.Remove("Input.Version");
             Input.Version = conflict.CurrentVersion;
             return Page();
