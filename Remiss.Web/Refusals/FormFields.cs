@@ -86,16 +86,15 @@ public sealed class FormFields
         [Field.StandardSections] = _ => "Input.Sections",
     });
 
-    /// <summary>The platform operator's new customer: a refusal of the tenant itself that names no other field is about its name.</summary>
-    public static FormFields NewTenant { get; } = Of(
-        new()
-        {
-            [Field.Name] = _ => "Input.Name",
-            [Field.Slug] = _ => "Input.Slug",
-            [Field.TimeZone] = _ => "Input.TimeZoneId",
-            [Field.AdminEmail] = _ => "Input.AdminEmail",
-            [Field.AdminName] = _ => "Input.AdminName",
-        });
+    /// <summary>The platform operator's new customer and its first administrator.</summary>
+    public static FormFields NewTenant { get; } = Of(new()
+    {
+        [Field.Name] = _ => "Input.Name",
+        [Field.Slug] = _ => "Input.Slug",
+        [Field.TimeZone] = _ => "Input.TimeZoneId",
+        [Field.AdminEmail] = _ => "Input.AdminEmail",
+        [Field.AdminName] = _ => "Input.AdminName",
+    });
 
     /// <summary>A form with one field that every refusal is about.</summary>
     public static FormFields AllAt(string key) => new(new Dictionary<Field, Func<int, string>>(), key);
