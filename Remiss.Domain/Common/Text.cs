@@ -8,20 +8,20 @@ public static partial class Text
 {
     public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    /// <summary>Trims, and refuses a blank or too long value with a Swedish message naming the field.</summary>
-    public static string Required(string? value, string field, int maxLength)
+    /// <summary>Trims, and refuses a blank or too long value, naming its field.</summary>
+    public static string Required(string? value, Subject field, int maxLength)
     {
         var trimmed = WithoutControlCharacters(value)?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new DomainException($"{field} måste fyllas i.");
+            throw new DomainException(field, RefusalKey.Required);
         }
 
         return MaxLength(trimmed, field, maxLength);
     }
 
     /// <summary>Trims; a blank value becomes null; a too long one is refused.</summary>
-    public static string? Optional(string? value, string field, int maxLength)
+    public static string? Optional(string? value, Subject field, int maxLength)
     {
         var trimmed = WithoutControlCharacters(value)?.Trim();
         return string.IsNullOrEmpty(trimmed) ? null : MaxLength(trimmed, field, maxLength);
@@ -56,13 +56,13 @@ public static partial class Text
         return kept.ToString();
     }
 
-    public static string MaxLength(string value, string field, int maxLength) =>
+    public static string MaxLength(string value, Subject field, int maxLength) =>
         value.Length > maxLength
-            ? throw new DomainException($"{field} får vara högst {maxLength.ToString("N0", Swedish)} tecken.")
+            ? throw new DomainException(field, RefusalKey.MaxLength, maxLength)
             : value;
 
     /// <summary>An e-mail address, or null when blank. Refuses what is not an address.</summary>
-    public static string? OptionalEmail(string? value, string field)
+    public static string? OptionalEmail(string? value, Subject field)
     {
         var trimmed = Optional(value, field, 254);
         if (trimmed is null)
@@ -72,7 +72,7 @@ public static partial class Text
 
         if (!EmailPattern().IsMatch(trimmed))
         {
-            throw new DomainException($"{field} måste vara en giltig e-postadress.");
+            throw new DomainException(field, RefusalKey.InvalidEmail);
         }
 
         return trimmed;

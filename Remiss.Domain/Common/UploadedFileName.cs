@@ -11,8 +11,6 @@ using System.Globalization;
 /// </summary>
 public static class UploadedFileName
 {
-    public const string RefusalMessage = "Filnamnet får inte innehålla mappar eller kontrolltecken. Byt namn på filen och försök igen.";
-
     /// <summary>Why <paramref name="name"/> is refused, in English for the log (never the name itself); null when it may be used.</summary>
     public static string? Problem(string? name)
     {
@@ -44,12 +42,12 @@ public static class UploadedFileName
         return null;
     }
 
-    /// <summary>Refuses <paramref name="name"/> with <see cref="RefusalMessage"/> when it has folders, control or format characters.</summary>
+    /// <summary>Refuses <paramref name="name"/> (<see cref="RefusalKey.UnsafeFileName"/>) when it has folders, control or format characters.</summary>
     public static void EnsureAcceptable(string? name)
     {
         if (Problem(name) is not null)
         {
-            throw new DomainException(RefusalMessage);
+            throw new DomainException(Field.File, RefusalKey.UnsafeFileName);
         }
     }
 }

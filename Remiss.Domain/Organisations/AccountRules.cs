@@ -12,7 +12,7 @@ public static class AccountRules
     {
         if (actingUserId == userId)
         {
-            throw new DomainException("Du kan inte inaktivera ditt eget konto.");
+            throw new DomainException(Field.Form, RefusalKey.CannotDeactivateSelf);
         }
     }
 
@@ -21,12 +21,12 @@ public static class AccountRules
     {
         if (actingUserId == userId)
         {
-            throw new DomainException("Du kan inte ta bort din egen administratörsroll.");
+            throw new DomainException(Field.Form, RefusalKey.CannotRemoveOwnAdminRole);
         }
 
         if (otherActiveAdmins < 1)
         {
-            throw new DomainException("Kunden måste ha minst en administratör.");
+            throw new DomainException(Field.Form, RefusalKey.LastAdministrator);
         }
     }
 
@@ -36,7 +36,7 @@ public static class AccountRules
         var organisations = chosen.DistinctBy(o => o.Id).ToList();
         var retired = organisations.FirstOrDefault(o => o.IsRetired && !current.Contains(o.Id));
         return retired is not null
-            ? throw new DomainException($"{retired.Name} är avvecklad och kan inte få nya medlemmar.")
+            ? throw new DomainException(Field.Organisations, RefusalKey.RetiredCannotGetMembers, retired.Name)
             : organisations;
     }
 }

@@ -12,9 +12,9 @@ public sealed record DocumentTemplate
 
     public DocumentTemplate(string fileName, string storageKey, long sizeBytes, DateTime uploadedAt)
     {
-        FileName = Text.Required(fileName, "Filnamn", FileNameMaxLength);
-        StorageKey = Text.Required(storageKey, "Lagringsnyckel", 100);
-        SizeBytes = sizeBytes > 0 ? sizeBytes : throw new DomainException("Filen är tom.");
+        FileName = Text.Required(fileName, Field.FileName, FileNameMaxLength);
+        StorageKey = Text.Required(storageKey, Field.StorageKey, 100);
+        SizeBytes = sizeBytes > 0 ? sizeBytes : throw new DomainException(Field.File, RefusalKey.FileEmpty);
         UploadedAt = uploadedAt;
     }
 

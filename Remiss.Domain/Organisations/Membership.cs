@@ -27,7 +27,7 @@ public sealed class Membership : TenantEntity
     {
         if (organisation.IsRetired)
         {
-            throw new DomainException($"{organisation.Name} är avvecklad och kan inte få nya medlemmar.");
+            throw new DomainException(Field.Organisations, RefusalKey.RetiredCannotGetMembers, organisation.Name);
         }
 
         return userId == Guid.Empty

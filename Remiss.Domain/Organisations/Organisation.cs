@@ -39,22 +39,22 @@ public sealed class Organisation : TenantEntity
         return organisation;
     }
 
-    public void Rename(string name) => Name = Text.Required(name, "Namn", NameMaxLength);
+    public void Rename(string name) => Name = Text.Required(name, Field.Name, NameMaxLength);
 
     public void ChangeKind(OrganisationKind kind) =>
-        Kind = Enum.IsDefined(kind) ? kind : throw new DomainException("Välj en giltig typ av organisation.");
+        Kind = Enum.IsDefined(kind) ? kind : throw new DomainException(Field.Kind, RefusalKey.InvalidOrganisationKind);
 
     public void SetContact(string? functionalMailbox, string? contactName)
     {
-        FunctionalMailbox = Text.OptionalEmail(functionalMailbox, "Funktionsbrevlåda");
-        ContactName = Text.Optional(contactName, "Kontaktperson", 200);
+        FunctionalMailbox = Text.OptionalEmail(functionalMailbox, Field.FunctionalMailbox);
+        ContactName = Text.Optional(contactName, Field.ContactName, 200);
     }
 
     public void Retire()
     {
         if (IsRetired)
         {
-            throw new DomainException($"{Name} är redan avvecklad.");
+            throw new DomainException(Field.Form, RefusalKey.OrganisationAlreadyRetired, Name);
         }
 
         IsRetired = true;
@@ -64,7 +64,7 @@ public sealed class Organisation : TenantEntity
     {
         if (!IsRetired)
         {
-            throw new DomainException($"{Name} är inte avvecklad.");
+            throw new DomainException(Field.Form, RefusalKey.OrganisationNotRetired, Name);
         }
 
         IsRetired = false;

@@ -12,12 +12,12 @@ public static class ReminderSchedule
         var days = daysBefore.ToList();
         if (days.Any(d => d is < 1 or > MaxDaysBefore))
         {
-            throw new DomainException($"Påminnelser kan skickas 1–{MaxDaysBefore} dagar före sista svarsdag.");
+            throw new DomainException(Field.ReminderDays, RefusalKey.ReminderDaysOutOfRange, MaxDaysBefore);
         }
 
         if (days.Distinct().Count() != days.Count)
         {
-            throw new DomainException("Samma dag kan inte anges två gånger i påminnelseschemat.");
+            throw new DomainException(Field.ReminderDays, RefusalKey.ReminderDaysRepeated);
         }
 
         return [.. days.OrderDescending()];

@@ -57,14 +57,14 @@ public sealed partial class Tenant : Entity
         new()
         {
             Slug = ValidSlug(slug),
-            Name = Text.Required(name, "Namn", NameMaxLength),
+            Name = Text.Required(name, Field.Name, NameMaxLength),
             TimeZoneId = ValidTimeZone(timeZoneId),
             CreatedAt = nowUtc,
         };
 
     public TenantCalendar Calendar() => TenantCalendar.For(TimeZoneId);
 
-    public void Rename(string name) => Name = Text.Required(name, "Namn", NameMaxLength);
+    public void Rename(string name) => Name = Text.Required(name, Field.Name, NameMaxLength);
 
     public void ChangeTimeZone(string timeZoneId) => TimeZoneId = ValidTimeZone(timeZoneId);
 
@@ -72,7 +72,7 @@ public sealed partial class Tenant : Entity
     {
         if (IsSuspended)
         {
-            throw new DomainException("Kunden är redan avstängd.");
+            throw new DomainException(Field.Form, RefusalKey.TenantAlreadySuspended);
         }
 
         IsSuspended = true;
@@ -82,7 +82,7 @@ public sealed partial class Tenant : Entity
     {
         if (!IsSuspended)
         {
-            throw new DomainException("Kunden är inte avstängd.");
+            throw new DomainException(Field.Form, RefusalKey.TenantNotSuspended);
         }
 
         IsSuspended = false;
@@ -100,7 +100,7 @@ public sealed partial class Tenant : Entity
     /// <summary>Goes back to the clean default; returns the template removed.</summary>
     public DocumentTemplate RemoveDocumentTemplate()
     {
-        var previous = DocumentTemplate ?? throw new DomainException("Kunden har ingen egen dokumentmall.");
+        var previous = DocumentTemplate ?? throw new DomainException(Field.File, RefusalKey.NoDocumentTemplate);
         DocumentTemplate = null;
         return previous;
     }
@@ -110,19 +110,19 @@ public sealed partial class Tenant : Entity
     public void SetReminderSchedule(IEnumerable<int> daysBefore) => _reminderDaysBefore = ReminderSchedule.Validate(daysBefore);
 
     /// <summary>A standard section's name as it is kept: trimmed, required, at most <see cref="SectionNameMaxLength"/> characters.</summary>
-    public static string ValidSectionName(string? name) => Text.Required(name, "Avsnittets namn", SectionNameMaxLength);
+    public static string ValidSectionName(string? name) => Text.Required(name, Field.SectionName, SectionNameMaxLength);
 
     public void SetStandardSections(IEnumerable<string> names)
     {
         var cleaned = names.Select(ValidSectionName).ToList();
         if (cleaned.Count > 20)
         {
-            throw new DomainException("Högst 20 standardavsnitt är tillåtna.");
+            throw new DomainException(Field.StandardSections, RefusalKey.TooManySections, 20);
         }
 
         if (cleaned.Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != cleaned.Count)
         {
-            throw new DomainException("Två standardavsnitt kan inte ha samma namn.");
+            throw new DomainException(Field.StandardSections, RefusalKey.SectionNamesRepeated);
         }
 
         _standardSections = cleaned;
@@ -133,11 +133,11 @@ public sealed partial class Tenant : Entity
         var value = slug?.Trim() ?? string.Empty;
         if (!SlugPattern().IsMatch(value))
         {
-            throw new DomainException("Kortnamnet får bara innehålla a–z, siffror och bindestreck (2–40 tecken) och måste börja med en bokstav.");
+            throw new DomainException(Field.Slug, RefusalKey.InvalidSlug);
         }
 
         return ReservedSlugs.Contains(value)
-            ? throw new DomainException($"Kortnamnet \"{value}\" är reserverat.")
+            ? throw new DomainException(Field.Slug, RefusalKey.ReservedSlug, value)
             : value;
     }
 
@@ -150,7 +150,7 @@ public sealed partial class Tenant : Entity
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
-            throw new DomainException($"Tidszonen \"{timeZoneId}\" finns inte.");
+            throw new DomainException(Field.TimeZone, RefusalKey.UnknownTimeZone, timeZoneId);
         }
     }
 

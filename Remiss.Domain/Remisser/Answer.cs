@@ -39,7 +39,7 @@ public sealed class Answer : TenantEntity
     /// <summary>Checks an answer against its question without changing anything; <see cref="Apply"/> then stores it.</summary>
     internal static ValidAnswer Validate(Question question, AnswerContent content, IReadOnlyList<string> organisationNames)
     {
-        var text = Common.Text.Optional(content.Text, $"Svar på fråga {question.Number}", Response.RichTextMaxLength);
+        var text = Common.Text.Optional(content.Text, new Subject(Field.Answer, question.Number), Response.RichTextMaxLength);
         var value = content.Value is { IsEmpty: false } given ? question.Kind.ValidValue(question, given, organisationNames) : null;
         return new ValidAnswer(question, text, value, content.NoComments);
     }

@@ -78,12 +78,12 @@ public sealed record AttachmentFile(string FileName, AttachmentFileType FileType
         UploadedFileName.EnsureAcceptable(originalName);
         if (sizeBytes <= 0)
         {
-            throw new DomainException("Filen är tom.");
+            throw new DomainException(Field.File, RefusalKey.FileEmpty);
         }
 
         if (sizeBytes > MaxSizeBytes)
         {
-            throw new DomainException("Filen är för stor. En bilaga får vara högst 25 MB.");
+            throw new DomainException(Field.File, RefusalKey.FileTooLarge);
         }
 
         return new AttachmentFile(CleanFileName(originalName, type), type, sizeBytes, storageKey, sha256);

@@ -23,19 +23,19 @@ public sealed class ChoiceQuestion : QuestionKind<ChoiceAnswer>
         return [.. options.Select(o => (o, given.Count(c => c.Contains(o, StringComparer.Ordinal))))];
     }
 
-    public override IEnumerable<string> ProblemsBeforeSending(Question question)
+    public override IEnumerable<Refusal> ProblemsBeforeSending(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (!question.OptionsAreOrganisations && question.Options.Count < 2)
         {
-            yield return $"Fråga {question.Number} (Val) behöver minst två svarsalternativ.";
+            yield return new Refusal(new Subject(Field.QuestionOptions, question.Number), RefusalKey.TooFewOptions);
         }
     }
 
     public override bool IsAnswered(Question question, Answer answer) => ValueOf(answer) is { Choices.Count: > 0 };
 
     internal override QuestionSettings ValidSettings(int number, QuestionDefinition definition) => new(
-        definition.OptionsAreOrganisations ? [] : CleanList(definition.Options, $"Svarsalternativ till fråga {number}"),
+        definition.OptionsAreOrganisations ? [] : CleanList(definition.Options, new Subject(Field.QuestionOptions, number)),
         definition.OptionsAreOrganisations,
         definition.AllowsSeveralChoices,
         []);
@@ -46,15 +46,15 @@ public sealed class ChoiceQuestion : QuestionKind<ChoiceAnswer>
         var distinct = value.Choices.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Any(c => !allowed.Contains(c, StringComparer.Ordinal)))
         {
-            throw new DomainException($"Välj bland svarsalternativen till fråga {question.Number}.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.ChoiceNotAnOption);
         }
 
         return !question.AllowsSeveralChoices && distinct.Count > 1
-            ? throw new DomainException($"Välj ett svarsalternativ till fråga {question.Number}.")
+            ? throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.SeveralChoices)
             : new ChoiceAnswer(distinct);
     }
 
-    internal override DomainException NotAskedFor(int number) => new DomainException($"Fråga {number} har inga svarsalternativ.");
+    internal override DomainException NotAskedFor(int number) => new DomainException(new Subject(Field.Answer, number), RefusalKey.NotAChoiceQuestion);
 }
 
 /// <summary>The options chosen on a Val question, in the order given.</summary>

@@ -30,9 +30,9 @@ public sealed class PositionQuestion : QuestionKind<PositionAnswer>
     internal override PositionAnswer Valid(Question question, PositionAnswer value, IReadOnlyList<string> organisationNames) =>
         Enum.IsDefined(value.Position)
             ? value
-            : throw new DomainException($"Välj ett giltigt ställningstagande till fråga {question.Number}.");
+            : throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.InvalidPosition);
 
-    internal override DomainException NotAskedFor(int number) => new DomainException($"Fråga {number} frågar inte efter ställningstagande.");
+    internal override DomainException NotAskedFor(int number) => new DomainException(new Subject(Field.Answer, number), RefusalKey.NotAPositionQuestion);
 }
 
 /// <summary>The position taken on a Ställningstagande question.</summary>

@@ -52,12 +52,12 @@ public sealed class Question : TenantEntity
     /// <summary>The question's type as one thing: its settings, answer, validation and tally.</summary>
     public QuestionKind Kind => QuestionKinds.Of(Type);
 
-    /// <summary>What is missing before the remiss can be sent, as Swedish sentences.</summary>
-    public IEnumerable<string> ProblemsBeforeSending()
+    /// <summary>What is missing before the remiss can be sent.</summary>
+    public IEnumerable<Refusal> ProblemsBeforeSending()
     {
         if (string.IsNullOrWhiteSpace(Text))
         {
-            yield return $"Fråga {Number} saknar frågetext.";
+            yield return new Refusal(new Subject(Field.QuestionText, Number), RefusalKey.QuestionTextMissing);
         }
 
         foreach (var problem in Kind.ProblemsBeforeSending(this))
@@ -75,10 +75,10 @@ public sealed class Question : TenantEntity
     {
         if (!Enum.IsDefined(definition.Type))
         {
-            throw new DomainException($"Välj en giltig frågetyp för fråga {number}.");
+            throw new DomainException(new Subject(Field.QuestionType, number), RefusalKey.InvalidQuestionType);
         }
 
-        var text = Common.Text.Optional(definition.Text, $"Frågetext {number}", TextMaxLength) ?? string.Empty;
+        var text = Common.Text.Optional(definition.Text, new Subject(Field.QuestionText, number), TextMaxLength) ?? string.Empty;
         return new ValidQuestion(text, definition.Type, definition.IsRequired, QuestionKinds.Of(definition.Type).ValidSettings(number, definition));
     }
 

@@ -19,7 +19,7 @@ public abstract class QuestionKind
     public virtual Type? ValueType => null;
 
     /// <summary>What is missing in the type's settings before the remiss can be sent, as Swedish sentences.</summary>
-    public virtual IEnumerable<string> ProblemsBeforeSending(Question question) => [];
+    public virtual IEnumerable<Refusal> ProblemsBeforeSending(Question question) => [];
 
     /// <summary>Whether <paramref name="answer"/> answers the question, apart from "Inga synpunkter" which every type accepts.</summary>
     public abstract bool IsAnswered(Question question, Answer answer);
@@ -32,10 +32,10 @@ public abstract class QuestionKind
         throw QuestionKinds.OwnerOf(value).NotAskedFor(question.Number);
 
     /// <summary>The refusal when this type's value is given to a question of another type.</summary>
-    internal virtual DomainException NotAskedFor(int number) => new DomainException($"Fråga {number} frågar inte efter ett sådant svar.");
+    internal virtual DomainException NotAskedFor(int number) => new DomainException(new Subject(Field.Answer, number), RefusalKey.AnswerNotAskedFor);
 
     /// <summary>A list of options or items typed by the owner: trimmed, without blanks, each at most <see cref="Question.OptionMaxLength"/>, no duplicates.</summary>
-    private protected static List<string> CleanList(IEnumerable<string>? values, string field)
+    private protected static List<string> CleanList(IEnumerable<string>? values, Subject field)
     {
         var cleaned = (values ?? [])
             .Select(v => v?.Trim())
@@ -45,11 +45,11 @@ public abstract class QuestionKind
 
         if (cleaned.Count > Question.MaxOptions)
         {
-            throw new DomainException($"{field}: högst {Question.MaxOptions} är tillåtna.");
+            throw new DomainException(field, RefusalKey.TooManyInList, Question.MaxOptions);
         }
 
         return cleaned.Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != cleaned.Count
-            ? throw new DomainException($"{field}: samma text finns två gånger.")
+            ? throw new DomainException(field, RefusalKey.RepeatedInList)
             : cleaned;
     }
 }

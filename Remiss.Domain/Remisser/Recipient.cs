@@ -82,7 +82,7 @@ public sealed class Recipient : TenantEntity
 
     public Response StartDrafting(Guid userId, DateTime nowUtc)
     {
-        EnsureEditable("Att skriva yttrandet");
+        EnsureEditable(Act.WriteResponse);
         if (Response is null)
         {
             Response = new Response(this, userId, nowUtc);
@@ -103,17 +103,13 @@ public sealed class Recipient : TenantEntity
 
     public void Submit(Guid userId, DateTime nowUtc)
     {
-        EnsureEditable("Att skicka in yttrandet");
+        EnsureEditable(Act.SubmitResponse);
         if (Response is null)
         {
-            throw new DomainException("Yttrandet är tomt. Skriv och spara det innan du skickar in.");
+            throw new DomainException(Field.Form, RefusalKey.ResponseEmpty);
         }
 
-        var problems = Response.ProblemsBeforeSubmitting(Remiss.Questions);
-        if (problems.Count > 0)
-        {
-            throw new DomainException(problems);
-        }
+        DomainException.ThrowIfAny(Response.ProblemsBeforeSubmitting(Remiss.Questions));
 
         Response.MarkSubmitted(userId, nowUtc);
         PendingExtension?.Withdraw("Yttrandet skickades in innan anståndet avgjordes.", nowUtc);
@@ -124,9 +120,9 @@ public sealed class Recipient : TenantEntity
 
     public void Decline(string? reason, Guid userId, DateTime nowUtc)
     {
-        EnsureEditable("Att avstå");
+        EnsureEditable(Act.Decline);
         _ = userId;
-        DeclineReason = Text.Optional(reason, "Anledning", 4_000);
+        DeclineReason = Text.Optional(reason, Field.Reason, 4_000);
         Status = RecipientStatus.Declined;
         DeclinedAt = nowUtc;
         PendingExtension?.Withdraw("Remissinstansen avstod från att yttra sig.", nowUtc);
@@ -137,7 +133,7 @@ public sealed class Recipient : TenantEntity
     {
         if (Status != RecipientStatus.Submitted)
         {
-            throw new DomainException("Bara ett inkommet yttrande kan öppnas igen.");
+            throw new DomainException(Field.Form, RefusalKey.ReopenOnlySubmitted);
         }
 
         Remiss.ReopenForRecipient();
@@ -156,12 +152,12 @@ public sealed class Recipient : TenantEntity
     {
         if (Status != RecipientStatus.Submitted || Response is null)
         {
-            throw new DomainException("Beslutet kan bara kompletteras på ett inskickat yttrande.");
+            throw new DomainException(Field.Decision, RefusalKey.ConfirmOnlySubmitted);
         }
 
         if (Remiss.Status is not (RemissStatus.Sent or RemissStatus.Closed))
         {
-            throw new DomainException("Beslutet kan inte kompletteras: remissen är avslutad eller återkallad.");
+            throw new DomainException(Field.Decision, RefusalKey.ConfirmRemissEnded);
         }
 
         Response.ConfirmDecision(decision, protocolExtract, userId, nowUtc);
@@ -182,23 +178,23 @@ public sealed class Recipient : TenantEntity
 
     public Extension RequestExtension(DateOnly requestedDeadline, string? reason, Guid userId, DateTime nowUtc, DateOnly today)
     {
-        EnsureEditable("Att begära anstånd");
-        if (requestedDeadline <= today)
+        EnsureEditable(Act.RequestExtension);
+        if (!Remiss.IsPossibleDeadline(requestedDeadline, today))
         {
-            throw new DomainException("Det begärda datumet måste vara efter dagens datum.");
+            throw new DomainException(Field.RequestedDeadline, RefusalKey.RequestedDateNotAfterToday);
         }
 
         if (PendingExtension is not null)
         {
-            throw new DomainException("Det finns redan en begäran om anstånd som väntar på beslut.");
+            throw new DomainException(Field.RequestedDeadline, RefusalKey.ExtensionAlreadyPending);
         }
 
         if (requestedDeadline <= Deadline)
         {
-            throw new DomainException("Det begärda datumet måste vara senare än nuvarande sista svarsdag.");
+            throw new DomainException(Field.RequestedDeadline, RefusalKey.RequestedDateNotLater);
         }
 
-        var extension = new Extension(this, requestedDeadline, Text.Optional(reason, "Motivering", 4_000), userId, nowUtc);
+        var extension = new Extension(this, requestedDeadline, Text.Optional(reason, Field.Motivation, 4_000), userId, nowUtc);
         _extensions.Add(extension);
         return extension;
     }
@@ -210,18 +206,18 @@ public sealed class Recipient : TenantEntity
     public Extension GrantExtension(Guid extensionId, DateOnly? grantedDeadline, Guid userId, DateTime nowUtc, DateOnly today, string? message = null)
     {
         var extension = ExtensionWithId(extensionId);
-        Remiss.EnsureOpenForAnswers("Att bevilja anstånd");
+        Remiss.EnsureOpenForAnswers(Act.GrantExtension);
         EnsurePending(extension);
-        var comment = Text.Optional(message, "Meddelande", 4_000);
+        var comment = Text.Optional(message, Field.Message, 4_000);
         var date = grantedDeadline ?? extension.RequestedDeadline;
-        if (date <= today)
+        if (!Remiss.IsPossibleDeadline(date, today))
         {
-            throw new DomainException("Anståndet måste gälla till ett datum efter dagens.");
+            throw new DomainException(Field.Deadline, RefusalKey.GrantedDateNotAfterToday);
         }
 
         if (date <= Deadline)
         {
-            throw new DomainException("Anståndet måste ge en senare sista svarsdag än den nuvarande.");
+            throw new DomainException(Field.Deadline, RefusalKey.GrantedDateNotLater);
         }
 
         extension.Grant(date, comment, userId, nowUtc);
@@ -233,9 +229,9 @@ public sealed class Recipient : TenantEntity
     public Extension RefuseExtension(Guid extensionId, string? reason, Guid userId, DateTime nowUtc)
     {
         var extension = ExtensionWithId(extensionId);
-        Remiss.EnsureOpenForAnswers("Att avslå anstånd");
+        Remiss.EnsureOpenForAnswers(Act.RefuseExtension);
         EnsurePending(extension);
-        extension.Refuse(Text.Optional(reason, "Motivering", 4_000), userId, nowUtc);
+        extension.Refuse(Text.Optional(reason, Field.Motivation, 4_000), userId, nowUtc);
         return extension;
     }
 
@@ -247,19 +243,19 @@ public sealed class Recipient : TenantEntity
     {
         if (extension.Status != ExtensionStatus.Requested)
         {
-            throw new DomainException("Begäran om anstånd är redan avgjord.");
+            throw new DomainException(Field.Form, RefusalKey.ExtensionAlreadyDecided);
         }
     }
 
-    private void EnsureEditable(string what)
+    private void EnsureEditable(Act act)
     {
-        Remiss.EnsureOpenForAnswers(what);
+        Remiss.EnsureOpenForAnswers(act);
         switch (Status)
         {
             case RecipientStatus.Submitted:
-                throw new DomainException($"{what} går inte: yttrandet är redan inskickat. Ägaren av remissen kan öppna det igen.");
+                throw new DomainException(Field.Form, RefusalKey.AlreadySubmitted, act);
             case RecipientStatus.Declined:
-                throw new DomainException($"{what} går inte: ni har avstått från att yttra er.");
+                throw new DomainException(Field.Form, RefusalKey.AlreadyDeclined, act);
             default:
                 break;
         }

@@ -115,13 +115,13 @@ public sealed class Remiss : TenantEntity
     {
         if (owner.IsRetired)
         {
-            throw new DomainException($"{owner.Name} är avvecklad och kan inte skicka remisser.");
+            throw new DomainException(Field.Owner, RefusalKey.RetiredCannotSend, owner.Name);
         }
 
         var remiss = new Remiss(owner.TenantId)
         {
             OwnerOrganisationId = owner.Id,
-            Title = Text.Required(title, "Titel", TitleMaxLength),
+            Title = Text.Required(title, Field.Title, TitleMaxLength),
             Status = RemissStatus.Draft,
             CreatedByUserId = createdByUserId,
             CreatedAt = nowUtc,
@@ -136,18 +136,18 @@ public sealed class Remiss : TenantEntity
     /// </summary>
     public void UpdateDetails(string title, string? diarienummer, string? description, DateOnly? deadline, DateOnly today, string? contactName = null, string? contactEmail = null)
     {
-        EnsureDraft("Uppgifterna");
-        if (deadline is { } newDeadline && newDeadline != Deadline && newDeadline <= today)
+        EnsureDraft(Field.Details);
+        if (deadline is { } newDeadline && newDeadline != Deadline && !IsPossibleDeadline(newDeadline, today))
         {
-            throw new DomainException("Sista svarsdag måste vara efter dagens datum.");
+            throw new DomainException(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
         }
 
         // Check everything before changing anything: a refusal leaves the remiss as it was.
-        var validTitle = Text.Required(title, "Titel", TitleMaxLength);
-        var validDiarienummer = Text.Optional(diarienummer, "Diarienummer", DiarienummerMaxLength);
-        var validDescription = Text.Optional(description, "Beskrivning", DescriptionMaxLength);
-        var validContactName = Text.Optional(contactName, "Kontaktperson", 200);
-        var validContactEmail = Text.OptionalEmail(contactEmail, "Kontaktpersonens e-post");
+        var validTitle = Text.Required(title, Field.Title, TitleMaxLength);
+        var validDiarienummer = Text.Optional(diarienummer, Field.Diarienummer, DiarienummerMaxLength);
+        var validDescription = Text.Optional(description, Field.Description, DescriptionMaxLength);
+        var validContactName = Text.Optional(contactName, Field.ContactName, 200);
+        var validContactEmail = Text.OptionalEmail(contactEmail, Field.ContactEmail);
 
         Title = validTitle;
         Diarienummer = validDiarienummer;
@@ -160,11 +160,11 @@ public sealed class Remiss : TenantEntity
 
     public void ChangeOwner(Organisation owner)
     {
-        EnsureDraft("Ägaren");
+        EnsureDraft(Field.Owner);
         EnsureSameTenant(owner);
         if (owner.IsRetired)
         {
-            throw new DomainException($"{owner.Name} är avvecklad och kan inte skicka remisser.");
+            throw new DomainException(Field.Owner, RefusalKey.RetiredCannotSend, owner.Name);
         }
 
         _recipients.RemoveAll(r => r.OrganisationId == owner.Id);
@@ -179,7 +179,7 @@ public sealed class Remiss : TenantEntity
 
     public Question AddQuestion(QuestionDefinition definition)
     {
-        EnsureDraft("Frågorna");
+        EnsureDraft(Field.Questions);
         var question = new Question(TenantId, Id, _questions.Count + 1, definition);
         _questions.Add(question);
         Touch();
@@ -188,14 +188,14 @@ public sealed class Remiss : TenantEntity
 
     public void UpdateQuestion(int number, QuestionDefinition definition)
     {
-        EnsureDraft("Frågorna");
+        EnsureDraft(Field.Questions);
         QuestionNumber(number).Apply(definition);
         Touch();
     }
 
     public void RemoveQuestion(int number)
     {
-        EnsureDraft("Frågorna");
+        EnsureDraft(Field.Questions);
         _questions.Remove(QuestionNumber(number));
         Renumber();
         Touch();
@@ -207,7 +207,7 @@ public sealed class Remiss : TenantEntity
     /// </summary>
     public void SetQuestions(IReadOnlyList<QuestionDefinition> definitions)
     {
-        EnsureDraft("Frågorna");
+        EnsureDraft(Field.Questions);
         for (var i = 0; i < definitions.Count; i++)
         {
             _ = Question.Validate(i + 1, definitions[i]);
@@ -240,15 +240,15 @@ public sealed class Remiss : TenantEntity
     public void MoveQuestionDown(int number) => SwapQuestions(number, number + 1);
 
     public Question QuestionNumber(int number) =>
-        _questions.SingleOrDefault(q => q.Number == number) ?? throw new DomainException($"Fråga {number} finns inte.");
+        _questions.SingleOrDefault(q => q.Number == number) ?? throw new DomainException(new Subject(Field.QuestionText, number), RefusalKey.QuestionNotFound);
 
     private void SwapQuestions(int number, int other)
     {
-        EnsureDraft("Frågorna");
+        EnsureDraft(Field.Questions);
         var question = QuestionNumber(number);
         if (other < 1 || other > _questions.Count)
         {
-            throw new DomainException($"Fråga {number} kan inte flyttas längre åt det hållet.");
+            throw new DomainException(new Subject(Field.QuestionText, number), RefusalKey.QuestionCannotMove);
         }
 
         var neighbour = QuestionNumber(other);
@@ -273,14 +273,14 @@ public sealed class Remiss : TenantEntity
     {
         if (Status is not (RemissStatus.Draft or RemissStatus.Sent))
         {
-            throw new DomainException("Remissinstanser kan bara läggas till medan remissen är ett utkast eller utskickad.");
+            throw new DomainException(Field.Recipients, RefusalKey.RecipientsOnlyWhileDraftOrSent);
         }
 
         EnsureAllRecipients();
         EnsureCanBeRecipient(organisation);
         if (_recipients.Any(r => r.OrganisationId == organisation.Id))
         {
-            throw new DomainException($"{organisation.Name} är redan remissinstans.");
+            throw new DomainException(Field.Recipients, RefusalKey.AlreadyRecipient, organisation.Name);
         }
 
         var recipient = new Recipient(this, organisation.Id);
@@ -299,18 +299,18 @@ public sealed class Remiss : TenantEntity
         EnsureSameTenant(organisation);
         if (organisation.Id == OwnerOrganisationId)
         {
-            throw new DomainException($"{organisation.Name} äger remissen och kan inte vara remissinstans.");
+            throw new DomainException(Field.Recipients, RefusalKey.OwnerCannotBeRecipient, organisation.Name);
         }
 
         if (organisation.IsRetired && _recipients.All(r => r.OrganisationId != organisation.Id))
         {
-            throw new DomainException($"{organisation.Name} är avvecklad och kan inte få remisser.");
+            throw new DomainException(Field.Recipients, RefusalKey.RetiredCannotReceive, organisation.Name);
         }
     }
 
     public void RemoveRecipient(Guid organisationId)
     {
-        EnsureDraft("Remissinstanserna");
+        EnsureDraft(Field.Recipients);
         EnsureAllRecipients();
         _recipients.Remove(RecipientFor(organisationId));
         Touch();
@@ -319,7 +319,7 @@ public sealed class Remiss : TenantEntity
     /// <summary>Makes the recipients exactly these organisations (the recipient checkboxes of the form).</summary>
     public void ReplaceRecipients(IEnumerable<Organisation> organisations)
     {
-        EnsureDraft("Remissinstanserna");
+        EnsureDraft(Field.Recipients);
         EnsureAllRecipients();
         var wanted = organisations.DistinctBy(o => o.Id).ToList();
         foreach (var organisation in wanted)
@@ -338,12 +338,12 @@ public sealed class Remiss : TenantEntity
 
     public Recipient RecipientFor(Guid organisationId) =>
         _recipients.SingleOrDefault(r => r.OrganisationId == organisationId)
-        ?? throw new DomainException("Organisationen är inte remissinstans för den här remissen.");
+        ?? throw new DomainException(Field.Form, RefusalKey.NotARecipient);
 
     /// <summary>A recipient's sista svarsdag: the remiss's, or a later one granted as anstånd.</summary>
     public DateOnly DeadlineFor(Recipient recipient)
     {
-        var deadline = Deadline ?? throw new DomainException("Remissen har ingen sista svarsdag.");
+        var deadline = Deadline ?? throw new DomainException(Field.Deadline, RefusalKey.NoDeadline);
         return Recipient.DeadlineOf(deadline, recipient.ExtendedDeadline);
     }
 
@@ -358,7 +358,7 @@ public sealed class Remiss : TenantEntity
     {
         if (Status is not (RemissStatus.Draft or RemissStatus.Sent))
         {
-            throw new DomainException("Påminnelserna kan bara ändras medan remissen är ett utkast eller utskickad.");
+            throw new DomainException(Field.ReminderDays, RefusalKey.RemindersOnlyWhileDraftOrSent);
         }
 
         _reminderDaysBefore = daysBefore is null ? null : Organisations.ReminderSchedule.Validate(daysBefore);
@@ -369,7 +369,7 @@ public sealed class Remiss : TenantEntity
 
     public RemissAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc)
     {
-        EnsureDraft("Bilagorna");
+        EnsureDraft(Field.Attachments);
         var attachment = new RemissAttachment(TenantId, Id, file, userId, nowUtc);
         _attachments.Add(attachment);
         Touch();
@@ -383,7 +383,7 @@ public sealed class Remiss : TenantEntity
     public RemissAttachment RemoveAttachment(Guid attachmentId)
     {
         var attachment = AttachmentWithId(attachmentId);
-        EnsureDraft("Bilagorna");
+        EnsureDraft(Field.Attachments);
         _attachments.Remove(attachment);
         Touch();
         return attachment;
@@ -392,57 +392,60 @@ public sealed class Remiss : TenantEntity
     // ---- Life cycle ------------------------------------------------------------------------------------
 
     /// <summary>Everything that stops the draft from being sent today, as Swedish sentences; empty when it can go.</summary>
-    public IReadOnlyList<string> ProblemsBeforeSending(DateOnly today)
+    public IReadOnlyList<Refusal> ProblemsBeforeSending(DateOnly today)
     {
-        var problems = new List<string>();
+        var problems = new List<Refusal>();
         if (Status != RemissStatus.Draft)
         {
-            problems.Add("Remissen är redan skickad.");
+            problems.Add(new(Field.Form, RefusalKey.AlreadySent));
             return problems;
         }
 
         if (string.IsNullOrWhiteSpace(Title))
         {
-            problems.Add("Titel måste fyllas i.");
+            problems.Add(new(Field.Title, RefusalKey.Required));
         }
 
         if (string.IsNullOrWhiteSpace(Diarienummer))
         {
-            problems.Add("Diarienummer måste fyllas i innan remissen skickas.");
+            problems.Add(new(Field.Diarienummer, RefusalKey.RequiredBeforeSending));
         }
 
-        if (Deadline is null)
+        if (Deadline is not { } deadline)
         {
-            problems.Add("Sista svarsdag måste anges innan remissen skickas.");
+            problems.Add(new(Field.Deadline, RefusalKey.DeadlineRequiredBeforeSending));
         }
-        else if (Deadline <= today)
+        else if (!IsPossibleDeadline(deadline, today))
         {
-            problems.Add("Sista svarsdag måste vara efter dagens datum.");
+            problems.Add(new(Field.Deadline, RefusalKey.DeadlineNotAfterToday));
         }
 
         if (_questions.Count == 0)
         {
-            problems.Add("Remissen behöver minst en remissfråga.");
+            problems.Add(new(Field.Questions, RefusalKey.NoQuestions));
         }
 
         problems.AddRange(_questions.OrderBy(q => q.Number).SelectMany(q => q.ProblemsBeforeSending()));
 
         if (_recipients.Count == 0)
         {
-            problems.Add("Välj minst en remissinstans.");
+            problems.Add(new(Field.Recipients, RefusalKey.NoRecipients));
         }
 
         return problems;
     }
 
+    /// <summary>
+    /// The one rule for a sista svarsdag (or an anstånd) someone sets: it lies after <paramref name="today"/> in the
+    /// tenant's calendar. Sending, moving the deadline, the draft form and anstånd all ask here.
+    /// </summary>
+    public static bool IsPossibleDeadline(DateOnly deadline, DateOnly today) => deadline > today;
+
     public void Send(DateOnly today, DateTime nowUtc)
     {
         EnsureAllRecipients();
         var problems = ProblemsBeforeSending(today);
-        if (problems.Count > 0)
-        {
-            throw new DomainException(problems);
-        }
+        DomainException.ThrowIfAny(problems);
 
         Status = RemissStatus.Sent;
         SentAt = nowUtc;
@@ -459,17 +462,17 @@ public sealed class Remiss : TenantEntity
     {
         if (Status != RemissStatus.Sent)
         {
-            throw new DomainException("Sista svarsdag kan bara flyttas för en utskickad remiss. Ändra den i utkastet i stället.");
+            throw new DomainException(Field.Deadline, RefusalKey.DeadlineMoveOnlyWhenSent);
         }
 
-        if (newDeadline <= today)
+        if (!IsPossibleDeadline(newDeadline, today))
         {
-            throw new DomainException("Sista svarsdag måste vara efter dagens datum.");
+            throw new DomainException(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
         }
 
         if (newDeadline == Deadline)
         {
-            throw new DomainException("Den nya sista svarsdagen är samma som den gamla.");
+            throw new DomainException(Field.Deadline, RefusalKey.DeadlineUnchanged);
         }
 
         Deadline = newDeadline;
@@ -481,10 +484,10 @@ public sealed class Remiss : TenantEntity
     {
         if (Status != RemissStatus.Sent)
         {
-            throw new DomainException("Bara en utskickad remiss kan återkallas.");
+            throw new DomainException(Field.Form, RefusalKey.WithdrawOnlyWhenSent);
         }
 
-        WithdrawalReason = Text.Optional(reason, "Anledning", 2_000);
+        WithdrawalReason = Text.Optional(reason, Field.Reason, 2_000);
         Status = RemissStatus.Withdrawn;
         WithdrawnAt = nowUtc;
         Touch();
@@ -494,7 +497,7 @@ public sealed class Remiss : TenantEntity
     {
         if (Status != RemissStatus.Sent)
         {
-            throw new DomainException("Bara en utskickad remiss kan stängas.");
+            throw new DomainException(Field.Form, RefusalKey.CloseOnlyWhenSent);
         }
 
         Status = RemissStatus.Closed;
@@ -519,7 +522,7 @@ public sealed class Remiss : TenantEntity
     {
         if (Status != RemissStatus.Closed)
         {
-            throw new DomainException("Remissen måste vara stängd innan den kan avslutas.");
+            throw new DomainException(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
         }
 
         Status = RemissStatus.Completed;
@@ -532,7 +535,7 @@ public sealed class Remiss : TenantEntity
     {
         if (Status is not (RemissStatus.Sent or RemissStatus.Closed))
         {
-            throw new DomainException("Yttranden kan bara öppnas igen medan remissen är utskickad eller stängd.");
+            throw new DomainException(Field.Form, RefusalKey.ReopenOnlyWhileSentOrClosed);
         }
 
         if (Status == RemissStatus.Closed)
@@ -544,24 +547,27 @@ public sealed class Remiss : TenantEntity
         Touch();
     }
 
-    internal void EnsureOpenForAnswers(string what)
+    internal void EnsureOpenForAnswers(Act act)
     {
         if (Status != RemissStatus.Sent)
         {
-            throw new DomainException(Status switch
-            {
-                RemissStatus.Draft => $"{what} går inte: remissen är inte skickad.",
-                RemissStatus.Withdrawn => $"{what} går inte: remissen är återkallad.",
-                _ => $"{what} går inte: remissen är stängd.",
-            });
+            throw new DomainException(
+                Field.Form,
+                Status switch
+                {
+                    RemissStatus.Draft => RefusalKey.RemissNotSent,
+                    RemissStatus.Withdrawn => RefusalKey.RemissWithdrawn,
+                    _ => RefusalKey.RemissClosed,
+                },
+                act);
         }
     }
 
-    private void EnsureDraft(string what)
+    private void EnsureDraft(Field what)
     {
         if (Status != RemissStatus.Draft)
         {
-            throw new DomainException($"{what} kan inte ändras när remissen har skickats.");
+            throw new DomainException(what, RefusalKey.ChangedAfterSending);
         }
     }
 
@@ -569,7 +575,7 @@ public sealed class Remiss : TenantEntity
     {
         if (organisation.TenantId != TenantId)
         {
-            throw new DomainException("Organisationen finns inte.");
+            throw new DomainException(Field.Form, RefusalKey.OrganisationNotFound);
         }
     }
 

@@ -67,52 +67,55 @@ public sealed partial class Response : TenantEntity
 
     public Answer? AnswerTo(Question question) => _answers.SingleOrDefault(a => a.QuestionId == question.Id);
 
-    /// <summary>What keeps the yttrande from being submitted, as Swedish sentences.</summary>
-    public IReadOnlyList<string> ProblemsBeforeSubmitting(IReadOnlyList<Question> questions) =>
+    /// <summary>What keeps the yttrande from being submitted: each required question it leaves unanswered.</summary>
+    public IReadOnlyList<Refusal> ProblemsBeforeSubmitting(IReadOnlyList<Question> questions) =>
+        ProblemsBeforeSubmitting(this, questions);
+
+    /// <summary>The same for an yttrande that may not exist yet (<paramref name="response"/> null): every required question.</summary>
+    public static IReadOnlyList<Refusal> ProblemsBeforeSubmitting(Response? response, IReadOnlyList<Question> questions) =>
         [.. questions
-            .Where(q => q.IsRequired && !(AnswerTo(q)?.Counts(q) ?? false))
-            .Select(q => $"Fråga {q.Number} är obligatorisk. Svara på den eller markera \"Inga synpunkter\".")];
+            .Where(q => q.IsRequired && !(response?.AnswerTo(q)?.Counts(q) ?? false))
+            .Select(q => new Refusal(new Subject(Field.Answer, q.Number), RefusalKey.RequiredQuestionUnanswered))];
 
     internal void Apply(ResponseContent content, int basedOnVersion, IReadOnlyList<Question> questions, ResponseContext context, Guid userId, DateTime nowUtc)
     {
         EnsureDraft();
         if (basedOnVersion != Version)
         {
-            throw new ConcurrencyConflictException(
-                "Någon annan har sparat yttrandet medan du skrev. Jämför versionerna och välj vad som ska sparas.", Version);
+            throw new ConcurrencyConflictException(new Refusal(Field.Form, RefusalKey.ResponseSavedMeanwhile), Version);
         }
 
         // Check everything before changing anything: a refusal leaves the draft as it was.
-        var summary = Text.Optional(content.Summary, "Sammanfattning", RichTextMaxLength);
-        var generalViews = Text.Optional(content.GeneralViews, "Övergripande synpunkter", RichTextMaxLength);
+        var summary = Text.Optional(content.Summary, Field.Summary, RichTextMaxLength);
+        var generalViews = Text.Optional(content.GeneralViews, Field.GeneralViews, RichTextMaxLength);
         var answers = content.Answers
             .Select(answer => Answer.Validate(
                 questions.SingleOrDefault(q => q.Number == answer.QuestionNumber)
-                    ?? throw new DomainException($"Fråga {answer.QuestionNumber} finns inte i remissen."),
+                    ?? throw new DomainException(new Subject(Field.Answer, answer.QuestionNumber), RefusalKey.QuestionNotInRemiss),
                 answer,
                 context.OrganisationNames))
             .ToList();
         if (answers.DistinctBy(a => a.Question.Id).Count() != answers.Count)
         {
-            throw new DomainException("Samma fråga kan bara besvaras en gång.");
+            throw new DomainException(Field.Form, RefusalKey.QuestionAnsweredTwice);
         }
 
         var sections = content.Sections
-            .Select(s => context.StandardSections.Contains(s.Name)
-                ? new SectionText(s.Name, Text.Optional(s.Text, s.Name, RichTextMaxLength))
-                : throw new DomainException($"Avsnittet \"{s.Name}\" finns inte bland kundens standardavsnitt."))
+            .Select((s, i) => context.StandardSections.Contains(s.Name)
+                ? new SectionText(s.Name, ValidSectionText(s, i + 1))
+                : throw new DomainException(new Subject(Field.SectionText, i + 1), RefusalKey.SectionNotStandard, s.Name))
             .Where(s => s.Text is not null)
             .ToList();
         var decision = content.Decision is null ? null : Decision.From(content.Decision);
-        // Named by row ("Namn på ansvarig 2"), as the form labels them, so a refusal finds its field.
+        // Numbered by row, as the form labels them ("Namn på ansvarig 2"), so a refusal finds its field.
         var signatories = content.Signatories
             .Select((s, i) => (Signatory: s, Row: i + 1))
             .Where(s => !string.IsNullOrWhiteSpace(s.Signatory.Name) || !string.IsNullOrWhiteSpace(s.Signatory.Title))
-            .Select(s => new Signatory(Text.Required(s.Signatory.Name, $"Namn på ansvarig {s.Row}", 200), Text.Optional(s.Signatory.Title, $"Titel för ansvarig {s.Row}", 200)))
+            .Select(s => new Signatory(Text.Required(s.Signatory.Name, new Subject(Field.SignatoryName, s.Row), 200), Text.Optional(s.Signatory.Title, new Subject(Field.SignatoryTitle, s.Row), 200)))
             .ToList();
         if (signatories.Count > MaxSignatories)
         {
-            throw new DomainException($"Högst {MaxSignatories} ansvariga kan anges.");
+            throw new DomainException(Field.Signatories, RefusalKey.TooManySignatories, MaxSignatories);
         }
 
         Summary = summary;
@@ -155,12 +158,12 @@ public sealed partial class Response : TenantEntity
     {
         if (!IsSubmitted || Decision?.Kind != DecisionKind.PreliminaryAnswer)
         {
-            throw new DomainException("Beslutet kan bara kompletteras på ett inskickat preliminärt svar.");
+            throw new DomainException(Field.Decision, RefusalKey.ConfirmOnlyPreliminary);
         }
 
         if (decision.Kind == DecisionKind.PreliminaryAnswer || decision.DecisionDate is null)
         {
-            throw new DomainException("Ange nämndens eller delegatens beslut med beslutsdatum.");
+            throw new DomainException(Field.Decision, RefusalKey.DecisionDateRequired);
         }
 
         Decision = Decision.From(decision);
@@ -198,6 +201,15 @@ public sealed partial class Response : TenantEntity
     public static bool IsBlankHtml(string? html) =>
         string.IsNullOrWhiteSpace(html) || string.IsNullOrWhiteSpace(TagPattern().Replace(html, " ").Replace("&nbsp;", " ", StringComparison.Ordinal));
 
+    /// <summary>A standard section's text; its name is the tenant's own, so a refusal says it rather than a label.</summary>
+    private static string? ValidSectionText(SectionContent section, int row)
+    {
+        var text = Text.Optional(section.Text, new Subject(Field.SectionText, row), int.MaxValue);
+        return text is { Length: > RichTextMaxLength }
+            ? throw new DomainException(new Subject(Field.SectionText, row), RefusalKey.SectionTextMaxLength, section.Name, RichTextMaxLength)
+            : text;
+    }
+
     private void MarkSaved(Guid userId, DateTime nowUtc)
     {
         LastSavedAt = nowUtc;
@@ -209,7 +221,7 @@ public sealed partial class Response : TenantEntity
     {
         if (IsSubmitted)
         {
-            throw new DomainException("Yttrandet är inskickat och kan inte ändras. Ägaren av remissen kan öppna det igen.");
+            throw new DomainException(Field.Form, RefusalKey.ResponseSubmitted);
         }
     }
 
@@ -230,8 +242,8 @@ public sealed record Decision(DecisionKind Kind, string? DecidedBy, DateOnly? De
         Enum.IsDefined(content.Kind)
             ? new Decision(
                 content.Kind,
-                Text.Optional(content.DecidedBy, "Beslutande organ", 200),
+                Text.Optional(content.DecidedBy, Field.DecidedBy, 200),
                 content.DecisionDate,
-                Text.Optional(content.Paragraph, "Paragraf", 50))
-            : throw new DomainException("Välj vilket slags beslut yttrandet bygger på.");
+                Text.Optional(content.Paragraph, Field.DecisionParagraph, 50))
+            : throw new DomainException(Field.Decision, RefusalKey.DecisionKindRequired);
 }

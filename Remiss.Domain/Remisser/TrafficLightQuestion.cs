@@ -35,12 +35,12 @@ public sealed class TrafficLightQuestion : QuestionKind<TrafficLightAnswer>
         })];
     }
 
-    public override IEnumerable<string> ProblemsBeforeSending(Question question)
+    public override IEnumerable<Refusal> ProblemsBeforeSending(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (question.Items.Count == 0)
         {
-            yield return $"Fråga {question.Number} (Trafikljus) behöver minst en punkt att bedöma.";
+            yield return new Refusal(new Subject(Field.QuestionItems, question.Number), RefusalKey.NoItems);
         }
     }
 
@@ -53,27 +53,27 @@ public sealed class TrafficLightQuestion : QuestionKind<TrafficLightAnswer>
     }
 
     internal override QuestionSettings ValidSettings(int number, QuestionDefinition definition) =>
-        new([], false, false, CleanList(definition.Items, $"Punkter till fråga {number}"));
+        new([], false, false, CleanList(definition.Items, new Subject(Field.QuestionItems, number)));
 
     internal override TrafficLightAnswer Valid(Question question, TrafficLightAnswer value, IReadOnlyList<string> organisationNames)
     {
         var ratings = value.Ratings;
         if (ratings.Any(r => !question.Items.Contains(r.Item, StringComparer.Ordinal)))
         {
-            throw new DomainException($"Bedöm bara punkterna i fråga {question.Number}.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.RatingNotAnItem);
         }
 
         if (ratings.Any(r => r.Colour is { } c && !Enum.IsDefined(c)))
         {
-            throw new DomainException($"Välj grönt, gult eller rött i fråga {question.Number}.");
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.InvalidColour);
         }
 
         return ratings.DistinctBy(r => r.Item).Count() != ratings.Count
-            ? throw new DomainException($"Varje punkt i fråga {question.Number} bedöms en gång.")
-            : new TrafficLightAnswer([.. ratings.Select(r => r with { Comment = Text.Optional(r.Comment, $"Kommentar till fråga {question.Number}", CommentMaxLength) })]);
+            ? throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.ItemRatedTwice)
+            : new TrafficLightAnswer([.. ratings.Select(r => r with { Comment = Text.Optional(r.Comment, new Subject(Field.AnswerComment, question.Number), CommentMaxLength) })]);
     }
 
-    internal override DomainException NotAskedFor(int number) => new DomainException($"Fråga {number} är inte en trafikljusfråga.");
+    internal override DomainException NotAskedFor(int number) => new DomainException(new Subject(Field.Answer, number), RefusalKey.NotATrafficLightQuestion);
 }
 
 /// <summary>The ratings given on a Trafikljus question, one per item at most.</summary>

@@ -16,9 +16,9 @@ public sealed record OrganisationInput(string? Name, OrganisationKind Kind, stri
 public sealed record DirectoryRow(Organisation Organisation, int Members, int Remisser);
 
 /// <summary>One row of an import file: what it will add, or why it cannot.</summary>
-public sealed record ImportRow(int Line, string Name, string Kind, string? FunctionalMailbox, string? ContactName, IReadOnlyList<string> Errors);
+public sealed record ImportRow(int Line, string Name, string Kind, string? FunctionalMailbox, string? ContactName, IReadOnlyList<Refusal> Errors);
 
-public sealed record ImportPreview(IReadOnlyList<ImportRow> Rows, IReadOnlyList<string> FileErrors)
+public sealed record ImportPreview(IReadOnlyList<ImportRow> Rows, IReadOnlyList<Refusal> FileErrors)
 {
     public bool CanImport => FileErrors.Count == 0 && Rows.Count > 0 && Rows.All(r => r.Errors.Count == 0);
 }
@@ -47,7 +47,7 @@ public sealed class OrganisationDirectory(AppDbContext db, ITenantContext tenant
     public Task<Organisation?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
 
-    /// <summary>Adds an organisation; throws <see cref="DomainException"/> with a Swedish message when refused.</summary>
+    /// <summary>Adds an organisation; throws <see cref="DomainException"/> when refused.</summary>
     public async Task<Organisation> AddAsync(OrganisationInput input, CancellationToken cancellationToken)
     {
         var organisation = Organisation.Create(TenantId, input.Name ?? string.Empty, input.Kind, input.FunctionalMailbox, input.ContactName);
@@ -89,12 +89,12 @@ public sealed class OrganisationDirectory(AppDbContext db, ITenantContext tenant
         var lines = OrganisationCsv.Read(csv);
         if (lines.Count == 0)
         {
-            return new ImportPreview([], ["Filen innehåller inga organisationer. Första raden ska vara rubrikerna Namn;Typ;Funktionsbrevlåda;Kontaktperson."]);
+            return new ImportPreview([], [new Refusal(Field.File, RefusalKey.ImportEmpty)]);
         }
 
         if (lines.Count > OrganisationCsv.MaxRows)
         {
-            return new ImportPreview([], [$"Filen får innehålla högst {OrganisationCsv.MaxRows} organisationer."]);
+            return new ImportPreview([], [new Refusal(Field.File, RefusalKey.ImportTooManyRows, OrganisationCsv.MaxRows)]);
         }
 
         var existing = (await db.Organisations.Select(o => o.Name).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(SwedishOrder.Comparer);
@@ -102,32 +102,32 @@ public sealed class OrganisationDirectory(AppDbContext db, ITenantContext tenant
         var rows = new List<ImportRow>();
         foreach (var (line, fields) in lines)
         {
-            string Field(int i) => i < fields.Count ? fields[i] : string.Empty;
-            var errors = new List<string>();
+            string Column(int i) => i < fields.Count ? fields[i] : string.Empty;
+            var errors = new List<Refusal>();
             if (fields.Count > OrganisationCsv.Columns.Count)
             {
-                errors.Add($"Raden har {fields.Count} kolumner; filen ska ha {OrganisationCsv.Columns.Count}: {string.Join(";", OrganisationCsv.Columns)}.");
+                errors.Add(new Refusal(Field.Form, RefusalKey.ImportTooManyColumns, fields.Count, OrganisationCsv.Columns.Count, string.Join(";", OrganisationCsv.Columns)));
             }
 
-            var kindText = Field(1);
+            var kindText = Column(1);
             if (!OrganisationKinds.TryParse(kindText, out var kind))
             {
                 errors.Add(string.IsNullOrWhiteSpace(kindText)
-                    ? "Typ måste fyllas i (Nämnd, Bolag, Förvaltning eller Extern organisation)."
-                    : $"Typen \"{kindText}\" finns inte. Använd Nämnd, Bolag, Förvaltning eller Extern organisation.");
+                    ? new Refusal(Field.Kind, RefusalKey.ImportKindRequired)
+                    : new Refusal(Field.Kind, RefusalKey.ImportUnknownKind, kindText));
                 kind = OrganisationKind.Namnd;
             }
 
             try
             {
-                var candidate = Organisation.Create(TenantId, Field(0), kind, Field(2), Field(3));
+                var candidate = Organisation.Create(TenantId, Column(0), kind, Column(2), Column(3));
                 if (existing.Contains(candidate.Name))
                 {
-                    errors.Add($"{candidate.Name} finns redan i katalogen.");
+                    errors.Add(new Refusal(Field.Name, RefusalKey.ImportNameExists, candidate.Name));
                 }
                 else if (seen.TryGetValue(candidate.Name, out var first))
                 {
-                    errors.Add($"{candidate.Name} finns redan på rad {first} i filen.");
+                    errors.Add(new Refusal(Field.Name, RefusalKey.ImportNameRepeated, candidate.Name, first));
                 }
                 else
                 {
@@ -136,10 +136,10 @@ public sealed class OrganisationDirectory(AppDbContext db, ITenantContext tenant
             }
             catch (DomainException refusal)
             {
-                errors.AddRange(refusal.Problems);
+                errors.AddRange(refusal.Refusals);
             }
 
-            rows.Add(new ImportRow(line, Field(0), kindText, NullIfBlank(Field(2)), NullIfBlank(Field(3)), errors));
+            rows.Add(new ImportRow(line, Column(0), kindText, NullIfBlank(Column(2)), NullIfBlank(Column(3)), errors));
         }
 
         return new ImportPreview(rows, []);
@@ -158,7 +158,7 @@ public sealed class OrganisationDirectory(AppDbContext db, ITenantContext tenant
         }
 
         var organisations = preview.Rows
-            .Select(r => Organisation.Create(TenantId, r.Name, OrganisationKinds.TryParse(r.Kind, out var kind) ? kind : throw new DomainException("Okänd typ."), r.FunctionalMailbox, r.ContactName))
+            .Select(r => Organisation.Create(TenantId, r.Name, OrganisationKinds.TryParse(r.Kind, out var kind) ? kind : throw new DomainException(Field.Kind, RefusalKey.UnknownOrganisationKind), r.FunctionalMailbox, r.ContactName))
             .ToList();
         db.Organisations.AddRange(organisations);
         audit.Record(
@@ -175,7 +175,7 @@ public sealed class OrganisationDirectory(AppDbContext db, ITenantContext tenant
         var names = await db.Organisations.Where(o => o.Id != except).Select(o => o.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (names.Contains(name, SwedishOrder.Comparer))
         {
-            throw new DomainException($"Det finns redan en organisation som heter {name}.");
+            throw new DomainException(Field.Name, RefusalKey.OrganisationNameTaken, name);
         }
     }
 

@@ -19,8 +19,6 @@ public sealed record SettingsInput(string? ReminderDays, IReadOnlyList<SectionIn
 /// <summary>The tenant's defaults: the reminder schedule, the standard sections of an yttrande, and publication.</summary>
 public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext, AuditLog audit)
 {
-    public const string ReminderDaysField = nameof(SettingsInput.ReminderDays);
-    public const string SectionsField = nameof(SettingsInput.Sections);
 
     public Task<Tenant> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -31,16 +29,16 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
     /// <summary>"14, 7, 2" for the form.</summary>
     public static string Format(IEnumerable<int> days) => string.Join(", ", days.Select(d => d.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>Saves all three; throws <see cref="FormErrorsException"/> naming the field of each refusal, and then saves nothing.</summary>
+    /// <summary>Saves all three; throws <see cref="DomainException"/> with every refusal, each about its field, and then saves nothing.</summary>
     public async Task SaveAsync(SettingsInput input, CancellationToken cancellationToken)
     {
         var tenant = await CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var errors = new List<FormError>();
+        var errors = new List<Refusal>();
         var beforeDays = Format(tenant.ReminderDaysBefore);
         var beforeSections = string.Join(", ", tenant.StandardSections);
         var beforePublishes = tenant.PublishesSubmittedResponses;
 
-        Try(errors, ReminderDaysField, () => tenant.SetReminderSchedule(ParseDays(input.ReminderDays)));
+        Try(errors, Field.ReminderDays, () => tenant.SetReminderSchedule(ParseDays(input.ReminderDays)));
         var sections = input.Sections
             .Select((s, i) => (Section: s, Index: i))
             .Where(s => s.Section.Enabled && !string.IsNullOrWhiteSpace(s.Section.Name))
@@ -52,17 +50,14 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         var rowErrors = errors.Count;
         foreach (var (section, index) in input.Sections.Select((s, i) => (s, i)).Where(s => s.s.Enabled && !string.IsNullOrWhiteSpace(s.s.Name)))
         {
-            Try(errors, $"{SectionsField}[{index}].{nameof(SectionInput.Name)}", () => Tenant.ValidSectionName(section.Name));
+            Try(errors, new Subject(Field.SectionName, index + 1), () => Tenant.ValidSectionName(section.Name));
         }
 
         if (errors.Count == rowErrors)
         {
-            Try(errors, SectionsField, () => tenant.SetStandardSections(sections));
+            Try(errors, Field.StandardSections, () => tenant.SetStandardSections(sections));
         }
-        if (errors.Count > 0)
-        {
-            throw new FormErrorsException(errors);
-        }
+        DomainException.ThrowIfAny(errors);
 
         tenant.SetPublication(input.Publishes);
         var changes = new List<string>();
@@ -96,7 +91,7 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
             {
-                throw new DomainException($"\"{part}\" är inte ett antal dagar. Skriv dagarna som heltal åtskilda med kommatecken, till exempel 14, 7, 2.");
+                throw new DomainException(Field.ReminderDays, RefusalKey.NotANumberOfDays, part);
             }
 
             days.Add(day);
@@ -105,7 +100,7 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         return days;
     }
 
-    private static void Try(List<FormError> errors, string field, Action change)
+    private static void Try(List<Refusal> errors, Subject field, Action change)
     {
         try
         {
@@ -113,7 +108,7 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         }
         catch (DomainException refusal)
         {
-            errors.AddRange(refusal.Problems.Select(p => new FormError(field, p)));
+            errors.AddRange(refusal.About(field).Refusals);
         }
     }
 

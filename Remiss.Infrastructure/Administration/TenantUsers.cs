@@ -57,13 +57,13 @@ public sealed class TenantUsers(
     /// <summary>Creates the account without a password and queues the invitation to choose one, in one transaction.</summary>
     public async Task<Guid> InviteAsync(UserInput input, string invitedBy, CancellationToken cancellationToken)
     {
-        var email = Text.OptionalEmail(input.Email, "E-post") ?? throw new DomainException("E-post måste fyllas i.");
-        var name = Text.Required(input.DisplayName, "Namn", 200);
-        var title = Text.Optional(input.Title, "Titel", 200);
+        var email = Text.OptionalEmail(input.Email, Field.Email) ?? throw new DomainException(Field.Email, RefusalKey.Required);
+        var name = Text.Required(input.DisplayName, Field.Name, 200);
+        var title = Text.Optional(input.Title, Field.UserTitle, 200);
         var organisations = await OrganisationsAsync(input.OrganisationIds, new HashSet<Guid>(), cancellationToken).ConfigureAwait(false);
         if (await users.FindByEmailAsync(email).ConfigureAwait(false) is not null)
         {
-            throw new DomainException($"Det finns redan ett konto med e-postadressen {email}.");
+            throw new DomainException(Field.Email, RefusalKey.EmailTaken, email);
         }
 
         return await db.InTransactionAsync(
@@ -97,8 +97,8 @@ public sealed class TenantUsers(
     public async Task UpdateAsync(Guid userId, UserInput input, Guid actingUserId, CancellationToken cancellationToken)
     {
         var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
-        var name = Text.Required(input.DisplayName, "Namn", 200);
-        var title = Text.Optional(input.Title, "Titel", 200);
+        var name = Text.Required(input.DisplayName, Field.Name, 200);
+        var title = Text.Optional(input.Title, Field.UserTitle, 200);
         var current = await db.Memberships.Where(m => m.UserId == userId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var organisations = await OrganisationsAsync(input.OrganisationIds, current.Select(m => m.OrganisationId).ToHashSet(), cancellationToken).ConfigureAwait(false);
         var adminIds = await AdminIdsAsync(cancellationToken).ConfigureAwait(false);
@@ -152,7 +152,7 @@ public sealed class TenantUsers(
         var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
         if (!user.IsActive)
         {
-            throw new DomainException($"{user.DisplayName} är redan inaktiverad.");
+            throw new DomainException(Field.Form, RefusalKey.UserAlreadyDeactivated, user.DisplayName);
         }
 
         await SetActiveAsync(user, false, cancellationToken).ConfigureAwait(false);
@@ -163,7 +163,7 @@ public sealed class TenantUsers(
         var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
         if (user.IsActive)
         {
-            throw new DomainException($"{user.DisplayName} är redan aktiv.");
+            throw new DomainException(Field.Form, RefusalKey.UserAlreadyActive, user.DisplayName);
         }
 
         await SetActiveAsync(user, true, cancellationToken).ConfigureAwait(false);
@@ -175,12 +175,12 @@ public sealed class TenantUsers(
         var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
         if (user.PasswordHash is not null)
         {
-            throw new DomainException($"{user.DisplayName} har redan valt lösenord och kan själv återställa det från inloggningssidan.");
+            throw new DomainException(Field.Form, RefusalKey.PasswordAlreadyChosen, user.DisplayName);
         }
 
         if (!user.IsActive)
         {
-            throw new DomainException($"{user.DisplayName} är inaktiverad. Aktivera kontot först.");
+            throw new DomainException(Field.Form, RefusalKey.UserDeactivated, user.DisplayName);
         }
 
         await db.InTransactionAsync(
@@ -211,7 +211,7 @@ public sealed class TenantUsers(
 
     private async Task<ApplicationUser> AccountAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.TenantId == Tenant.Id, cancellationToken).ConfigureAwait(false)
-        ?? throw new DomainException("Användaren finns inte.");
+        ?? throw new DomainException(Field.Form, RefusalKey.UserNotFound);
 
     private async Task<HashSet<Guid>> AdminIdsAsync(CancellationToken cancellationToken)
     {
@@ -233,7 +233,7 @@ public sealed class TenantUsers(
         var organisations = await db.Organisations.Where(o => wanted.Contains(o.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (organisations.Count != wanted.Count)
         {
-            throw new DomainException("En vald organisation finns inte.");
+            throw new DomainException(Field.Organisations, RefusalKey.SelectedOrganisationNotFound);
         }
 
         return SwedishOrder.By(AccountRules.ValidMemberships(organisations, current), o => o.Name);

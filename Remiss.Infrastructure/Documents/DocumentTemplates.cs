@@ -22,11 +22,6 @@ using Remiss.Infrastructure.Tenancy;
 public sealed class DocumentTemplates(
     AppDbContext db, ITenantContext tenantContext, AttachmentIntake intake, IFileStorage storage, TimeProvider clock, ILogger<DocumentTemplates> logger)
 {
-    public const string NotATemplateMessage = "Filen är ingen Word-mall. Välj en .dotx- eller .docx-fil sparad från Word.";
-    public const string TooLargeMessage = "Mallen är för stor. Den får vara högst 25 MB.";
-    public const string UnreadableMessage = "Mallen kunde inte läsas som ett Word-dokument. Spara den på nytt från Word och försök igen.";
-    public const string MacrosMessage = "Mallen innehåller makron. Spara den som .dotx (Word-mall utan makron) och försök igen.";
-
     private CurrentTenant CurrentTenant => tenantContext.Tenant ?? throw new InvalidOperationException("No tenant.");
 
     public async Task<DocumentTemplate?> CurrentAsync(CancellationToken cancellationToken) =>
@@ -51,7 +46,7 @@ public sealed class DocumentTemplates(
         }
     }
 
-    /// <summary>Checks, stores and makes the tenant's the uploaded template. Throws <see cref="DomainException"/> with a Swedish message when refused.</summary>
+    /// <summary>Checks, stores and makes the tenant's the uploaded template. Throws <see cref="DomainException"/> about <see cref="Field.File"/> when refused.</summary>
     public async Task<DocumentTemplate> UploadAsync(Stream content, string? fileName, CancellationToken cancellationToken)
     {
         var tenant = await TenantAsync(cancellationToken).ConfigureAwait(false);
@@ -62,12 +57,13 @@ public sealed class DocumentTemplates(
         }
         catch (DomainException refusal)
         {
-            throw new DomainException(refusal.Message switch
+            var key = refusal.Refusals[0].Key;
+            throw new DomainException(Field.File, key switch
             {
-                AttachmentIntake.TooLargeMessage => TooLargeMessage,
-                AttachmentIntake.UnreadableMessage => UnreadableMessage,
-                AttachmentIntake.EmptyMessage or UploadedFileName.RefusalMessage => refusal.Message,
-                _ => NotATemplateMessage,
+                RefusalKey.FileTooLarge => RefusalKey.TemplateTooLarge,
+                RefusalKey.UnreadableFile => RefusalKey.TemplateUnreadable,
+                RefusalKey.FileEmpty or RefusalKey.UnsafeFileName => key,
+                _ => RefusalKey.NotATemplate,
             });
         }
 
@@ -75,7 +71,7 @@ public sealed class DocumentTemplates(
         {
             if (file.FileType != AttachmentFileType.Docx)
             {
-                throw new DomainException(NotATemplateMessage);
+                throw new DomainException(Field.File, RefusalKey.NotATemplate);
             }
 
             var bytes = await BytesOfAsync(tenant.Id, file.StorageKey, cancellationToken).ConfigureAwait(false);
@@ -120,13 +116,13 @@ public sealed class DocumentTemplates(
                 type = package.DocumentType;
                 if (package.MainDocumentPart is null)
                 {
-                    throw new DomainException(UnreadableMessage);
+                    throw new DomainException(Field.File, RefusalKey.TemplateUnreadable);
                 }
             }
 
             if (type is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate)
             {
-                throw new DomainException(MacrosMessage);
+                throw new DomainException(Field.File, RefusalKey.TemplateHasMacros);
             }
 
             using var trial = new MemoryStream();
@@ -140,7 +136,7 @@ public sealed class DocumentTemplates(
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException
                                    or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            throw new DomainException(UnreadableMessage);
+            throw new DomainException(Field.File, RefusalKey.TemplateUnreadable);
         }
 
         return type == WordprocessingDocumentType.Template;

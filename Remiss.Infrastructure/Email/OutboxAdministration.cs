@@ -33,7 +33,7 @@ public sealed class OutboxAdministration(AppDbContext db, IOutboxDispatcher disp
 
         if (message.State != OutboxState.Failed)
         {
-            throw new DomainException("Bara ett meddelande som inte kunde skickas kan skickas igen.");
+            throw new DomainException(Field.Form, RefusalKey.ResendOnlyFailed);
         }
 
         message.Retry(clock.GetUtcNow().UtcDateTime);

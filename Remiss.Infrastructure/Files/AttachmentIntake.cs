@@ -10,15 +10,10 @@ using Remiss.Domain.Remisser;
 /// </summary>
 public sealed class AttachmentIntake(IFileStorage storage, ILogger<AttachmentIntake> logger)
 {
-    public const string EmptyMessage = "Filen är tom.";
-    public const string TooLargeMessage = "Filen är för stor. En bilaga får vara högst 25 MB.";
-    public const string UnsupportedTypeMessage = "Filtypen stöds inte. Bifoga PDF, Word (.docx), OpenDocument-text (.odt) eller Excel (.xlsx).";
-    public const string UnreadableMessage = "Filen kunde inte läsas som ett giltigt dokument.";
-
     private const int BufferSize = 81_920;
 
     /// <summary>
-    /// Checks and stores <paramref name="content"/>. Throws <see cref="DomainException"/> with a Swedish message
+    /// Checks and stores <paramref name="content"/>. Throws <see cref="DomainException"/> about <see cref="Field.File"/>
     /// for the user when the file is refused. <paramref name="fileName"/> is only the name to show: one with folders,
     /// control or format characters is refused before a byte is read (<see cref="UploadedFileName"/>); otherwise the
     /// domain cleans it and gives it the extension of the type the content really is.
@@ -42,19 +37,19 @@ public sealed class AttachmentIntake(IFileStorage storage, ILogger<AttachmentInt
             var size = await CopyAtMostAsync(content, buffer, AttachmentFile.MaxSizeBytes + 1, cancellationToken).ConfigureAwait(false);
             if (size == 0)
             {
-                throw Refuse(tenantId, "the file is empty", EmptyMessage);
+                throw Refuse(tenantId, "the file is empty", RefusalKey.FileEmpty);
             }
 
             if (size > AttachmentFile.MaxSizeBytes)
             {
-                throw Refuse(tenantId, $"the file is larger than {AttachmentFile.MaxSizeBytes} bytes", TooLargeMessage);
+                throw Refuse(tenantId, $"the file is larger than {AttachmentFile.MaxSizeBytes} bytes", RefusalKey.FileTooLarge);
             }
 
             var detection = await FileTypeDetector.DetectAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (detection.Type is not { } type)
             {
-                var message = detection.Refusal == FileTypeRefusal.UnknownType ? UnsupportedTypeMessage : UnreadableMessage;
-                throw Refuse(tenantId, $"{detection.Refusal}: {detection.Reason}", message);
+                var key = detection.Refusal == FileTypeRefusal.UnknownType ? RefusalKey.UnsupportedFileType : RefusalKey.UnreadableFile;
+                throw Refuse(tenantId, $"{detection.Refusal}: {detection.Reason}", key);
             }
 
             buffer.Position = 0;
@@ -72,10 +67,6 @@ public sealed class AttachmentIntake(IFileStorage storage, ILogger<AttachmentInt
         }
     }
 
-    /// <summary>Whether <paramref name="refusal"/> is about the uploaded file (its name, size or content): a page shows it next to the file field.</summary>
-    public static bool IsAboutTheFile(DomainException refusal) =>
-        refusal?.Message is EmptyMessage or TooLargeMessage or UnsupportedTypeMessage or UnreadableMessage or UploadedFileName.RefusalMessage;
-
     /// <summary>
     /// Refuses, and logs, a file name with folders, control or format characters: for the uploads that are not
     /// bilagor (the CSV import) as for those that are.
@@ -84,7 +75,7 @@ public sealed class AttachmentIntake(IFileStorage storage, ILogger<AttachmentInt
     {
         if (UploadedFileName.Problem(fileName) is { } problem)
         {
-            throw Refuse(tenantId, problem, UploadedFileName.RefusalMessage);
+            throw Refuse(tenantId, problem, RefusalKey.UnsafeFileName);
         }
     }
 
@@ -109,10 +100,11 @@ public sealed class AttachmentIntake(IFileStorage storage, ILogger<AttachmentInt
         return copied;
     }
 
-    private DomainException Refuse(Guid tenantId, string reason, string message)
+    /// <summary>A refusal about the uploaded file (<see cref="Field.File"/>), so a page shows it next to the file field.</summary>
+    private DomainException Refuse(Guid tenantId, string reason, string key)
     {
         // The tenant and why, never the name or the bytes: both come from the uploader.
         logger.LogWarning("Refused a bilaga for tenant {TenantId}: {Reason}", tenantId, reason);
-        return new DomainException(message);
+        return new DomainException(Field.File, key);
     }
 }

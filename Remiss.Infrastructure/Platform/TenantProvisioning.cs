@@ -25,32 +25,30 @@ public sealed class TenantProvisioning(
     AuditLog audit,
     TimeProvider clock)
 {
-    public const string SlugField = nameof(NewTenantInput.Slug);
-    public const string AdminEmailField = nameof(NewTenantInput.AdminEmail);
-
-    /// <summary>Creates the tenant, its admin and the admin's invitation in one transaction. Throws <see cref="Remisser.FormErrorsException"/>.</summary>
+    /// <summary>Creates the tenant, its admin and the admin's invitation in one transaction. Throws <see cref="DomainException"/> with every refusal.</summary>
     public async Task<Tenant> CreateAsync(NewTenantInput input, CancellationToken cancellationToken)
     {
-        var errors = new List<Remisser.FormError>();
+        var errors = new List<Refusal>();
         Tenant? tenant = null;
         string? email = null;
         string? adminName = null;
-        Collect(errors, null, () => tenant = Tenant.Create(input.Slug ?? string.Empty, input.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(input.TimeZoneId) ? TenantCalendar.DefaultTimeZoneId : input.TimeZoneId.Trim()));
-        Collect(errors, AdminEmailField, () => email = Text.OptionalEmail(input.AdminEmail, "Administratörens e-post") ?? throw new DomainException("Administratörens e-post måste fyllas i."));
-        Collect(errors, nameof(NewTenantInput.AdminName), () => adminName = Text.Required(input.AdminName, "Administratörens namn", 200));
+        Collect(errors, () => tenant = Tenant.Create(input.Slug ?? string.Empty, input.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(input.TimeZoneId) ? TenantCalendar.DefaultTimeZoneId : input.TimeZoneId.Trim()));
+        Collect(errors, () => email = Text.OptionalEmail(input.AdminEmail, Field.AdminEmail) ?? throw new DomainException(Field.AdminEmail, RefusalKey.Required));
+        Collect(errors, () => adminName = Text.Required(input.AdminName, Field.AdminName, 200));
         if (tenant is not null && await db.Tenants.AnyAsync(t => t.Slug == tenant.Slug, cancellationToken).ConfigureAwait(false))
         {
-            errors.Add(new(SlugField, $"Kortnamnet \"{tenant.Slug}\" används redan av en annan kund."));
+            errors.Add(new(Field.Slug, RefusalKey.SlugTaken, tenant.Slug));
         }
 
         if (email is not null && await users.FindByEmailAsync(email).ConfigureAwait(false) is not null)
         {
-            errors.Add(new(AdminEmailField, $"Det finns redan ett konto med e-postadressen {email}."));
+            errors.Add(new(Field.AdminEmail, RefusalKey.EmailTaken, email));
         }
 
-        if (errors.Count > 0 || tenant is null)
+        DomainException.ThrowIfAny(errors);
+        if (tenant is null)
         {
-            throw new Remisser.FormErrorsException(errors);
+            throw new InvalidOperationException("A tenant that was not refused was created.");
         }
 
         tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
@@ -80,14 +78,15 @@ public sealed class TenantProvisioning(
     private async Task ChangeAsync(Guid tenantId, Action<Tenant> change, AuditAction action, Func<Tenant, string> summary, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException("Kunden finns inte.");
+            ?? throw new DomainException(Field.Form, RefusalKey.TenantNotFound);
         change(tenant);
         tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
         audit.Record(action, AuditSubjects.Tenant, tenant.Id, summary(tenant));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Collect(List<Remisser.FormError> errors, string? field, Action action)
+    /// <summary>Runs <paramref name="action"/> and keeps its refusals, each about its own field, so all are reported at once.</summary>
+    private static void Collect(List<Refusal> errors, Action action)
     {
         try
         {
@@ -95,13 +94,7 @@ public sealed class TenantProvisioning(
         }
         catch (DomainException refusal)
         {
-            errors.AddRange(refusal.Problems.Select(p => new Remisser.FormError(field ?? FieldOf(p), p)));
+            errors.AddRange(refusal.Refusals);
         }
     }
-
-    /// <summary>The tenant's own refusals name the field in their text; this puts each next to its input.</summary>
-    private static string FieldOf(string problem) =>
-        problem.StartsWith("Kortnamnet", StringComparison.Ordinal) ? SlugField
-        : problem.StartsWith("Tidszonen", StringComparison.Ordinal) ? nameof(NewTenantInput.TimeZoneId)
-        : nameof(NewTenantInput.Name);
 }

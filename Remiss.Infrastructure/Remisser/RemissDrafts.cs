@@ -32,7 +32,7 @@ public sealed class RemissDrafts(
     public async Task<Remiss> CreateAsync(Guid ownerOrganisationId, string title, Guid userId, CancellationToken cancellationToken)
     {
         var owner = await db.Organisations.SingleOrDefaultAsync(o => o.Id == ownerOrganisationId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException("Välj en organisation som skickar remissen.");
+            ?? throw new DomainException(Field.Owner, RefusalKey.OwnerRequired);
         var remiss = Remiss.CreateDraft(owner, title, userId, clock.NowUtc);
         db.Remisser.Add(remiss);
         audit.Record(AuditAction.RemissCreated, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” skapades som utkast.", remiss.Id);
@@ -40,36 +40,33 @@ public sealed class RemissDrafts(
         return remiss;
     }
 
-    /// <summary>Saves the whole form. Throws <see cref="FormErrorsException"/> with field-tied messages, or <see cref="DomainException"/>.</summary>
+    /// <summary>Saves the whole form. Throws <see cref="DomainException"/>, with every refusal found before saving, each about its field.</summary>
     public async Task SaveAsync(Remiss remiss, RemissDraft draft, CancellationToken cancellationToken)
     {
-        var errors = new List<FormError>();
+        var errors = new List<Refusal>();
         var diarienummer = draft.Diarienummer?.Trim();
         if (!string.IsNullOrEmpty(diarienummer)
             && await db.Remisser.AnyAsync(r => r.Id != remiss.Id && r.Diarienummer == diarienummer, cancellationToken).ConfigureAwait(false))
         {
-            errors.Add(new FormError(nameof(RemissDraft.Diarienummer), $"Diarienumret {diarienummer} används redan av en annan remiss."));
+            errors.Add(new Refusal(Field.Diarienummer, RefusalKey.DiarienummerTaken, diarienummer));
         }
 
-        if (draft.Deadline is { } deadline && deadline != remiss.Deadline && deadline <= Today)
+        if (draft.Deadline is { } deadline && deadline != remiss.Deadline && !Remiss.IsPossibleDeadline(deadline, Today))
         {
-            errors.Add(new FormError(nameof(RemissDraft.Deadline), "Sista svarsdag måste vara efter dagens datum."));
+            errors.Add(new Refusal(Field.Deadline, RefusalKey.DeadlineNotAfterToday));
         }
 
         var reminderDays = ReminderDaysFrom(draft.ReminderDays, errors);
         if (draft.Version != remiss.Version)
         {
-            errors.Add(new FormError(null, "Någon annan har sparat remissen medan du skrev. Ladda om sidan för att se den senaste versionen; det du skrev visas nedan."));
+            errors.Add(new Refusal(Field.Form, RefusalKey.EditedMeanwhile));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new FormErrorsException(errors);
-        }
+        DomainException.ThrowIfAny(errors);
 
         var organisations = await db.Organisations.ToListAsync(cancellationToken).ConfigureAwait(false);
         var owner = organisations.SingleOrDefault(o => o.Id == draft.OwnerOrganisationId)
-            ?? throw new FormErrorsException([new FormError(nameof(RemissDraft.OwnerOrganisationId), "Välj en organisation som skickar remissen.")]);
+            ?? throw new DomainException(Field.Owner, RefusalKey.OwnerRequired);
 
         remiss.UpdateDetails(draft.Title, diarienummer, Sanitize(draft.Description), draft.Deadline, Today, draft.ContactName, draft.ContactEmail);
         if (owner.Id != remiss.OwnerOrganisationId)
@@ -82,7 +79,7 @@ public sealed class RemissDrafts(
         var recipients = draft.RecipientOrganisationIds
             .Distinct()
             .Where(id => id != owner.Id)
-            .Select(id => organisations.SingleOrDefault(o => o.Id == id) ?? throw new DomainException("En vald remissinstans finns inte."))
+            .Select(id => organisations.SingleOrDefault(o => o.Id == id) ?? throw new DomainException(Field.Recipients, RefusalKey.SelectedRecipientNotFound))
             .ToList();
         remiss.ReplaceRecipients(recipients);
         audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” sparades ({remiss.Questions.Count} frågor, {remiss.Recipients.Count} remissinstanser).", remiss.Id);
@@ -90,7 +87,7 @@ public sealed class RemissDrafts(
     }
 
     /// <summary>"14, 7, 2" as days before the deadline; empty means the tenant's schedule. Problems go to the field.</summary>
-    private static List<int>? ReminderDaysFrom(string? typed, List<FormError> errors)
+    private static List<int>? ReminderDaysFrom(string? typed, List<Refusal> errors)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
@@ -103,7 +100,7 @@ public sealed class RemissDrafts(
         {
             if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day))
             {
-                errors.Add(new FormError(nameof(RemissDraft.ReminderDays), "Ange påminnelserna som antal dagar före sista svarsdag, till exempel 14, 7, 2."));
+                errors.Add(new Refusal(Field.ReminderDays, RefusalKey.ReminderDaysNotNumbers));
                 return null;
             }
 
@@ -116,7 +113,7 @@ public sealed class RemissDrafts(
         }
         catch (DomainException refusal)
         {
-            errors.Add(new FormError(nameof(RemissDraft.ReminderDays), refusal.Message));
+            errors.AddRange(refusal.Refusals);
             return null;
         }
     }
@@ -125,7 +122,7 @@ public sealed class RemissDrafts(
     {
         if (!remiss.IsDraft)
         {
-            throw new DomainException("Bilagorna kan inte ändras när remissen har skickats.");
+            throw new DomainException(Field.Attachments, RefusalKey.ChangedAfterSending);
         }
 
         var file = await intake.AcceptAsync(TenantId, content, fileName, cancellationToken).ConfigureAwait(false);
@@ -158,12 +155,12 @@ public sealed class RemissDrafts(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new FormErrorsException([new FormError(null, "Någon annan har sparat remissen samtidigt. Ladda om sidan och försök igen; det du skrev visas nedan.")]);
+            throw new DomainException(Field.Form, RefusalKey.SavedConcurrently);
         }
         catch (DbUpdateException e) when (e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
                                            || e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true)
         {
-            throw new FormErrorsException([new FormError(nameof(RemissDraft.Diarienummer), "Diarienumret används redan av en annan remiss.")]);
+            throw new DomainException(Field.Diarienummer, RefusalKey.DiarienummerTakenMeanwhile);
         }
     }
 }

@@ -76,7 +76,7 @@ public sealed class RemissSending(
         var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (organisations.Count != organisationIds.Distinct().Count())
         {
-            throw new DomainException("En vald organisation finns inte.");
+            throw new DomainException(Field.Recipients, RefusalKey.SelectedOrganisationNotFound);
         }
 
         var added = organisations.Select(o => remiss.AddRecipient(o, Now)).ToList();
@@ -141,7 +141,7 @@ public sealed class RemissSending(
         recipient.Reopen(Now);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(AuditAction.ResponseReopened, AuditSubjects.Recipient, recipient.Id, $"Yttrandet från {names[recipient.OrganisationId]} öppnades igen.", remiss.Id);
-        await QueueAsync(recipient, emails.Reopened(Tenant, remiss, names[remiss.OwnerOrganisationId], Text.Optional(reason, "Motivering", 4_000)), EmailReason.Reopened, cancellationToken)
+        await QueueAsync(recipient, emails.Reopened(Tenant, remiss, names[remiss.OwnerOrganisationId], Text.Optional(reason, Field.Motivation, 4_000)), EmailReason.Reopened, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -178,7 +178,7 @@ public sealed class RemissSending(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("Någon annan ändrade remissen samtidigt. Ladda om sidan och försök igen.");
+            throw new DomainException(Field.Form, RefusalKey.ChangedConcurrently);
         }
     }
 }

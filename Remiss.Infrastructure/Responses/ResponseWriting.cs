@@ -228,7 +228,7 @@ public sealed class ResponseWriting(
         {
             // Someone saved first, or two people started the same yttrande at once: neither save is written over.
             var current = await db.Responses.AsNoTracking().Where(r => r.RecipientId == recipient.Id).Select(r => r.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            throw new ConcurrencyConflictException("Någon annan har sparat yttrandet medan du skrev. Jämför versionerna och välj vad som ska sparas.", current);
+            throw new ConcurrencyConflictException(new Refusal(Field.Form, RefusalKey.ResponseSavedMeanwhile), current);
         }
     }
 }

@@ -12,18 +12,18 @@ public sealed class AccountRulesTests
 
     [Fact]
     public void Deactivate_Oneself_IsRefused() =>
-        Assert.Equal("Du kan inte inaktivera ditt eget konto.", Assert.Throws<DomainException>(() => AccountRules.EnsureCanDeactivate(A.Handlaggare, A.Handlaggare)).Message);
+        Assert.Throws<DomainException>(() => AccountRules.EnsureCanDeactivate(A.Handlaggare, A.Handlaggare)).AssertRefused(Field.Form, RefusalKey.CannotDeactivateSelf);
 
     [Fact]
     public void RemoveAdmin_OfSomeoneElse_WithAnotherAdminLeft_IsAllowed() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Kollega, otherActiveAdmins: 1);
 
     [Fact]
     public void RemoveAdmin_OfOneself_IsRefused() =>
-        Assert.Equal("Du kan inte ta bort din egen administratörsroll.", Assert.Throws<DomainException>(() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Handlaggare, 3)).Message);
+        Assert.Throws<DomainException>(() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Handlaggare, 3)).AssertRefused(Field.Form, RefusalKey.CannotRemoveOwnAdminRole);
 
     [Fact]
     public void RemoveAdmin_OfTheLastAdmin_IsRefused() =>
-        Assert.Equal("Kunden måste ha minst en administratör.", Assert.Throws<DomainException>(() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Kollega, 0)).Message);
+        Assert.Throws<DomainException>(() => AccountRules.EnsureCanRemoveAdmin(A.Handlaggare, A.Kollega, 0)).AssertRefused(Field.Form, RefusalKey.LastAdministrator);
 
     [Fact]
     public void ValidMemberships_DropsDuplicates_AndKeepsARetiredOrganisationTheUserAlreadyBelongsTo()
@@ -47,6 +47,6 @@ public sealed class AccountRulesTests
 
         var refusal = Assert.Throws<DomainException>(() => AccountRules.ValidMemberships([retired], new HashSet<Guid>()));
 
-        Assert.Equal("Gatukontoret är avvecklad och kan inte få nya medlemmar.", refusal.Message);
+        refusal.AssertRefused(Field.Organisations, RefusalKey.RetiredCannotGetMembers, "Gatukontoret");
     }
 }

@@ -35,7 +35,7 @@ public sealed class AttachmentFileTests
     public void Create_OneByteOverTwentyFiveMegabytes_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => AttachmentFile.Create("stor.pdf", AttachmentFileType.Pdf, AttachmentFile.MaxSizeBytes + 1, "k", Sha256));
-        Assert.Contains("Filen är för stor. En bilaga får vara högst 25 MB", e.Message);
+        e.AssertRefused(Field.File, RefusalKey.FileTooLarge);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class AttachmentFileTests
     public void Create_AnEmptyFile_IsRefused(long size)
     {
         var e = Assert.Throws<DomainException>(() => AttachmentFile.Create("tom.pdf", AttachmentFileType.Pdf, size, "k", Sha256));
-        Assert.Contains("Filen är tom", e.Message);
+        e.AssertRefused(Field.File, RefusalKey.FileEmpty);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class AttachmentFileTests
     {
         var e = Assert.Throws<DomainException>(() => AttachmentFile.Create(name, AttachmentFileType.Pdf, 10, "k", Sha256));
 
-        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+        e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class AttachmentFileTests
     {
         var e = Assert.Throws<DomainException>(() => AttachmentFile.Create(name, AttachmentFileType.Pdf, 10, "k", Sha256));
 
-        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+        e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class AttachmentFileTests
     {
         var e = Assert.Throws<DomainException>(() => AttachmentFile.Create(name, AttachmentFileType.Pdf, 10, "k", Sha256));
 
-        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+        e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class AttachmentFileTests
     {
         var e = Assert.Throws<DomainException>(() => AttachmentFile.Create("../stor.pdf", AttachmentFileType.Pdf, AttachmentFile.MaxSizeBytes + 1, "k", Sha256));
 
-        Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+        e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
     }
 
     // ---- Content types ---------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ public sealed class ExtensionTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(A.Deadline, null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("Det begärda datumet måste vara senare än nuvarande sista svarsdag", e.Message);
+        e.AssertRefused(Field.RequestedDeadline, RefusalKey.RequestedDateNotLater);
         Assert.Empty(recipient.Extensions);
     }
 
@@ -68,7 +68,7 @@ public sealed class ExtensionTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(A.Deadline.AddDays(-7), null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("måste vara senare än nuvarande sista svarsdag", e.Message);
+        e.AssertRefused(Field.RequestedDeadline, RefusalKey.RequestedDateNotLater);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ExtensionTests
         recipient.GrantExtension(first.Id, null, A.Handlaggare, A.Now, A.Today);
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested.AddDays(-1), null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("måste vara senare än nuvarande sista svarsdag", e.Message);
+        e.AssertRefused(Field.RequestedDeadline, RefusalKey.RequestedDateNotLater);
 
         var second = recipient.RequestExtension(Requested.AddDays(14), null, A.Namndsekreterare, A.Now, A.Today);
         Assert.Same(second, recipient.PendingExtension);
@@ -93,7 +93,7 @@ public sealed class ExtensionTests
         recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested.AddDays(7), null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("Det finns redan en begäran om anstånd som väntar på beslut", e.Message);
+        e.AssertRefused(Field.RequestedDeadline, RefusalKey.ExtensionAlreadyPending);
         Assert.Single(recipient.Extensions);
     }
 
@@ -115,7 +115,7 @@ public sealed class ExtensionTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, new string('x', 4_001), A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("Motivering får vara högst", e.Message);
+        e.AssertRefused(Field.Motivation, RefusalKey.MaxLength, 4000);
         Assert.Empty(recipient.Extensions);
     }
 
@@ -125,7 +125,7 @@ public sealed class ExtensionTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("Att begära anstånd går inte: yttrandet är redan inskickat", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.RequestExtension);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ExtensionTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("Att begära anstånd går inte: ni har avstått", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.RequestExtension);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class ExtensionTests
         var recipient = A.ReadyRemiss().Recipients[0];
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("Att begära anstånd går inte: remissen är inte skickad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissNotSent, Act.RequestExtension);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class ExtensionTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today));
-        Assert.Contains("remissen är stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.RequestExtension);
     }
 
     // ---- Grant -----------------------------------------------------------------------------------------
@@ -199,7 +199,7 @@ public sealed class ExtensionTests
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today, new string('x', 4_001)));
 
-        Assert.Equal("Meddelande får vara högst 4\u00A0000 tecken.", e.Message);
+        e.AssertRefused(Field.Message, RefusalKey.MaxLength, 4_000);
         Assert.Equal(ExtensionStatus.Requested, extension.Status);
         Assert.Equal(A.Deadline, recipient.Deadline);
     }
@@ -248,7 +248,7 @@ public sealed class ExtensionTests
         var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, A.Deadline, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Anståndet måste ge en senare sista svarsdag än den nuvarande", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.GrantedDateNotLater);
         Assert.Equal(ExtensionStatus.Requested, extension.Status);
         Assert.Equal(A.Deadline, recipient.Deadline);
     }
@@ -262,7 +262,7 @@ public sealed class ExtensionTests
         remiss.MoveDeadline(new DateOnly(2027, 1, 20), A.Today);
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Anståndet måste ge en senare sista svarsdag", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.GrantedDateNotLater);
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class ExtensionTests
         recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, Requested.AddDays(10), A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ExtensionAlreadyDecided);
         Assert.Equal(Requested, recipient.Deadline);
     }
 
@@ -285,7 +285,7 @@ public sealed class ExtensionTests
         recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ExtensionAlreadyDecided);
         Assert.Equal(A.Deadline, recipient.Deadline);
     }
 
@@ -316,7 +316,7 @@ public sealed class ExtensionTests
         recipient.Decline(null, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ExtensionAlreadyDecided);
     }
 
     [Fact]
@@ -327,7 +327,7 @@ public sealed class ExtensionTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Att bevilja anstånd går inte: remissen är stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.GrantExtension);
     }
 
     [Fact]
@@ -338,7 +338,7 @@ public sealed class ExtensionTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today));
-        Assert.Contains("Att bevilja anstånd går inte: remissen är återkallad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.GrantExtension);
     }
 
     // ---- Refuse ----------------------------------------------------------------------------------------
@@ -369,7 +369,7 @@ public sealed class ExtensionTests
         recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now));
-        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ExtensionAlreadyDecided);
     }
 
     [Fact]
@@ -380,7 +380,7 @@ public sealed class ExtensionTests
         recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
 
         var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now));
-        Assert.Contains("Begäran om anstånd är redan avgjord", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ExtensionAlreadyDecided);
         Assert.Equal(ExtensionStatus.Granted, extension.Status);
         Assert.Equal(Requested, recipient.Deadline);
     }
@@ -400,7 +400,7 @@ public sealed class ExtensionTests
         var extension = recipient.RequestExtension(Requested, null, A.Namndsekreterare, A.Now, A.Today);
 
         var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, new string('x', 4_001), A.Handlaggare, A.Now));
-        Assert.Contains("Motivering får vara högst", e.Message);
+        e.AssertRefused(Field.Motivation, RefusalKey.MaxLength, 4000);
         Assert.Equal(ExtensionStatus.Requested, extension.Status);
     }
 
@@ -412,7 +412,7 @@ public sealed class ExtensionTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.RefuseExtension(extension.Id, null, A.Handlaggare, A.Now));
-        Assert.Contains("Att avslå anstånd går inte: remissen är stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.RefuseExtension);
     }
 
     [Fact]
@@ -424,7 +424,7 @@ public sealed class ExtensionTests
         var e = Assert.Throws<DomainException>(() =>
             recipient.RequestExtension(laterThanDeadlineButPast, null, A.Namndsekreterare, A.Now, laterThanDeadlineButPast.AddDays(1)));
 
-        Assert.Contains("efter dagens datum", e.Message);
+        e.AssertRefused(Field.RequestedDeadline, RefusalKey.RequestedDateNotAfterToday);
         Assert.Empty(recipient.Extensions);
     }
 
@@ -437,7 +437,7 @@ public sealed class ExtensionTests
         var e = Assert.Throws<DomainException>(() =>
             recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, Requested.AddDays(1)));
 
-        Assert.Contains("efter dagens", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.GrantedDateNotAfterToday);
         Assert.Equal(ExtensionStatus.Requested, extension.Status);
     }
 

@@ -45,14 +45,14 @@ public sealed class OrganisationTests
     public void Create_WithoutName_IsRefused(string name)
     {
         var e = Assert.Throws<DomainException>(() => Organisation.Create(A.Tenant().Id, name, OrganisationKind.Namnd));
-        Assert.Contains("Namn måste fyllas i", e.Message);
+        e.AssertRefused(Field.Name, RefusalKey.Required);
     }
 
     [Fact]
     public void Create_WithTooLongName_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => Organisation.Create(A.Tenant().Id, new string('x', Organisation.NameMaxLength + 1), OrganisationKind.Namnd));
-        Assert.Contains("Namn får vara högst 200 tecken", e.Message);
+        e.AssertRefused(Field.Name, RefusalKey.MaxLength, 200);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class OrganisationTests
     public void Create_WithAnUnknownKind_IsRefused(int kind)
     {
         var e = Assert.Throws<DomainException>(() => Organisation.Create(A.Tenant().Id, "MKB", (OrganisationKind)kind));
-        Assert.Contains("Välj en giltig typ av organisation", e.Message);
+        e.AssertRefused(Field.Kind, RefusalKey.InvalidOrganisationKind);
     }
 
     // ---- Rename, kind, contact -------------------------------------------------------------------------
@@ -82,7 +82,7 @@ public sealed class OrganisationTests
         var organisation = A.Organisation(A.Tenant());
 
         var e = Assert.Throws<DomainException>(() => organisation.Rename("   "));
-        Assert.Contains("Namn måste fyllas i", e.Message);
+        e.AssertRefused(Field.Name, RefusalKey.Required);
         Assert.Equal("Tekniska nämnden", organisation.Name);
     }
 
@@ -102,7 +102,7 @@ public sealed class OrganisationTests
         var organisation = A.Organisation(A.Tenant());
 
         var e = Assert.Throws<DomainException>(() => organisation.ChangeKind((OrganisationKind)42));
-        Assert.Contains("Välj en giltig typ av organisation", e.Message);
+        e.AssertRefused(Field.Kind, RefusalKey.InvalidOrganisationKind);
         Assert.Equal(OrganisationKind.Namnd, organisation.Kind);
     }
 
@@ -139,14 +139,14 @@ public sealed class OrganisationTests
         var organisation = A.Organisation(A.Tenant());
 
         var e = Assert.Throws<DomainException>(() => organisation.SetContact(mailbox, null));
-        Assert.Contains("Funktionsbrevlåda måste vara en giltig e-postadress", e.Message);
+        e.AssertRefused(Field.FunctionalMailbox, RefusalKey.InvalidEmail);
     }
 
     [Fact]
     public void Create_WithAnInvalidMailbox_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => Organisation.Create(A.Tenant().Id, "MKB", OrganisationKind.Bolag, "mkb-at-mkb.se"));
-        Assert.Contains("Funktionsbrevlåda måste vara en giltig e-postadress", e.Message);
+        e.AssertRefused(Field.FunctionalMailbox, RefusalKey.InvalidEmail);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class OrganisationTests
         var organisation = A.Organisation(A.Tenant());
 
         var e = Assert.Throws<DomainException>(() => organisation.SetContact(null, new string('x', 201)));
-        Assert.Contains("Kontaktperson får vara högst 200 tecken", e.Message);
+        e.AssertRefused(Field.ContactName, RefusalKey.MaxLength, 200);
     }
 
     // ---- Retire, reinstate -----------------------------------------------------------------------------
@@ -177,7 +177,7 @@ public sealed class OrganisationTests
         organisation.Retire();
 
         var e = Assert.Throws<DomainException>(organisation.Retire);
-        Assert.Contains("Tekniska nämnden är redan avvecklad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.OrganisationAlreadyRetired, "Tekniska nämnden");
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class OrganisationTests
         var organisation = A.Organisation(A.Tenant());
 
         var e = Assert.Throws<DomainException>(organisation.Reinstate);
-        Assert.Contains("Tekniska nämnden är inte avvecklad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.OrganisationNotRetired, "Tekniska nämnden");
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public sealed class OrganisationTests
         organisation.Retire();
 
         var e = Assert.Throws<DomainException>(() => Membership.Create(organisation, A.Namndsekreterare));
-        Assert.Contains("Servicenämnden är avvecklad och kan inte få nya medlemmar", e.Message);
+        e.AssertRefused(Field.Organisations, RefusalKey.RetiredCannotGetMembers, "Servicenämnden");
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class QuestionKindTests
 
         var e = Assert.Throws<DomainException>(() => AnswerTo(question, new AnswerContent(1, Value: value)));
 
-        Assert.Equal(message, e.Message);
+        Assert.Equal(message, e.Said());
     }
 
     public static TheoryData<AnswerValue, string> ValuesOfOtherTypes => new()
@@ -97,7 +97,7 @@ public sealed class QuestionKindTests
 
         var e = Assert.Throws<DomainException>(() => AnswerTo(question, new AnswerContent(1, Value: new PositionAnswer((Position)42))));
 
-        Assert.Equal("Välj ett giltigt ställningstagande till fråga 1.", e.Message);
+        Assert.Equal("Välj ett giltigt ställningstagande till fråga 1.", e.Said());
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class QuestionKindTests
         var one = QuestionOf(QuestionDefinition.ChoiceOf("Välj.", ["Ja"]));
         var organisations = QuestionOf(new QuestionDefinition("Vilken nämnd?", QuestionType.Choice, Options: ["Ja"], OptionsAreOrganisations: true));
 
-        Assert.Equal(["Fråga 1 (Val) behöver minst två svarsalternativ."], one.ProblemsBeforeSending());
+        Assert.Equal(["Fråga 1 (Val) behöver minst två svarsalternativ."], one.ProblemsBeforeSending().Said());
         Assert.Empty(organisations.ProblemsBeforeSending());
         Assert.Empty(organisations.Options);
     }
@@ -148,8 +148,8 @@ public sealed class QuestionKindTests
         var twice = Assert.Throws<DomainException>(() => QuestionOf(QuestionDefinition.ChoiceOf("Välj.", ["Ja", "ja"])));
         var many = Assert.Throws<DomainException>(() => QuestionOf(QuestionDefinition.ChoiceOf("Välj.", [.. Enumerable.Range(1, Question.MaxOptions + 1).Select(i => $"Alternativ {i}")])));
 
-        Assert.Equal("Svarsalternativ till fråga 1: samma text finns två gånger.", twice.Message);
-        Assert.Equal($"Svarsalternativ till fråga 1: högst {Question.MaxOptions} är tillåtna.", many.Message);
+        Assert.Equal("Svarsalternativ till fråga 1: samma text finns två gånger.", twice.Said());
+        Assert.Equal($"Svarsalternativ till fråga 1: högst {Question.MaxOptions} är tillåtna.", many.Said());
     }
 
     [Fact]
@@ -172,8 +172,8 @@ public sealed class QuestionKindTests
         var notOffered = Assert.Throws<DomainException>(() => AnswerTo(single, new AnswerContent(1, Value: new ChoiceAnswer(["Kanske"]))));
         var several = Assert.Throws<DomainException>(() => AnswerTo(single, new AnswerContent(1, Value: new ChoiceAnswer(["Ja", "Nej"]))));
 
-        Assert.Equal("Välj bland svarsalternativen till fråga 1.", notOffered.Message);
-        Assert.Equal("Välj ett svarsalternativ till fråga 1.", several.Message);
+        Assert.Equal("Välj bland svarsalternativen till fråga 1.", notOffered.Said());
+        Assert.Equal("Välj ett svarsalternativ till fråga 1.", several.Said());
     }
 
     [Fact]
@@ -215,8 +215,8 @@ public sealed class QuestionKindTests
         Assert.Equal(["Trygghet", "Boende"], question.Items);
         Assert.Equal((0, false), (question.Options.Count, question.AllowsSeveralChoices));
         Assert.Empty(question.ProblemsBeforeSending());
-        Assert.Equal(["Fråga 1 (Trafikljus) behöver minst en punkt att bedöma."], empty.ProblemsBeforeSending());
-        Assert.Equal("Punkter till fråga 1: samma text finns två gånger.", Assert.Throws<DomainException>(() => QuestionOf(QuestionDefinition.TrafficLightOf("Bedöm.", ["A", "a"]))).Message);
+        Assert.Equal(["Fråga 1 (Trafikljus) behöver minst en punkt att bedöma."], empty.ProblemsBeforeSending().Said());
+        Assert.Equal("Punkter till fråga 1: samma text finns två gånger.", Assert.Throws<DomainException>(() => QuestionOf(QuestionDefinition.TrafficLightOf("Bedöm.", ["A", "a"]))).Said());
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class QuestionKindTests
     }
 
     private static string Refusal(Question question, AnswerValue value) =>
-        Assert.Throws<DomainException>(() => AnswerTo(question, new AnswerContent(question.Number, Value: value))).Message;
+        Assert.Throws<DomainException>(() => AnswerTo(question, new AnswerContent(question.Number, Value: value))).Said();
 
     private static TrafficLightAnswer Lights(params (string Item, TrafficLightColour? Colour, string? Comment)[] ratings) =>
         new([.. ratings.Select(r => new TrafficLightRating(r.Item, r.Colour, r.Comment))]);

@@ -57,7 +57,7 @@ public sealed class QuestionTests
         var question = remiss.AddQuestion(new QuestionDefinition("  ", QuestionType.FreeText));
 
         Assert.Equal(string.Empty, question.Text);
-        Assert.Contains("Fråga 1 saknar frågetext.", question.ProblemsBeforeSending());
+        question.ProblemsBeforeSending().AssertHas(new Subject(Field.QuestionText, 1), RefusalKey.QuestionTextMissing);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class QuestionTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(QuestionDefinition.FreeText(new string('x', Question.TextMaxLength + 1))));
-        Assert.Contains("Frågetext 1 får vara högst", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionText, 1), RefusalKey.MaxLength, 4000);
         Assert.Empty(remiss.Questions);
     }
 
@@ -76,7 +76,7 @@ public sealed class QuestionTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(new QuestionDefinition("Fråga?", (QuestionType)99)));
-        Assert.Contains("Välj en giltig frågetyp för fråga 1", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionType, 1), RefusalKey.InvalidQuestionType);
         Assert.Empty(remiss.Questions);
     }
 
@@ -86,7 +86,7 @@ public sealed class QuestionTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(QuestionDefinition.FreeText("En fråga till?")));
-        Assert.Contains("Frågorna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Questions, RefusalKey.ChangedAfterSending);
         Assert.Equal(5, remiss.Questions.Count);
     }
 
@@ -138,7 +138,7 @@ public sealed class QuestionTests
         var remiss = DraftWithQuestions("Första");
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateQuestion(2, QuestionDefinition.FreeText("Andra")));
-        Assert.Contains("Fråga 2 finns inte", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionText, 2), RefusalKey.QuestionNotFound);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class QuestionTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateQuestion(1, QuestionDefinition.FreeText("Ändrad")));
-        Assert.Contains("Frågorna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Questions, RefusalKey.ChangedAfterSending);
         Assert.NotEqual("Ändrad", remiss.QuestionNumber(1).Text);
     }
 
@@ -205,7 +205,7 @@ public sealed class QuestionTests
         var remiss = DraftWithQuestions("Första");
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveQuestion(5));
-        Assert.Contains("Fråga 5 finns inte", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionText, 5), RefusalKey.QuestionNotFound);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class QuestionTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveQuestion(1));
-        Assert.Contains("Frågorna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Questions, RefusalKey.ChangedAfterSending);
         Assert.Equal(5, remiss.Questions.Count);
     }
 
@@ -250,7 +250,7 @@ public sealed class QuestionTests
         var remiss = DraftWithQuestions("Första", "Andra");
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveQuestionUp(1));
-        Assert.Contains("Fråga 1 kan inte flyttas längre åt det hållet", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionText, 1), RefusalKey.QuestionCannotMove);
         Assert.Equal(["Första", "Andra"], TextsInOrder(remiss));
     }
 
@@ -260,7 +260,7 @@ public sealed class QuestionTests
         var remiss = DraftWithQuestions("Första", "Andra");
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveQuestionDown(2));
-        Assert.Contains("Fråga 2 kan inte flyttas längre åt det hållet", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionText, 2), RefusalKey.QuestionCannotMove);
         Assert.Equal(["Första", "Andra"], TextsInOrder(remiss));
     }
 
@@ -270,7 +270,7 @@ public sealed class QuestionTests
         var remiss = DraftWithQuestions("Första", "Andra");
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveQuestionUp(7));
-        Assert.Contains("Fråga 7 finns inte", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionText, 7), RefusalKey.QuestionNotFound);
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public sealed class QuestionTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveQuestionDown(1));
-        Assert.Contains("Frågorna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Questions, RefusalKey.ChangedAfterSending);
     }
 
     [Fact]
@@ -288,14 +288,14 @@ public sealed class QuestionTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveQuestionUp(2));
-        Assert.Contains("Frågorna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Questions, RefusalKey.ChangedAfterSending);
     }
 
     [Fact]
     public void QuestionNumber_ThatDoesNotExist_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => A.DraftRemiss().QuestionNumber(1));
-        Assert.Contains("Fråga 1 finns inte", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionText, 1), RefusalKey.QuestionNotFound);
     }
 
     // ---- Definitions per type --------------------------------------------------------------------------
@@ -347,7 +347,7 @@ public sealed class QuestionTests
     {
         var question = A.DraftRemiss().AddQuestion(QuestionDefinition.ChoiceOf("Vilket?", ["Ja"]));
 
-        Assert.Equal("Fråga 1 (Val) behöver minst två svarsalternativ.", Assert.Single(question.ProblemsBeforeSending()));
+        Assert.Single(question.ProblemsBeforeSending()).AssertIs(new Subject(Field.QuestionOptions, 1), RefusalKey.TooFewOptions);
     }
 
     [Fact]
@@ -356,7 +356,7 @@ public sealed class QuestionTests
         var question = A.DraftRemiss().AddQuestion(new QuestionDefinition("Vilket?", QuestionType.Choice));
 
         Assert.Empty(question.Options);
-        Assert.Equal("Fråga 1 (Val) behöver minst två svarsalternativ.", Assert.Single(question.ProblemsBeforeSending()));
+        Assert.Single(question.ProblemsBeforeSending()).AssertIs(new Subject(Field.QuestionOptions, 1), RefusalKey.TooFewOptions);
     }
 
     [Fact]
@@ -365,7 +365,7 @@ public sealed class QuestionTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(QuestionDefinition.ChoiceOf("Vilket?", ["Ja", "Nej", "JA "])));
-        Assert.Contains("Svarsalternativ till fråga 1: samma text finns två gånger", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionOptions, 1), RefusalKey.RepeatedInList);
     }
 
     [Fact]
@@ -374,7 +374,7 @@ public sealed class QuestionTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(QuestionDefinition.ChoiceOf("Vilket?", ["Ja", new string('x', Question.OptionMaxLength + 1)])));
-        Assert.Contains("Svarsalternativ till fråga 1 får vara högst 300 tecken", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionOptions, 1), RefusalKey.MaxLength, 300);
     }
 
     [Fact]
@@ -391,7 +391,7 @@ public sealed class QuestionTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(QuestionDefinition.ChoiceOf("Vilket?", [.. Enumerable.Range(1, Question.MaxOptions + 1).Select(i => $"Alternativ {i}")])));
-        Assert.Contains("högst 100 är tillåtna", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionOptions, 1), RefusalKey.TooManyInList, 100);
     }
 
     [Fact]
@@ -431,7 +431,7 @@ public sealed class QuestionTests
     {
         var question = A.DraftRemiss().AddQuestion(QuestionDefinition.TrafficLightOf("Hur går det?", ["  "]));
 
-        Assert.Equal("Fråga 1 (Trafikljus) behöver minst en punkt att bedöma.", Assert.Single(question.ProblemsBeforeSending()));
+        Assert.Single(question.ProblemsBeforeSending()).AssertIs(new Subject(Field.QuestionItems, 1), RefusalKey.NoItems);
     }
 
     [Fact]
@@ -440,7 +440,7 @@ public sealed class QuestionTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(QuestionDefinition.TrafficLightOf("Hur går det?", ["Boende", "boende"])));
-        Assert.Contains("Punkter till fråga 1: samma text finns två gånger", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionItems, 1), RefusalKey.RepeatedInList);
     }
 
     [Fact]
@@ -449,7 +449,7 @@ public sealed class QuestionTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddQuestion(QuestionDefinition.TrafficLightOf("Hur går det?", [.. Enumerable.Range(1, 101).Select(i => $"Punkt {i}")])));
-        Assert.Contains("Punkter till fråga 1: högst 100 är tillåtna", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionItems, 1), RefusalKey.TooManyInList, 100);
     }
 
     [Fact]

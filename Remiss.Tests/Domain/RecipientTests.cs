@@ -41,7 +41,7 @@ public sealed class RecipientTests
         var remiss = A.DraftRemiss(owner);
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(owner));
-        Assert.Contains("Stadskontoret äger remissen och kan inte vara remissinstans", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.OwnerCannotBeRecipient, "Stadskontoret");
         Assert.Empty(remiss.Recipients);
     }
 
@@ -54,7 +54,7 @@ public sealed class RecipientTests
         retired.Retire();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(retired));
-        Assert.Contains("Servicenämnden är avvecklad och kan inte få remisser", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.RetiredCannotReceive, "Servicenämnden");
         Assert.Empty(remiss.Recipients);
     }
 
@@ -67,7 +67,7 @@ public sealed class RecipientTests
         remiss.AddRecipient(tekniska);
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(tekniska));
-        Assert.Contains("Tekniska nämnden är redan remissinstans", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.AlreadyRecipient, "Tekniska nämnden");
         Assert.Single(remiss.Recipients);
     }
 
@@ -78,7 +78,7 @@ public sealed class RecipientTests
         var lund = A.Organisation(A.Tenant("lund", "Lunds kommun"), "Kommunstyrelsen");
 
         var e = Assert.Throws<DomainException>(() => remiss.AddRecipient(lund));
-        Assert.Contains("Organisationen finns inte", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.OrganisationNotFound);
         Assert.Empty(remiss.Recipients);
     }
 
@@ -105,7 +105,7 @@ public sealed class RecipientTests
         withdrawn.Withdraw("Ärendet utgår.", A.Now);
 
         var e = Assert.Throws<DomainException>(() => closed.AddRecipient(A.Organisation(tenant, "Kulturnämnden")));
-        Assert.Contains("utkast eller utskickad", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.RecipientsOnlyWhileDraftOrSent);
         Assert.Throws<DomainException>(() => withdrawn.AddRecipient(A.Organisation(tenant, "Kulturnämnden")));
     }
 
@@ -128,7 +128,7 @@ public sealed class RecipientTests
         var remiss = A.ReadyRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveRecipient(Guid.NewGuid()));
-        Assert.Contains("Organisationen är inte remissinstans för den här remissen", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.NotARecipient);
         Assert.Equal(3, remiss.Recipients.Count);
     }
 
@@ -138,7 +138,7 @@ public sealed class RecipientTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveRecipient(remiss.Recipients[0].OrganisationId));
-        Assert.Contains("Remissinstanserna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.ChangedAfterSending);
         Assert.Equal(3, remiss.Recipients.Count);
     }
 
@@ -146,7 +146,7 @@ public sealed class RecipientTests
     public void RecipientFor_AnOrganisationThatIsNotARecipient_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => A.SentRemiss().RecipientFor(Guid.NewGuid()));
-        Assert.Contains("Organisationen är inte remissinstans", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.NotARecipient);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class RecipientTests
         var remiss = A.DraftRemiss(owner);
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([owner]));
-        Assert.Contains("äger remissen och kan inte vara remissinstans", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.OwnerCannotBeRecipient, "Stadskontoret");
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class RecipientTests
         retired.Retire();
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([retired]));
-        Assert.Contains("Servicenämnden är avvecklad", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.RetiredCannotReceive, "Servicenämnden");
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class RecipientTests
         var lund = A.Organisation(A.Tenant("lund", "Lunds kommun"), "Kommunstyrelsen");
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([lund]));
-        Assert.Contains("Organisationen finns inte", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.OrganisationNotFound);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class RecipientTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.ReplaceRecipients([]));
-        Assert.Contains("Remissinstanserna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.ChangedAfterSending);
         Assert.Equal(3, remiss.Recipients.Count);
     }
 
@@ -298,7 +298,7 @@ public sealed class RecipientTests
         var recipient = A.ReadyRemiss().Recipients[0];
 
         var e = Assert.Throws<DomainException>(() => recipient.StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skriva yttrandet går inte: remissen är inte skickad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissNotSent, Act.WriteResponse);
         Assert.Null(recipient.Response);
         Assert.Equal(RecipientStatus.NotStarted, recipient.Status);
     }
@@ -310,7 +310,7 @@ public sealed class RecipientTests
         remiss.Withdraw("Ärendet utgår.", A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är återkallad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.WriteResponse);
         Assert.Null(remiss.Recipients[0].Response);
     }
 
@@ -322,7 +322,7 @@ public sealed class RecipientTests
         remiss.Complete(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("går inte", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.WriteResponse);
     }
 
     [Fact]
@@ -331,7 +331,7 @@ public sealed class RecipientTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.WriteResponse);
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
     }
 
@@ -341,7 +341,7 @@ public sealed class RecipientTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått från att yttra er", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.WriteResponse);
         Assert.Equal(RecipientStatus.Declined, recipient.Status);
         Assert.Null(recipient.Response);
     }
@@ -388,7 +388,7 @@ public sealed class RecipientTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline(new string('x', 4_001), A.Namndsekreterare, A.Now));
-        Assert.Contains("Anledning får vara högst", e.Message);
+        e.AssertRefused(Field.Reason, RefusalKey.MaxLength, 4000);
         Assert.Equal(RecipientStatus.NotStarted, recipient.Status);
     }
 
@@ -398,7 +398,7 @@ public sealed class RecipientTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline(null, A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: yttrandet är redan inskickat", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.Decline);
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
     }
 
@@ -408,7 +408,7 @@ public sealed class RecipientTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline("Igen", A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: ni har avstått", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.Decline);
         Assert.Equal("Frågan berör inte bolaget.", recipient.DeclineReason);
     }
 
@@ -418,7 +418,7 @@ public sealed class RecipientTests
         var recipient = A.ReadyRemiss().Recipients[0];
 
         var e = Assert.Throws<DomainException>(() => recipient.Decline(null, A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: remissen är inte skickad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissNotSent, Act.Decline);
     }
 
     [Fact]
@@ -428,7 +428,7 @@ public sealed class RecipientTests
         remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].Decline(null, A.Namndsekreterare, A.Now));
-        Assert.Contains("Att avstå går inte: remissen är stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.Decline);
     }
 
     [Fact]
@@ -520,7 +520,7 @@ public sealed class RecipientTests
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ReopenOnlySubmitted);
     }
 
     [Fact]
@@ -529,7 +529,7 @@ public sealed class RecipientTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ReopenOnlySubmitted);
     }
 
     [Fact]
@@ -538,7 +538,7 @@ public sealed class RecipientTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Bara ett inkommet yttrande kan öppnas igen", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ReopenOnlySubmitted);
         Assert.Equal(RecipientStatus.Declined, recipient.Status);
     }
 
@@ -551,7 +551,7 @@ public sealed class RecipientTests
         remiss.Complete(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Yttranden kan bara öppnas igen medan remissen är utskickad eller stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ReopenOnlyWhileSentOrClosed);
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
         Assert.True(recipient.Response!.IsSubmitted);
         Assert.Equal(RemissStatus.Completed, remiss.Status);
@@ -565,7 +565,7 @@ public sealed class RecipientTests
         remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Reopen(A.Now));
-        Assert.Contains("Yttranden kan bara öppnas igen", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ReopenOnlyWhileSentOrClosed);
         Assert.Equal(RecipientStatus.Submitted, recipient.Status);
     }
 

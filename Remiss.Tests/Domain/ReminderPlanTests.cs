@@ -132,8 +132,8 @@ public sealed class RemissReminderScheduleTests
         var remiss = A.ReadyRemiss();
         remiss.SetReminderSchedule([7]);
 
-        Assert.Contains("1–90 dagar", Assert.Throws<DomainException>(() => remiss.SetReminderSchedule([0])).Message, StringComparison.Ordinal);
-        Assert.Contains("två gånger", Assert.Throws<DomainException>(() => remiss.SetReminderSchedule([7, 7])).Message, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => remiss.SetReminderSchedule([0])).AssertRefused(Field.ReminderDays, RefusalKey.ReminderDaysOutOfRange, 90);
+        Assert.Throws<DomainException>(() => remiss.SetReminderSchedule([7, 7])).AssertRefused(Field.ReminderDays, RefusalKey.ReminderDaysRepeated);
         Assert.Equal([7], remiss.ReminderDaysBefore);
     }
 

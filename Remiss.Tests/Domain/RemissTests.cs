@@ -41,7 +41,7 @@ public sealed class RemissTests
         var owner = A.Owner(A.Tenant());
 
         var e = Assert.Throws<DomainException>(() => Remiss.CreateDraft(owner, title, A.Handlaggare, A.Now));
-        Assert.Contains("Titel måste fyllas i", e.Message);
+        e.AssertRefused(Field.Title, RefusalKey.Required);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RemissTests
         var owner = A.Owner(A.Tenant());
 
         var e = Assert.Throws<DomainException>(() => Remiss.CreateDraft(owner, new string('x', Remiss.TitleMaxLength + 1), A.Handlaggare, A.Now));
-        Assert.Contains("Titel får vara högst 300 tecken", e.Message);
+        e.AssertRefused(Field.Title, RefusalKey.MaxLength, 300);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RemissTests
         owner.Retire();
 
         var e = Assert.Throws<DomainException>(() => A.DraftRemiss(owner));
-        Assert.Contains("Stadskontoret är avvecklad och kan inte skicka remisser", e.Message);
+        e.AssertRefused(Field.Owner, RefusalKey.RetiredCannotSend, "Stadskontoret");
     }
 
     // ---- UpdateDetails ---------------------------------------------------------------------------------
@@ -111,7 +111,7 @@ public sealed class RemissTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails(" ", "STK-1", null, A.Deadline, A.Today));
-        Assert.Contains("Titel måste fyllas i", e.Message);
+        e.AssertRefused(Field.Title, RefusalKey.Required);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class RemissTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", new string('1', Remiss.DiarienummerMaxLength + 1), null, A.Deadline, A.Today));
-        Assert.Contains("Diarienummer får vara högst 50 tecken", e.Message);
+        e.AssertRefused(Field.Diarienummer, RefusalKey.MaxLength, 50);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class RemissTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, new string('x', Remiss.DescriptionMaxLength + 1), A.Deadline, A.Today));
-        Assert.Contains("Beskrivning får vara högst", e.Message);
+        e.AssertRefused(Field.Description, RefusalKey.MaxLength, 200_000);
     }
 
     [Theory]
@@ -141,7 +141,7 @@ public sealed class RemissTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", null, null, A.Deadline, A.Today, "Anna", email));
-        Assert.Contains("Kontaktpersonens e-post måste vara en giltig e-postadress", e.Message);
+        e.AssertRefused(Field.ContactEmail, RefusalKey.InvalidEmail);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Ny titel", "STK-1", null, A.Deadline, A.Today));
-        Assert.Contains("Uppgifterna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Details, RefusalKey.ChangedAfterSending);
     }
 
     /// <summary>Bug: a refused change must leave the draft as it was, but the title is written before the diarienummer is checked.</summary>
@@ -192,7 +192,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss(A.Owner(tenant), [A.Organisation(tenant)]);
 
         var e = Assert.Throws<DomainException>(() => remiss.ChangeOwner(A.Organisation(tenant, "Kulturnämnden")));
-        Assert.Contains("Ägaren kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Owner, RefusalKey.ChangedAfterSending);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class RemissTests
         var lund = A.Organisation(A.Tenant("lund", "Lunds kommun"), "Kommunledningskontoret");
 
         var e = Assert.Throws<DomainException>(() => remiss.ChangeOwner(lund));
-        Assert.Contains("Organisationen finns inte", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.OrganisationNotFound);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class RemissTests
         retired.Retire();
 
         var e = Assert.Throws<DomainException>(() => remiss.ChangeOwner(retired));
-        Assert.Contains("Servicenämnden är avvecklad", e.Message);
+        e.AssertRefused(Field.Owner, RefusalKey.RetiredCannotSend, "Servicenämnden");
     }
 
     // ---- Attachments -----------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.AddAttachment(A.File(), A.Handlaggare, A.Now));
-        Assert.Contains("Bilagorna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Attachments, RefusalKey.ChangedAfterSending);
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class RemissTests
         remiss.Send(A.Today, A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveAttachment(attachment.Id));
-        Assert.Contains("Bilagorna kan inte ändras när remissen har skickats", e.Message);
+        e.AssertRefused(Field.Attachments, RefusalKey.ChangedAfterSending);
         Assert.Single(remiss.Attachments);
     }
 
@@ -309,12 +309,12 @@ public sealed class RemissTests
 
         Assert.Equal(
             [
-                "Diarienummer måste fyllas i innan remissen skickas.",
-                "Sista svarsdag måste anges innan remissen skickas.",
-                "Remissen behöver minst en remissfråga.",
-                "Välj minst en remissinstans.",
+                (new Subject(Field.Diarienummer), RefusalKey.RequiredBeforeSending),
+                (new Subject(Field.Deadline), RefusalKey.DeadlineRequiredBeforeSending),
+                (new Subject(Field.Questions), RefusalKey.NoQuestions),
+                (new Subject(Field.Recipients), RefusalKey.NoRecipients),
             ],
-            problems);
+            problems.Select(p => (p.Subject, p.Key)));
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         remiss.UpdateDetails(remiss.Title, null, null, A.Deadline, A.Today);
 
-        Assert.Equal("Diarienummer måste fyllas i innan remissen skickas.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+        Assert.Single(remiss.ProblemsBeforeSending(A.Today)).AssertIs(Field.Diarienummer, RefusalKey.RequiredBeforeSending);
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, null, A.Today);
 
-        Assert.Equal("Sista svarsdag måste anges innan remissen skickas.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+        Assert.Single(remiss.ProblemsBeforeSending(A.Today)).AssertIs(Field.Deadline, RefusalKey.DeadlineRequiredBeforeSending);
     }
 
     [Fact]
@@ -341,7 +341,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today, A.Today.AddDays(-60));
 
-        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+        Assert.Single(remiss.ProblemsBeforeSending(A.Today)).AssertIs(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
     }
 
     [Fact]
@@ -350,7 +350,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today.AddDays(-1), A.Today.AddDays(-60));
 
-        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+        Assert.Single(remiss.ProblemsBeforeSending(A.Today)).AssertIs(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
     }
 
     [Fact]
@@ -371,7 +371,7 @@ public sealed class RemissTests
             remiss.RemoveQuestion(1);
         }
 
-        Assert.Equal("Remissen behöver minst en remissfråga.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+        Assert.Single(remiss.ProblemsBeforeSending(A.Today)).AssertIs(Field.Questions, RefusalKey.NoQuestions);
     }
 
     [Fact]
@@ -380,7 +380,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         remiss.ReplaceRecipients([]);
 
-        Assert.Equal("Välj minst en remissinstans.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+        Assert.Single(remiss.ProblemsBeforeSending(A.Today)).AssertIs(Field.Recipients, RefusalKey.NoRecipients);
     }
 
     [Fact]
@@ -393,11 +393,11 @@ public sealed class RemissTests
 
         Assert.Equal(
             [
-                "Fråga 6 saknar frågetext.",
-                "Fråga 7 (Val) behöver minst två svarsalternativ.",
-                "Fråga 8 (Trafikljus) behöver minst en punkt att bedöma.",
+                (new Subject(Field.QuestionText, 6), RefusalKey.QuestionTextMissing),
+                (new Subject(Field.QuestionOptions, 7), RefusalKey.TooFewOptions),
+                (new Subject(Field.QuestionItems, 8), RefusalKey.NoItems),
             ],
-            remiss.ProblemsBeforeSending(A.Today));
+            remiss.ProblemsBeforeSending(A.Today).Select(p => (p.Subject, p.Key)));
     }
 
     [Fact]
@@ -405,7 +405,7 @@ public sealed class RemissTests
     {
         var remiss = A.SentRemiss();
 
-        Assert.Equal("Remissen är redan skickad.", Assert.Single(remiss.ProblemsBeforeSending(A.Today)));
+        Assert.Single(remiss.ProblemsBeforeSending(A.Today)).AssertIs(Field.Form, RefusalKey.AlreadySent);
     }
 
     [Fact]
@@ -430,7 +430,7 @@ public sealed class RemissTests
         remiss.ReplaceRecipients([]);
 
         var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
-        Assert.Contains("Välj minst en remissinstans", e.Message);
+        e.AssertRefused(Field.Recipients, RefusalKey.NoRecipients);
         Assert.Equal(RemissStatus.Draft, remiss.Status);
         Assert.Null(remiss.SentAt);
     }
@@ -442,7 +442,7 @@ public sealed class RemissTests
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today, A.Today.AddDays(-60));
 
         var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
-        Assert.Contains("Sista svarsdag måste vara efter dagens datum", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
         Assert.Equal(RemissStatus.Draft, remiss.Status);
     }
 
@@ -452,10 +452,10 @@ public sealed class RemissTests
         var remiss = A.DraftRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
-        Assert.Equal(remiss.ProblemsBeforeSending(A.Today), e.Problems);
-        Assert.Equal(4, e.Problems.Count);
-        Assert.Contains("Diarienummer måste fyllas i", e.Message);
-        Assert.Contains("Välj minst en remissinstans", e.Message);
+        Assert.Equal(remiss.ProblemsBeforeSending(A.Today).Select(p => p.ToString()), e.Refusals.Select(p => p.ToString()));
+        Assert.Equal(4, e.Refusals.Count);
+        e.AssertRefused(Field.Diarienummer, RefusalKey.RequiredBeforeSending);
+        e.AssertRefused(Field.Recipients, RefusalKey.NoRecipients);
     }
 
     [Fact]
@@ -464,7 +464,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
-        Assert.Contains("Remissen är redan skickad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySent);
     }
 
     // ---- HasShortNotice --------------------------------------------------------------------------------
@@ -550,7 +550,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(A.Today, A.Today));
-        Assert.Contains("Sista svarsdag måste vara efter dagens datum", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
         Assert.Equal(A.Deadline, remiss.Deadline);
     }
 
@@ -560,7 +560,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(A.Today.AddDays(-3), A.Today));
-        Assert.Contains("Sista svarsdag måste vara efter dagens datum", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
     }
 
     [Fact]
@@ -570,7 +570,7 @@ public sealed class RemissTests
         var version = remiss.Version;
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(A.Deadline, A.Today));
-        Assert.Contains("samma som den gamla", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineUnchanged);
         Assert.Equal(version, remiss.Version);
     }
 
@@ -580,7 +580,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today));
-        Assert.Contains("bara flyttas för en utskickad remiss", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineMoveOnlyWhenSent);
     }
 
     [Fact]
@@ -590,7 +590,7 @@ public sealed class RemissTests
         remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today));
-        Assert.Contains("bara flyttas för en utskickad remiss", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineMoveOnlyWhenSent);
     }
 
     [Fact]
@@ -600,7 +600,7 @@ public sealed class RemissTests
         remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today));
-        Assert.Contains("bara flyttas för en utskickad remiss", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineMoveOnlyWhenSent);
     }
 
     // ---- Withdraw --------------------------------------------------------------------------------------
@@ -634,7 +634,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.Withdraw(new string('x', 2_001), A.Now));
-        Assert.Contains("Anledning får vara högst", e.Message);
+        e.AssertRefused(Field.Reason, RefusalKey.MaxLength, 2000);
         Assert.Equal(RemissStatus.Sent, remiss.Status);
     }
 
@@ -644,7 +644,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.Withdraw(null, A.Now));
-        Assert.Contains("Bara en utskickad remiss kan återkallas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.WithdrawOnlyWhenSent);
     }
 
     [Fact]
@@ -654,7 +654,7 @@ public sealed class RemissTests
         remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Withdraw(null, A.Now));
-        Assert.Contains("Bara en utskickad remiss kan återkallas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.WithdrawOnlyWhenSent);
         Assert.Equal(RemissStatus.Closed, remiss.Status);
     }
 
@@ -665,7 +665,7 @@ public sealed class RemissTests
         remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Withdraw(null, A.Now));
-        Assert.Contains("Bara en utskickad remiss kan återkallas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.WithdrawOnlyWhenSent);
     }
 
     [Fact]
@@ -675,7 +675,7 @@ public sealed class RemissTests
         remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är återkallad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.WriteResponse);
     }
 
     // ---- Close -----------------------------------------------------------------------------------------
@@ -698,7 +698,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.Close(A.Now));
-        Assert.Contains("Bara en utskickad remiss kan stängas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.CloseOnlyWhenSent);
     }
 
     [Fact]
@@ -708,7 +708,7 @@ public sealed class RemissTests
         remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Close(A.Now));
-        Assert.Contains("Bara en utskickad remiss kan stängas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.CloseOnlyWhenSent);
     }
 
     [Fact]
@@ -718,7 +718,7 @@ public sealed class RemissTests
         remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Close(A.Now));
-        Assert.Contains("Bara en utskickad remiss kan stängas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.CloseOnlyWhenSent);
     }
 
     [Fact]
@@ -728,7 +728,7 @@ public sealed class RemissTests
         remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.WriteResponse);
     }
 
     [Fact]
@@ -870,7 +870,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
-        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
         Assert.Equal(RemissStatus.Sent, remiss.Status);
     }
 
@@ -880,7 +880,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
 
         var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
-        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
     }
 
     [Fact]
@@ -891,7 +891,7 @@ public sealed class RemissTests
         remiss.Complete(A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
-        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
     }
 
     [Fact]
@@ -901,7 +901,7 @@ public sealed class RemissTests
         remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
-        Assert.Contains("måste vara stängd innan den kan avslutas", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
     }
 
     // ---- DeadlineFor -----------------------------------------------------------------------------------
@@ -914,7 +914,7 @@ public sealed class RemissTests
         var recipient = remiss.AddRecipient(A.Organisation(tenant));
 
         var e = Assert.Throws<DomainException>(() => remiss.DeadlineFor(recipient));
-        Assert.Contains("Remissen har ingen sista svarsdag", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.NoDeadline);
     }
 
     [Fact]
@@ -937,7 +937,7 @@ public sealed class RemissTests
 
         var e = Assert.Throws<DomainException>(() => remiss.UpdateDetails("Titel", "STK-1", null, A.Today, A.Today));
 
-        Assert.Contains("efter dagens datum", e.Message);
+        e.AssertRefused(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
         Assert.Null(remiss.Deadline);
     }
 
@@ -996,7 +996,7 @@ public sealed class RemissTests
         var e = Assert.Throws<DomainException>(() =>
             remiss.SetQuestions([QuestionDefinition.FreeText("Ändrad"), QuestionDefinition.ChoiceOf("Val", ["Ja", "ja"])]));
 
-        Assert.Contains("fråga 2", e.Message);
+        e.AssertRefused(new Subject(Field.QuestionOptions, 2), RefusalKey.RepeatedInList);
         Assert.Equal(["Första", "Andra"], remiss.Questions.Select(q => q.Text));
     }
 
@@ -1007,6 +1007,6 @@ public sealed class RemissTests
 
         var e = Assert.Throws<DomainException>(() => remiss.SetQuestions([QuestionDefinition.FreeText("Ny")]));
 
-        Assert.Contains("Frågorna kan inte ändras", e.Message);
+        e.AssertRefused(Field.Questions, RefusalKey.ChangedAfterSending);
     }
 }

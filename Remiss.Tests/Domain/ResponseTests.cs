@@ -103,7 +103,7 @@ public sealed class ResponseTests
             () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, "<p>Min text</p>")), 1, A.Context, A.Namndsekreterare, A.Now));
 
         Assert.Equal(2, e.CurrentVersion);
-        Assert.Contains("Någon annan har sparat yttrandet", e.Message);
+        Assert.Equal(RefusalKey.ResponseSavedMeanwhile, e.Refusal.Key);
         Assert.Equal("<p>Kollegans text</p>", AnswerTo(recipient, 1).Text);
         Assert.Equal(2, recipient.Response!.Version);
     }
@@ -123,7 +123,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(9, "<p>Svar</p>"))));
-        Assert.Contains("Fråga 9 finns inte i remissen", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 9), RefusalKey.QuestionNotInRemiss);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["Kanske"])))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 3), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["ja"])))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 3", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 3), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["Ja", "Nej"])))));
-        Assert.Contains("Välj ett svarsalternativ till fråga 3", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 3), RefusalKey.SeveralChoices);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Value: new ChoiceAnswer(["Lunds kommun"])))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 4), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(4, Value: new ChoiceAnswer(["Ja"])))));
-        Assert.Contains("Välj bland svarsalternativen till fråga 4", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 4), RefusalKey.ChoiceNotAnOption);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Value: new ChoiceAnswer(["MKB", "Miljönämnden"]))), 1, A.Context, A.Namndsekreterare, A.Now));
-        Assert.Contains("Välj ett svarsalternativ till fråga 1", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.SeveralChoices);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Value: new ChoiceAnswer(["Ja"])))));
-        Assert.Contains("Fråga 1 har inga svarsalternativ", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.NotAChoiceQuestion);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Value: new PositionAnswer(Position.Supports)))));
-        Assert.Contains("Fråga 1 frågar inte efter ställningstagande", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.NotAPositionQuestion);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(2, Value: new PositionAnswer((Position)42)))));
-        Assert.Contains("Välj ett giltigt ställningstagande till fråga 2", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 2), RefusalKey.InvalidPosition);
     }
 
     [Theory]
@@ -275,7 +275,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Value: new TrafficLightAnswer([new TrafficLightRating("Kultur", TrafficLightColour.Green, null)])))));
-        Assert.Contains("Bedöm bara punkterna i fråga 5", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.RatingNotAnItem);
     }
 
     [Fact]
@@ -287,7 +287,7 @@ public sealed class ResponseTests
             new TrafficLightRating("Boende", TrafficLightColour.Green, null),
             new TrafficLightRating("Boende", TrafficLightColour.Red, null),
         ])))));
-        Assert.Contains("Varje punkt i fråga 5 bedöms en gång", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.ItemRatedTwice);
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(5, Value: new TrafficLightAnswer([new TrafficLightRating("Boende", (TrafficLightColour)7, null)])))));
-        Assert.Contains("Välj grönt, gult eller rött i fråga 5", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.InvalidColour);
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, Value: new TrafficLightAnswer([new TrafficLightRating("Boende", TrafficLightColour.Green, null)])))));
-        Assert.Contains("Fråga 1 är inte en trafikljusfråga", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.NotATrafficLightQuestion);
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.ResponseWith(new AnswerContent(1, new string('x', Response.RichTextMaxLength + 1)))));
-        Assert.Contains("Svar på fråga 1 får vara högst", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.MaxLength, 200_000);
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Summary = new string('x', Response.RichTextMaxLength + 1) }));
-        Assert.Contains("Sammanfattning får vara högst", e.Message);
+        e.AssertRefused(Field.Summary, RefusalKey.MaxLength, 200_000);
     }
 
     [Fact]
@@ -352,7 +352,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Sections = [new SectionContent("Miljöperspektiv", "<p>Text</p>")] }));
-        Assert.Contains("Avsnittet \"Miljöperspektiv\" finns inte bland kundens standardavsnitt", e.Message);
+        e.AssertRefused(new Subject(Field.SectionText, 1), RefusalKey.SectionNotStandard, "Miljöperspektiv");
     }
 
     [Fact]
@@ -379,7 +379,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Signatories = [new SignatoryContent(null, "Enhetschef")] }));
-        Assert.Contains("Namn på ansvarig 1 måste fyllas i", e.Message);
+        e.AssertRefused(new Subject(Field.SignatoryName, 1), RefusalKey.Required);
     }
 
     [Fact]
@@ -399,7 +399,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => Save(recipient, ResponseContent.Empty with { Signatories = [.. Enumerable.Range(1, Response.MaxSignatories + 1).Select(i => new SignatoryContent($"Person {i}", null))] }));
-        Assert.Contains("Högst 10 ansvariga kan anges", e.Message);
+        e.AssertRefused(Field.Signatories, RefusalKey.TooManySignatories, 10);
     }
 
     [Theory]
@@ -421,7 +421,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, ResponseContent.Empty with { Decision = new DecisionContent((DecisionKind)0, null, null, null) }));
-        Assert.Contains("Välj vilket slags beslut yttrandet bygger på", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionKindRequired);
     }
 
     [Fact]
@@ -431,7 +431,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => Save(recipient, ResponseContent.Empty with { Decision = new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2023, 12, 20), new string('§', 51)) }));
-        Assert.Contains("Paragraf får vara högst 50 tecken", e.Message);
+        e.AssertRefused(Field.DecisionParagraph, RefusalKey.MaxLength, 50);
     }
 
     [Fact]
@@ -451,7 +451,7 @@ public sealed class ResponseTests
         var version = recipient.Response!.Version;
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse() with { Summary = "<p>Ändrad</p>" }));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.WriteResponse);
         Assert.Equal("<p>Förvaltningen ställer sig positiv.</p>", recipient.Response.Summary);
         Assert.Equal(version, recipient.Response.Version);
     }
@@ -462,7 +462,7 @@ public sealed class ResponseTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse()));
-        Assert.Contains("ni har avstått", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.WriteResponse);
     }
 
     [Fact]
@@ -472,7 +472,7 @@ public sealed class ResponseTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse()));
-        Assert.Contains("remissen är stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.WriteResponse);
     }
 
     /// <summary>Bug: a refused save must leave the draft as it was, but the summary is written before the answers are checked.</summary>
@@ -520,7 +520,7 @@ public sealed class ResponseTests
         var recipient = A.RecipientOfSentRemiss();
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Yttrandet är tomt", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.ResponseEmpty);
         Assert.Equal(RecipientStatus.NotStarted, recipient.Status);
     }
 
@@ -531,13 +531,8 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
 
-        Assert.Equal(
-            [
-                "Fråga 1 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
-                "Fråga 2 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
-                "Fråga 5 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".",
-            ],
-            e.Problems);
+        Assert.Equal([1, 2, 5], e.Refusals.Select(r => r.Subject.Index));
+        Assert.All(e.Refusals, r => r.AssertIs(new Subject(Field.Answer, r.Subject.Index), RefusalKey.RequiredQuestionUnanswered));
         Assert.Equal(RecipientStatus.Drafting, recipient.Status);
         Assert.False(recipient.Response!.IsSubmitted);
     }
@@ -570,8 +565,8 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 1 är obligatorisk", e.Message);
-        Assert.Single(e.Problems);
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.RequiredQuestionUnanswered);
+        Assert.Single(e.Refusals);
     }
 
     [Fact]
@@ -621,7 +616,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 2 är obligatorisk", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 2), RefusalKey.RequiredQuestionUnanswered);
     }
 
     [Fact]
@@ -637,7 +632,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 5 är obligatorisk", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.RequiredQuestionUnanswered);
     }
 
     [Fact]
@@ -657,7 +652,7 @@ public sealed class ResponseTests
         });
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 5 är obligatorisk", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 5), RefusalKey.RequiredQuestionUnanswered);
     }
 
     [Fact]
@@ -672,7 +667,7 @@ public sealed class ResponseTests
         recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, "<p>Kommentar utan val</p>")), 1, A.Context, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Fråga 1 är obligatorisk", e.Message);
+        e.AssertRefused(new Subject(Field.Answer, 1), RefusalKey.RequiredQuestionUnanswered);
 
         recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Value: new ChoiceAnswer(["Delvis"]))), recipient.Response!.Version, A.Context, A.Namndsekreterare, A.Now);
         recipient.Submit(A.Namndsekreterare, A.Now);
@@ -685,7 +680,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skicka in yttrandet går inte: yttrandet är redan inskickat", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.SubmitResponse);
     }
 
     [Fact]
@@ -695,7 +690,7 @@ public sealed class ResponseTests
         recipient.Decline(null, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.SubmitResponse);
     }
 
     [Fact]
@@ -705,7 +700,7 @@ public sealed class ResponseTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("Att skicka in yttrandet går inte: remissen är återkallad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.SubmitResponse);
     }
 
     [Fact]
@@ -715,7 +710,7 @@ public sealed class ResponseTests
         recipient.Remiss.Close(A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är stängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.SubmitResponse);
     }
 
     [Fact]
@@ -808,7 +803,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlySubmitted);
     }
 
     [Fact]
@@ -818,7 +813,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlySubmitted);
     }
 
     [Fact]
@@ -828,7 +823,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Beslutet kan bara kompletteras på ett inskickat preliminärt svar", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlyPreliminary);
     }
 
     [Fact]
@@ -838,7 +833,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("preliminärt svar", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlyPreliminary);
     }
 
     [Fact]
@@ -848,7 +843,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.PreliminaryAnswer, "Tekniska nämnden", new DateOnly(2026, 12, 20), null), null, A.Kollega, A.Now));
-        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionDateRequired);
         Assert.Equal(DecisionKind.PreliminaryAnswer, recipient.Response!.Decision!.Kind);
     }
 
@@ -859,7 +854,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", null, "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Ange nämndens eller delegatens beslut med beslutsdatum", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionDateRequired);
     }
 
     [Fact]
@@ -869,7 +864,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent((DecisionKind)9, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("Välj vilket slags beslut", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.DecisionKindRequired);
     }
 
     [Fact]
@@ -880,7 +875,7 @@ public sealed class ResponseTests
         recipient.ConfirmDecision(decision, null, A.Kollega, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.ConfirmDecision(decision, null, A.Kollega, A.Now));
-        Assert.Contains("preliminärt svar", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmOnlyPreliminary);
     }
 
     [Fact]
@@ -892,7 +887,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("remissen är avslutad eller återkallad", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmRemissEnded);
     }
 
     [Fact]
@@ -903,7 +898,7 @@ public sealed class ResponseTests
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
-        Assert.Contains("remissen är avslutad eller återkallad", e.Message);
+        e.AssertRefused(Field.Decision, RefusalKey.ConfirmRemissEnded);
     }
 
     // ---- Attachments -----------------------------------------------------------------------------------
@@ -963,7 +958,7 @@ public sealed class ResponseTests
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.WriteResponse);
         Assert.Empty(recipient.Response!.Attachments);
     }
 
@@ -975,7 +970,7 @@ public sealed class ResponseTests
         recipient.Submit(A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.RemoveAttachment(attachment.Id, A.Namndsekreterare, A.Now));
-        Assert.Contains("yttrandet är redan inskickat", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadySubmitted, Act.WriteResponse);
         Assert.Single(recipient.Response!.Attachments);
     }
 
@@ -985,7 +980,7 @@ public sealed class ResponseTests
         var recipient = A.Declined(A.RecipientOfSentRemiss());
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("ni har avstått", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.AlreadyDeclined, Act.WriteResponse);
     }
 
     [Fact]
@@ -995,7 +990,7 @@ public sealed class ResponseTests
         recipient.Remiss.Withdraw(null, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
-        Assert.Contains("remissen är återkallad", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.WriteResponse);
     }
 
     // ---- Blank HTML ------------------------------------------------------------------------------------

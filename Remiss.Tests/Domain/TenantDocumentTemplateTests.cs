@@ -27,7 +27,7 @@ public sealed class TenantDocumentTemplateTests
         tenant.SetDocumentTemplate(Template());
         Assert.Equal("Malmö stad.dotx", tenant.RemoveDocumentTemplate().FileName);
         Assert.Null(tenant.DocumentTemplate);
-        Assert.Equal("Kunden har ingen egen dokumentmall.", Assert.Throws<DomainException>(tenant.RemoveDocumentTemplate).Message);
+        Assert.Throws<DomainException>(tenant.RemoveDocumentTemplate).AssertRefused(Field.File, RefusalKey.NoDocumentTemplate);
     }
 
     [Fact]

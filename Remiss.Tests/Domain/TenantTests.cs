@@ -58,14 +58,14 @@ public sealed class TenantTests
     public void Create_WithAnInvalidSlug_IsRefused(string slug)
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create(slug, "Kund", A.Now));
-        Assert.Contains("Kortnamnet får bara innehålla a–z, siffror och bindestreck (2–40 tecken)", e.Message);
+        e.AssertRefused(Field.Slug, RefusalKey.InvalidSlug);
     }
 
     [Fact]
     public void Create_WithoutSlug_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create(null!, "Kund", A.Now));
-        Assert.Contains("Kortnamnet", e.Message);
+        e.AssertRefused(Field.Slug, RefusalKey.InvalidSlug);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class TenantTests
     public void Create_WithAReservedSlug_IsRefused(string slug)
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create(slug, "Kund", A.Now));
-        Assert.Contains($"Kortnamnet \"{slug}\" är reserverat", e.Message);
+        e.AssertRefused(Field.Slug, RefusalKey.ReservedSlug, slug);
     }
 
     [Theory]
@@ -88,14 +88,14 @@ public sealed class TenantTests
     public void Create_WithoutName_IsRefused(string name)
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", name, A.Now));
-        Assert.Contains("Namn måste fyllas i", e.Message);
+        e.AssertRefused(Field.Name, RefusalKey.Required);
     }
 
     [Fact]
     public void Create_WithTooLongName_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", new string('x', Tenant.NameMaxLength + 1), A.Now));
-        Assert.Contains("Namn får vara högst 200 tecken", e.Message);
+        e.AssertRefused(Field.Name, RefusalKey.MaxLength, 200);
     }
 
     [Theory]
@@ -117,14 +117,14 @@ public sealed class TenantTests
     public void Create_WithAnUnknownTimeZone_IsRefused(string timeZoneId)
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", "Malmö stad", A.Now, timeZoneId));
-        Assert.Contains($"Tidszonen \"{timeZoneId}\" finns inte", e.Message);
+        e.AssertRefused(Field.TimeZone, RefusalKey.UnknownTimeZone);
     }
 
     [Fact]
     public void Create_WithoutTimeZone_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create("malmo", "Malmö stad", A.Now, null!));
-        Assert.Contains("finns inte", e.Message);
+        e.AssertRefused(Field.TimeZone, RefusalKey.UnknownTimeZone);
     }
 
     // ---- Rename, time zone, publication ----------------------------------------------------------------
@@ -145,7 +145,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.Rename(" "));
-        Assert.Contains("Namn måste fyllas i", e.Message);
+        e.AssertRefused(Field.Name, RefusalKey.Required);
         Assert.Equal("Malmö stad", tenant.Name);
     }
 
@@ -166,7 +166,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.ChangeTimeZone("Mars/Olympus_Mons"));
-        Assert.Contains("Tidszonen \"Mars/Olympus_Mons\" finns inte", e.Message);
+        e.AssertRefused(Field.TimeZone, RefusalKey.UnknownTimeZone, "Mars/Olympus_Mons");
         Assert.Equal("Europe/Stockholm", tenant.TimeZoneId);
     }
 
@@ -209,7 +209,7 @@ public sealed class TenantTests
         tenant.Suspend();
 
         var e = Assert.Throws<DomainException>(tenant.Suspend);
-        Assert.Contains("Kunden är redan avstängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.TenantAlreadySuspended);
         Assert.True(tenant.IsSuspended);
     }
 
@@ -230,7 +230,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(tenant.Reactivate);
-        Assert.Contains("Kunden är inte avstängd", e.Message);
+        e.AssertRefused(Field.Form, RefusalKey.TenantNotSuspended);
         Assert.False(tenant.IsSuspended);
     }
 
@@ -275,7 +275,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.SetReminderSchedule([14, day]));
-        Assert.Contains("Påminnelser kan skickas 1–90 dagar före sista svarsdag", e.Message);
+        e.AssertRefused(Field.ReminderDays, RefusalKey.ReminderDaysOutOfRange, 90);
         Assert.Equal([14, 7, 2], tenant.ReminderDaysBefore);
     }
 
@@ -285,7 +285,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.SetReminderSchedule([7, 14, 7]));
-        Assert.Contains("Samma dag kan inte anges två gånger i påminnelseschemat", e.Message);
+        e.AssertRefused(Field.ReminderDays, RefusalKey.ReminderDaysRepeated);
         Assert.Equal([14, 7, 2], tenant.ReminderDaysBefore);
     }
 
@@ -323,7 +323,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections(["Barnperspektiv", "barnperspektiv"]));
-        Assert.Contains("Två standardavsnitt kan inte ha samma namn", e.Message);
+        e.AssertRefused(Field.StandardSections, RefusalKey.SectionNamesRepeated);
         Assert.Equal(Tenant.DefaultStandardSections, tenant.StandardSections);
     }
 
@@ -333,7 +333,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections(["Barnperspektiv", " "]));
-        Assert.Contains("Avsnittets namn måste fyllas i", e.Message);
+        e.AssertRefused(Field.SectionName, RefusalKey.Required);
     }
 
     [Fact]
@@ -342,7 +342,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections([new string('x', 101)]));
-        Assert.Contains("Avsnittets namn får vara högst 100 tecken", e.Message);
+        e.AssertRefused(Field.SectionName, RefusalKey.MaxLength, 100);
     }
 
     [Fact]
@@ -361,7 +361,7 @@ public sealed class TenantTests
         var tenant = A.Tenant();
 
         var e = Assert.Throws<DomainException>(() => tenant.SetStandardSections(Enumerable.Range(1, 21).Select(i => $"Avsnitt {i}")));
-        Assert.Contains("Högst 20 standardavsnitt är tillåtna", e.Message);
+        e.AssertRefused(Field.StandardSections, RefusalKey.TooManySections, 20);
     }
 
     [Fact]

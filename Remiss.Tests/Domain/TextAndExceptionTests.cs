@@ -1,6 +1,7 @@
 namespace Remiss.Tests.Domain;
 
 using Remiss.Domain.Common;
+using Remiss.Tests.TestSupport;
 
 /// <summary>The small checks on typed text shared by every entity, and the refusals they raise.</summary>
 public sealed class TextAndExceptionTests
@@ -10,7 +11,7 @@ public sealed class TextAndExceptionTests
     [Fact]
     public void Required_Trims()
     {
-        Assert.Equal("Malmö", Text.Required("  Malmö \t", "Namn", 10));
+        Assert.Equal("Malmö", Text.Required("  Malmö \t", Field.Name, 10));
     }
 
     [Theory]
@@ -19,21 +20,31 @@ public sealed class TextAndExceptionTests
     [InlineData(" \t\n ")]
     public void Required_Blank_IsRefusedNamingTheField(string? value)
     {
-        var e = Assert.Throws<DomainException>(() => Text.Required(value, "Titel", 10));
-        Assert.Equal("Titel måste fyllas i.", e.Message);
+        var e = Assert.Throws<DomainException>(() => Text.Required(value, Field.Title, 10));
+        e.AssertRefused(Field.Title, RefusalKey.Required);
+        e.AssertRefused(Field.Title, RefusalKey.Required);
     }
 
     [Fact]
     public void Required_AtTheLimitAfterTrimming_IsAllowed()
     {
-        Assert.Equal("abcde", Text.Required("  abcde  ", "Titel", 5));
+        Assert.Equal("abcde", Text.Required("  abcde  ", Field.Title, 5));
     }
 
     [Fact]
     public void Required_TooLong_IsRefusedWithTheLimitInSwedishFormat()
     {
-        var e = Assert.Throws<DomainException>(() => Text.Required(new string('x', 200_001), "Beskrivning", 200_000));
-        Assert.Equal("Beskrivning får vara högst 200\u00a0000 tecken.", e.Message);
+        var e = Assert.Throws<DomainException>(() => Text.Required(new string('x', 200_001), Field.Description, 200_000));
+        e.AssertRefused(Field.Description, RefusalKey.MaxLength, 200_000);
+        Assert.Equal("Beskrivning får vara högst 200\u00a0000 tecken.", e.Said());
+    }
+
+    [Fact]
+    public void Required_OfAFieldWithAnIndex_NamesItsRow()
+    {
+        var e = Assert.Throws<DomainException>(() => Text.Required(" ", new Subject(Field.SignatoryName, 2), 200));
+        e.AssertRefused(new Subject(Field.SignatoryName, 2), RefusalKey.Required);
+        e.AssertRefused(new Subject(Field.SignatoryName, 2), RefusalKey.Required);
     }
 
     [Theory]
@@ -42,15 +53,15 @@ public sealed class TextAndExceptionTests
     [InlineData("   ")]
     public void Optional_Blank_IsNull(string? value)
     {
-        Assert.Null(Text.Optional(value, "Kontaktperson", 10));
+        Assert.Null(Text.Optional(value, Field.ContactName, 10));
     }
 
     [Fact]
     public void Optional_TrimsAndRefusesTooLong()
     {
-        Assert.Equal("Anna", Text.Optional(" Anna ", "Kontaktperson", 4));
-        var e = Assert.Throws<DomainException>(() => Text.Optional("Annika", "Kontaktperson", 4));
-        Assert.Equal("Kontaktperson får vara högst 4 tecken.", e.Message);
+        Assert.Equal("Anna", Text.Optional(" Anna ", Field.ContactName, 4));
+        var e = Assert.Throws<DomainException>(() => Text.Optional("Annika", Field.ContactName, 4));
+        e.AssertRefused(Field.ContactName, RefusalKey.MaxLength, 4);
     }
 
     [Theory]
@@ -59,13 +70,13 @@ public sealed class TextAndExceptionTests
     [InlineData("kansli+remiss@lund.se")]
     public void OptionalEmail_AValidAddress_IsKept(string email)
     {
-        Assert.Equal(email, Text.OptionalEmail($"  {email} ", "E-post"));
+        Assert.Equal(email, Text.OptionalEmail($"  {email} ", Field.Email));
     }
 
     [Fact]
     public void OptionalEmail_Blank_IsNull()
     {
-        Assert.Null(Text.OptionalEmail("  ", "E-post"));
+        Assert.Null(Text.OptionalEmail("  ", Field.Email));
     }
 
     [Theory]
@@ -77,55 +88,60 @@ public sealed class TextAndExceptionTests
     [InlineData("a@b.se, c@d.se")]
     public void OptionalEmail_NotAnAddress_IsRefused(string email)
     {
-        var e = Assert.Throws<DomainException>(() => Text.OptionalEmail(email, "E-post"));
-        Assert.Equal("E-post måste vara en giltig e-postadress.", e.Message);
+        var e = Assert.Throws<DomainException>(() => Text.OptionalEmail(email, Field.Email));
+        e.AssertRefused(Field.Email, RefusalKey.InvalidEmail);
     }
 
     [Fact]
     public void OptionalEmail_LongerThanAnAddressCanBe_IsRefused()
     {
-        var e = Assert.Throws<DomainException>(() => Text.OptionalEmail(new string('a', 250) + "@x.se", "E-post"));
-        Assert.Contains("E-post får vara högst 254 tecken", e.Message);
+        var e = Assert.Throws<DomainException>(() => Text.OptionalEmail(new string('a', 250) + "@x.se", Field.Email));
+        e.AssertRefused(Field.Email, RefusalKey.MaxLength, 254);
     }
 
     // ---- DomainException -------------------------------------------------------------------------------
 
     [Fact]
-    public void DomainException_WithOneMessage_HasItAsItsOnlyProblem()
+    public void DomainException_WithOneRefusal_HasItAsItsOnlyOne()
     {
-        var e = new DomainException("Filen är tom.");
+        var e = new DomainException(Field.File, RefusalKey.FileEmpty);
 
-        Assert.Equal("Filen är tom.", e.Message);
-        Assert.Equal(["Filen är tom."], e.Problems);
+        var refusal = Assert.Single(e.Refusals);
+        Assert.Equal(new Subject(Field.File), refusal.Subject);
+        Assert.Equal(RefusalKey.FileEmpty, refusal.Key);
+        Assert.Empty(refusal.Arguments);
     }
 
     [Fact]
-    public void DomainException_WithSeveralProblems_JoinsThemInTheMessage()
+    public void DomainException_WithSeveralRefusals_NamesEachInTheMessageForTheLog()
     {
-        var e = new DomainException(["Välj minst en remissinstans.", "Remissen behöver minst en remissfråga."]);
+        var e = new DomainException([new Refusal(Field.Recipients, RefusalKey.NoRecipients), new Refusal(new Subject(Field.QuestionText, 3), RefusalKey.MaxLength, 4_000)]);
 
-        Assert.Equal("Välj minst en remissinstans. Remissen behöver minst en remissfråga.", e.Message);
-        Assert.Equal(2, e.Problems.Count);
+        Assert.Equal("NoRecipients(Recipients); MaxLength(QuestionText 3; 4000)", e.Message);
+        Assert.Equal(2, e.Refusals.Count);
     }
 
     [Fact]
-    public void DomainException_WithoutMessage_SaysTheActionIsNotAllowed()
+    public void DomainException_WithoutRefusals_SaysTheActionIsNotAllowed()
     {
         var e = new DomainException();
 
-        Assert.Equal("Åtgärden är inte tillåten.", e.Message);
-        Assert.Single(e.Problems);
+        e.AssertRefused(Subject.Form, RefusalKey.NotAllowed);
+        e.AssertRefused(Field.Form, RefusalKey.NotAllowed);
     }
 
     [Fact]
-    public void DomainException_WithInnerException_KeepsIt()
+    public void DomainException_WithAnEmptyList_CannotBeMade()
     {
-        var inner = new InvalidOperationException("inre");
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DomainException(Array.Empty<Refusal>()));
+    }
 
-        var e = new DomainException("Yttre.", inner);
+    [Fact]
+    public void DomainException_About_MovesEveryRefusalToTheGivenSubject()
+    {
+        var e = new DomainException(Field.Name, RefusalKey.Required).About(new Subject(Field.SectionName, 2));
 
-        Assert.Same(inner, e.InnerException);
-        Assert.Equal(["Yttre."], e.Problems);
+        e.AssertRefused(new Subject(Field.SectionName, 2), RefusalKey.Required);
     }
 
     // ---- ConcurrencyConflictException ------------------------------------------------------------------
@@ -133,18 +149,19 @@ public sealed class TextAndExceptionTests
     [Fact]
     public void ConcurrencyConflictException_CarriesTheCurrentVersion()
     {
-        var e = new ConcurrencyConflictException("Någon annan har sparat.", 7);
+        var e = new ConcurrencyConflictException(new Refusal(Field.Form, RefusalKey.ResponseSavedMeanwhile), 7);
 
         Assert.Equal(7, e.CurrentVersion);
-        Assert.Equal("Någon annan har sparat.", e.Message);
+        Assert.Equal(RefusalKey.ResponseSavedMeanwhile, e.Refusal.Key);
+        Assert.Equal("ResponseSavedMeanwhile(Form)", e.Message);
     }
 
     [Fact]
-    public void ConcurrencyConflictException_WithoutArguments_HasASwedishMessage()
+    public void ConcurrencyConflictException_WithoutArguments_SaysSomeoneSavedMeanwhile()
     {
         var e = new ConcurrencyConflictException();
 
-        Assert.Contains("Någon annan har sparat under tiden", e.Message);
+        Assert.Equal("Någon annan har sparat under tiden.", new[] { e.Refusal }.Said().Single());
         Assert.Equal(0, e.CurrentVersion);
     }
 }

@@ -1,6 +1,7 @@
 namespace Remiss.Tests.Domain;
 
 using Remiss.Domain.Common;
+using Remiss.Tests.TestSupport;
 
 /// <summary>The name an upload arrives with: folders, control and format characters are refused, not cleaned.</summary>
 public sealed class UploadedFileNameTests
@@ -35,7 +36,7 @@ public sealed class UploadedFileNameTests
     {
         var e = Assert.Throws<DomainException>(() => UploadedFileName.EnsureAcceptable(name));
 
-        Assert.Equal("Filnamnet får inte innehålla mappar eller kontrolltecken. Byt namn på filen och försök igen.", e.Message);
+        e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class UploadedFileNameTests
         for (var c = '\u0000'; c < '\u0020'; c++)
         {
             var e = Assert.Throws<DomainException>(() => UploadedFileName.EnsureAcceptable($"rap{c}port.pdf"));
-            Assert.Equal(UploadedFileName.RefusalMessage, e.Message);
+            e.AssertRefused(Field.File, RefusalKey.UnsafeFileName);
         }
     }
 

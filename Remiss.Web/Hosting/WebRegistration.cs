@@ -25,6 +25,7 @@ public static class WebRegistration
     {
         // The marker SharedResource lives in Remiss.Web.Resources, so its .resx files are found without a ResourcesPath.
         services.AddLocalization();
+        services.AddSingleton<Refusals.RefusalTexts>();
 
         // Write å, ä, ö as themselves in pages, not as character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

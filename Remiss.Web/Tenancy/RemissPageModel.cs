@@ -2,9 +2,7 @@ namespace Remiss.Web.Tenancy;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Net.Http.Headers;
-using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Identity;
@@ -55,23 +53,6 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
     }
 
     protected Task<bool> IsOwnerAsync() => Authorized(Policies.RemissOwner);
-
-    /// <summary>A domain refusal shown at the top of the form, with what the user typed kept.</summary>
-    protected void AddRefusal(DomainException refusal, string key = "")
-    {
-        foreach (var problem in refusal.Problems)
-        {
-            ModelState.AddModelError(key, problem);
-        }
-    }
-
-    protected static void AddErrors(ModelStateDictionary modelState, IEnumerable<FormError> errors, string prefix)
-    {
-        foreach (var error in errors)
-        {
-            modelState.AddModelError(error.Field is null ? string.Empty : $"{prefix}.{error.Field}", error.Message);
-        }
-    }
 
     /// <summary>
     /// A stored bilaga as a download: its cleaned name, its real type and nosniff, so a browser never runs it as

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Remiss.Domain.Common;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 
 /// <summary>Base of every page under <c>/{tenant}</c>: the tenant is resolved before the page runs.</summary>
 public abstract class TenantPageModel(ITenantContext tenantContext) : PageModel
@@ -15,4 +16,7 @@ public abstract class TenantPageModel(ITenantContext tenantContext) : PageModel
 
     /// <summary>An instant as the tenant's people read it: "30 november 2023 kl. 11.00".</summary>
     public string Format(DateTime utc) => TenantCalendar.For(Tenant.TimeZoneId).DateAndTime(utc);
+
+    /// <summary>A domain refusal on the page, each reason next to its field in <paramref name="fields"/> (else at the top), with what was typed kept.</summary>
+    protected void AddRefusal(DomainException refusal, FormFields? fields = null) => RefusalModelState.AddRefusal(this, refusal, fields);
 }

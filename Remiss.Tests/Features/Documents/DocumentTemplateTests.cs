@@ -59,13 +59,13 @@ public sealed class DocumentTemplateTests(SentDemoAppFactory factory) : IClassFi
 
     public static TheoryData<string, string, string> Refused() => new()
     {
-        { "a PDF named .dotx", "mall.dotx", DocumentTemplates.NotATemplateMessage },
-        { "a Windows program named .docx", "mall.docx", DocumentTemplates.NotATemplateMessage },
-        { "a zip without word/document.xml", "mall.docx", DocumentTemplates.NotATemplateMessage },
-        { "a zip dressed as a docx without a Word package inside", "mall.docx", DocumentTemplates.UnreadableMessage },
-        { "a zip bomb", "mall.docx", DocumentTemplates.UnreadableMessage },
-        { "a macro-enabled template", "mall.dotx", DocumentTemplates.MacrosMessage },
-        { "a file over 25 MB", "mall.docx", DocumentTemplates.TooLargeMessage },
+        { "a PDF named .dotx", "mall.dotx", "Filen är ingen Word-mall. Välj en .dotx- eller .docx-fil sparad från Word." },
+        { "a Windows program named .docx", "mall.docx", "Filen är ingen Word-mall. Välj en .dotx- eller .docx-fil sparad från Word." },
+        { "a zip without word/document.xml", "mall.docx", "Filen är ingen Word-mall. Välj en .dotx- eller .docx-fil sparad från Word." },
+        { "a zip dressed as a docx without a Word package inside", "mall.docx", "Mallen kunde inte läsas som ett Word-dokument. Spara den på nytt från Word och försök igen." },
+        { "a zip bomb", "mall.docx", "Mallen kunde inte läsas som ett Word-dokument. Spara den på nytt från Word och försök igen." },
+        { "a macro-enabled template", "mall.dotx", "Mallen innehåller makron. Spara den som .dotx (Word-mall utan makron) och försök igen." },
+        { "a file over 25 MB", "mall.docx", "Mallen är för stor. Den får vara högst 25 MB." },
     };
 
     [Theory]

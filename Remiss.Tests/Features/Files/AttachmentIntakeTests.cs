@@ -73,8 +73,8 @@ public sealed class AttachmentIntakeTests : IDisposable
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(content, "rapport.pdf"));
 
-        Assert.True(refusal.Message == AttachmentIntake.UnsupportedTypeMessage, kind);
-        Assert.Equal("Filtypen stöds inte. Bifoga PDF, Word (.docx), OpenDocument-text (.odt) eller Excel (.xlsx).", refusal.Message);
+        Assert.True(refusal.Said() == "Filtypen stöds inte. Bifoga PDF, Word (.docx), OpenDocument-text (.odt) eller Excel (.xlsx).", kind);
+        Assert.Equal("Filtypen stöds inte. Bifoga PDF, Word (.docx), OpenDocument-text (.odt) eller Excel (.xlsx).", refusal.Said());
         Assert.Empty(_folder.Files());
     }
 
@@ -83,7 +83,7 @@ public sealed class AttachmentIntakeTests : IDisposable
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(SampleFiles.PlainZip(), "Yttrande.docx"));
 
-        Assert.Equal(AttachmentIntake.UnsupportedTypeMessage, refusal.Message);
+        Assert.Equal("Filtypen stöds inte. Bifoga PDF, Word (.docx), OpenDocument-text (.odt) eller Excel (.xlsx).", refusal.Said());
         Assert.Empty(_folder.Files());
     }
 
@@ -92,7 +92,7 @@ public sealed class AttachmentIntakeTests : IDisposable
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(SampleFiles.ZipBomb(), "Yttrande.docx"));
 
-        Assert.Equal("Filen kunde inte läsas som ett giltigt dokument.", refusal.Message);
+        Assert.Equal("Filen kunde inte läsas som ett giltigt dokument.", refusal.Said());
         Assert.Empty(_folder.Files());
     }
 
@@ -101,7 +101,7 @@ public sealed class AttachmentIntakeTests : IDisposable
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(SampleFiles.EncryptedDocx(), "Yttrande.docx"));
 
-        Assert.Equal(AttachmentIntake.UnreadableMessage, refusal.Message);
+        Assert.Equal("Filen kunde inte läsas som ett giltigt dokument.", refusal.Said());
         Assert.Empty(_folder.Files());
     }
 
@@ -110,7 +110,7 @@ public sealed class AttachmentIntakeTests : IDisposable
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(SampleFiles.PdfOfSize(AttachmentFile.MaxSizeBytes + 1), "stor.pdf"));
 
-        Assert.Equal("Filen är för stor. En bilaga får vara högst 25 MB.", refusal.Message);
+        Assert.Equal("Filen är för stor. En bilaga får vara högst 25 MB.", refusal.Said());
         Assert.Empty(_folder.Files());
     }
 
@@ -130,7 +130,7 @@ public sealed class AttachmentIntakeTests : IDisposable
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() => _intake.AcceptAsync(Tenant, endless, "liten.pdf", CancellationToken.None));
 
-        Assert.Equal(AttachmentIntake.TooLargeMessage, refusal.Message);
+        Assert.Equal("Filen är för stor. En bilaga får vara högst 25 MB.", refusal.Said());
         Assert.Equal(AttachmentFile.MaxSizeBytes + 1, endless.BytesRead);
         Assert.Empty(_folder.Files());
     }
@@ -140,7 +140,7 @@ public sealed class AttachmentIntakeTests : IDisposable
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync([], "tom.pdf"));
 
-        Assert.Equal("Filen är tom.", refusal.Message);
+        Assert.Equal("Filen är tom.", refusal.Said());
         Assert.Empty(_folder.Files());
     }
 
@@ -155,8 +155,8 @@ public sealed class AttachmentIntakeTests : IDisposable
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => AcceptAsync(SampleFiles.Pdf(), name));
 
-        Assert.Equal(UploadedFileName.RefusalMessage, refusal.Message);
-        Assert.True(AttachmentIntake.IsAboutTheFile(refusal));
+        Assert.Equal("Filnamnet får inte innehålla mappar eller kontrolltecken. Byt namn på filen och försök igen.", refusal.Said());
+        Assert.Equal(Field.File, Assert.Single(refusal.Refusals).Subject.Field);
         Assert.Empty(_folder.Files());
     }
 

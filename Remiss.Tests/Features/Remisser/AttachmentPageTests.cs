@@ -76,7 +76,7 @@ public sealed class AttachmentPageTests(FilesAppFactory factory) : IClassFixture
         var refused = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(AttachmentIntake.UnsupportedTypeMessage, Html.Summary(refused));
+        Assert.Contains("Filtypen stöds inte. Bifoga PDF, Word (.docx), OpenDocument-text (.odt) eller Excel (.xlsx).", Html.Summary(refused));
         Assert.Empty((await Arrange.StoredAsync(factory, remiss.Id)).Attachments);
         Assert.Equal(filesBefore, factory.StoredFiles());
         Assert.DoesNotContain("rapport.pdf", Html.Text(refused.QuerySelector("section[aria-labelledby=bilagor]")), StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class AttachmentPageTests(FilesAppFactory factory) : IClassFixture
         var refused = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(AttachmentIntake.TooLargeMessage, Html.Summary(refused));
+        Assert.Contains("Filen är för stor. En bilaga får vara högst 25 MB.", Html.Summary(refused));
         Assert.Empty((await Arrange.StoredAsync(factory, remiss.Id)).Attachments);
         Assert.Equal(filesBefore, factory.StoredFiles());
     }
@@ -110,7 +110,7 @@ public sealed class AttachmentPageTests(FilesAppFactory factory) : IClassFixture
         var refused = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AttachmentIntake.UnsupportedTypeMessage, Html.FieldError(refused, "NewAttachment"));
+        Assert.Equal("Filtypen stöds inte. Bifoga PDF, Word (.docx), OpenDocument-text (.odt) eller Excel (.xlsx).", Html.FieldError(refused, "NewAttachment"));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Remiss.Domain.Common;
 using Remiss.Infrastructure.Platform;
-using Remiss.Infrastructure.Remisser;
+using Remiss.Web.Refusals;
 
 /// <summary>Creates a tenant with its first tenant administrator, who is invited by e-mail.</summary>
 public sealed class NewTenantModel(TenantProvisioning provisioning) : PageModel
@@ -24,22 +24,9 @@ public sealed class NewTenantModel(TenantProvisioning provisioning) : PageModel
             TempData["StatusMessage"] = $"{tenant.Name} är skapad. En inbjudan har skickats till {Input.AdminEmail!.Trim()}.";
             return Redirect("/plattform");
         }
-        catch (FormErrorsException errors)
-        {
-            foreach (var error in errors.Errors)
-            {
-                ModelState.AddModelError(error.Field is null ? string.Empty : $"Input.{error.Field}", error.Message);
-            }
-
-            return Page();
-        }
         catch (DomainException refusal)
         {
-            foreach (var problem in refusal.Problems)
-            {
-                ModelState.AddModelError(string.Empty, problem);
-            }
-
+            this.AddRefusal(refusal, FormFields.NewTenant);
             return Page();
         }
     }

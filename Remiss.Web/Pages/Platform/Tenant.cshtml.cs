@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Remiss.Domain.Common;
 using Remiss.Infrastructure.Platform;
+using Remiss.Web.Refusals;
 
 /// <summary>One tenant for the platform operator: its numbers, and suspend or reactivate.</summary>
 public sealed class TenantModel(TenantOverview overview, TenantProvisioning provisioning) : PageModel
@@ -34,11 +35,7 @@ public sealed class TenantModel(TenantOverview overview, TenantProvisioning prov
         }
         catch (DomainException refusal)
         {
-            foreach (var problem in refusal.Problems)
-            {
-                ModelState.AddModelError(string.Empty, problem);
-            }
-
+            this.AddRefusal(refusal);
             return Page();
         }
     }

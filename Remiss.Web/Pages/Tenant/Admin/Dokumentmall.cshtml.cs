@@ -8,6 +8,7 @@ using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Documents;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>
@@ -41,7 +42,7 @@ public sealed class DokumentmallModel(ITenantContext tenantContext, DocumentTemp
         }
         catch (DomainException refusal)
         {
-            ModelState.AddModelError(nameof(Mall), refusal.Message);
+            AddRefusal(refusal, FormFields.AllAt(nameof(Mall)));
             return await PageAsync(cancellationToken);
         }
     }
@@ -55,7 +56,7 @@ public sealed class DokumentmallModel(ITenantContext tenantContext, DocumentTemp
         }
         catch (DomainException refusal)
         {
-            TempData["StatusMessage"] = refusal.Message;
+            TempData["StatusMessage"] = string.Join(" ", this.Texts(refusal.Refusals));
         }
 
         return Redirect($"/{TenantSlug}/admin/dokumentmall");

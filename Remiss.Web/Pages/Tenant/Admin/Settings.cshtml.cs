@@ -1,10 +1,11 @@
 namespace Remiss.Web.Pages.Tenant.Admin;
 
 using Microsoft.AspNetCore.Mvc;
+using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Administration;
-using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>The tenant's defaults: the reminder schedule, the standard sections of an yttrande, and publication.</summary>
@@ -35,9 +36,9 @@ public sealed class SettingsModel(ITenantContext tenantContext, TenantSettings s
             TempData["StatusMessage"] = "Inställningarna har sparats.";
             return Redirect($"{AdminUrl}/installningar");
         }
-        catch (FormErrorsException errors)
+        catch (DomainException refusal)
         {
-            AddErrors(errors);
+            AddRefusal(refusal, FormFields.Settings);
             return Page();
         }
     }

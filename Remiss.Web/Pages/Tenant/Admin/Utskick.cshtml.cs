@@ -30,7 +30,7 @@ public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministrat
         catch (DomainException refusal)
         {
             // One that is not given up (already retried, or sent).
-            ModelState.AddModelError(string.Empty, refusal.Message);
+            AddRefusal(refusal);
             Messages = await outbox.TroubledAsync(cancellationToken);
             return Page();
         }

@@ -13,6 +13,7 @@ using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.RichText;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Components;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>
@@ -89,7 +90,7 @@ public sealed class DetailsModel(
         {
             if (NewDeadline is not { } deadline)
             {
-                throw new DomainException("Ange den nya sista svarsdagen.");
+                throw new DomainException(Field.Deadline, RefusalKey.NewDeadlineRequired);
             }
 
             await sending.MoveDeadlineAsync(Remiss, deadline, cancellationToken);
@@ -101,7 +102,7 @@ public sealed class DetailsModel(
         {
             if (AddedRecipientIds.Count == 0)
             {
-                throw new DomainException("Välj minst en organisation att lägga till.");
+                throw new DomainException(Field.Recipients, RefusalKey.NoOrganisationSelected);
             }
 
             var added = await sending.AddRecipientsAsync(Remiss, AddedRecipientIds, cancellationToken);
@@ -151,7 +152,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal, field);
+            AddRefusal(refusal, FormFields.AllAt(field));
             await ShowAsync(await memberships.OrganisationIdsAsync(User, cancellationToken), cancellationToken);
             return Page();
         }

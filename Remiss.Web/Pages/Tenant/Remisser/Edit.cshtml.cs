@@ -9,6 +9,7 @@ using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Forms;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>
@@ -151,19 +152,10 @@ public sealed partial class EditModel(
         {
             await drafts.SaveAsync(Remiss, Input.ToDraft(), cancellationToken);
         }
-        catch (FormErrorsException errors)
+        catch (DomainException refused)
         {
-            AddErrors(ModelState, errors.Errors, "Input");
-            return Page();
-        }
-        catch (DomainException problem)
-        {
-            foreach (var text in problem.Problems)
-            {
-                ModelState.AddModelError(KeyFor(text), text);
-            }
-
-            logger.LogInformation("Draft {RemissId} not saved: {Problems}", id, problem.Message);
+            AddRefusal(refused, FormFields.Remiss);
+            logger.LogInformation("Draft {RemissId} not saved: {Problems}", id, refused.Message);
             return Page();
         }
 
@@ -184,16 +176,10 @@ public sealed partial class EditModel(
                 await alsoDo();
             }
         }
-        catch (FormErrorsException errors)
-        {
-            AddErrors(ModelState, errors.Errors, "Input");
-            Input.Version = Remiss.Version;
-            return Page();
-        }
-        catch (DomainException problem)
+        catch (DomainException refused)
         {
             // The upload or removal was refused; what was typed is saved.
-            ModelState.AddModelError(nameof(NewAttachment), problem.Message);
+            AddRefusal(refused, FormFields.RemissAttachment);
             Input.Version = Remiss.Version;
             return Page();
         }
@@ -230,26 +216,4 @@ public sealed partial class EditModel(
         return null;
     }
 
-    /// <summary>Puts a domain message about question N next to that question's text; others go to the summary.</summary>
-    private static string KeyFor(string message)
-    {
-        var match = QuestionNumber().Match(message);
-        if (!match.Success)
-        {
-            return message.StartsWith("Titel", StringComparison.Ordinal) ? "Input.Title"
-                : message.StartsWith("Diarienummer", StringComparison.Ordinal) ? "Input.Diarienummer"
-                : message.StartsWith("Sista svarsdag", StringComparison.Ordinal) ? "Input.Deadline"
-                : message.StartsWith("Kontaktperson", StringComparison.Ordinal) ? "Input.ContactName"
-                : string.Empty;
-        }
-
-        var index = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1;
-        var property = message.Contains("alternativ", StringComparison.OrdinalIgnoreCase) ? "Options"
-            : message.Contains("Punkter", StringComparison.Ordinal) ? "Items"
-            : "Text";
-        return $"Input.Questions[{index}].{property}";
-    }
-
-    [GeneratedRegex(@"(?:[Ff]råga|Frågetext) (\d+)", RegexOptions.CultureInvariant)]
-    private static partial Regex QuestionNumber();
 }

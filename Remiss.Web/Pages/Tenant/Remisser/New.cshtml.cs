@@ -10,6 +10,7 @@ using Remiss.Infrastructure.Identity;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>"Ny remiss": a title and the sending organisation make a draft; the rest is written on the draft's page.</summary>
@@ -49,7 +50,7 @@ public sealed class NewModel(ITenantContext tenantContext, UserMemberships membe
         }
         catch (DomainException refusal)
         {
-            ModelState.AddModelError(nameof(Title), refusal.Message);
+            AddRefusal(refusal, FormFields.AllAt(nameof(Title)));
             return Page();
         }
     }

@@ -7,6 +7,7 @@ using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>`Skicka remiss` → this confirmation (recipients, deadline, the invitation) → `Bekräfta och skicka`.</summary>
@@ -41,7 +42,7 @@ public sealed class SendModel(ITenantContext tenantContext, RemissReader reader,
         }
         catch (DomainException refusal)
         {
-            Problems = refusal.Problems;
+            Problems = this.Texts(refusal.Refusals);
             return Page();
         }
     }
@@ -59,7 +60,7 @@ public sealed class SendModel(ITenantContext tenantContext, RemissReader reader,
             return Redirect(RemissUrl);
         }
 
-        Problems = Remiss.ProblemsBeforeSending(sending.Today);
+        Problems = this.Texts(Remiss.ProblemsBeforeSending(sending.Today));
         ShortNotice = Remiss.HasShortNotice(sending.Today);
         RecipientNames = SwedishOrder.By(Remiss.Recipients.Select(r => OrganisationName(r.OrganisationId)), n => n);
         if (Problems.Count == 0)

@@ -5,6 +5,7 @@ using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Administration;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>Edits an organisation, retires or reinstates it. Another tenant's organisation is not found.</summary>
@@ -53,7 +54,7 @@ public sealed class EditModel(ITenantContext tenantContext, OrganisationDirector
         }
         catch (DomainException refusal)
         {
-            AddRefusalByField(refusal, OrganisationForm.FieldsByWord);
+            AddRefusal(refusal, FormFields.Organisation);
             return Page();
         }
     }

@@ -6,6 +6,7 @@ using Remiss.Domain.Common;
 using Remiss.Infrastructure.Administration;
 using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>
@@ -42,7 +43,7 @@ public sealed class ImportModel(ITenantContext tenantContext, OrganisationDirect
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal, nameof(Upload));
+            AddRefusal(refusal, FormFields.AllAt(nameof(Upload)));
             return Page();
         }
 

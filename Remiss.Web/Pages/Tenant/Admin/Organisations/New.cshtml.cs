@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Remiss.Domain.Common;
 using Remiss.Infrastructure.Administration;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>Adds a nämnd, bolag, förvaltning or external organisation to the directory.</summary>
@@ -31,7 +32,7 @@ public sealed class NewModel(ITenantContext tenantContext, OrganisationDirectory
         }
         catch (DomainException refusal)
         {
-            AddRefusalByField(refusal, OrganisationForm.FieldsByWord);
+            AddRefusal(refusal, FormFields.Organisation);
             return Page();
         }
     }

@@ -7,16 +7,6 @@ using Remiss.Infrastructure.Administration;
 /// <summary>The organisation form as posted; the domain checks the rest.</summary>
 public sealed class OrganisationForm
 {
-    /// <summary>Where each of the domain's refusals belongs on the form, by the words it starts with.</summary>
-    public static readonly IReadOnlyDictionary<string, string> FieldsByWord = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["Namn"] = "Input.Name",
-        ["Det finns redan"] = "Input.Name",
-        ["Välj en giltig typ"] = "Input.Kind",
-        ["Funktionsbrevlåda"] = "Input.FunctionalMailbox",
-        ["Kontaktperson"] = "Input.ContactName",
-    };
-
     [Required(ErrorMessage = "Namn måste fyllas i.")]
     [Display(Name = "Namn")]
     public string? Name { get; set; }

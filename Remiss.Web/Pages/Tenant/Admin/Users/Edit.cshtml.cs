@@ -6,6 +6,7 @@ using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Administration;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>One user: organisations, admin role, deactivate and reactivate, a new invitation. Another tenant's user is not found.</summary>
@@ -49,7 +50,7 @@ public sealed class EditModel(ITenantContext tenantContext, TenantUsers users, O
         }
         catch (DomainException refusal)
         {
-            AddRefusalByField(refusal, UserForm.FieldsByWord);
+            AddRefusal(refusal, FormFields.User);
             return Page();
         }
     }

@@ -6,6 +6,7 @@ using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Administration;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>Invites a person by e-mail: the account is made without a password and the invitation is queued with it.</summary>
@@ -39,7 +40,7 @@ public sealed class InviteModel(ITenantContext tenantContext, TenantUsers users,
         }
         catch (DomainException refusal)
         {
-            AddRefusalByField(refusal, UserForm.FieldsByWord);
+            AddRefusal(refusal, FormFields.User);
             return Page();
         }
     }

@@ -6,15 +6,6 @@ using Remiss.Infrastructure.Administration;
 /// <summary>The user form as posted: who the person is, their organisations and whether they administer the tenant.</summary>
 public sealed class UserForm
 {
-    public static readonly IReadOnlyDictionary<string, string> FieldsByWord = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["E-post"] = "Input.Email",
-        ["Det finns redan ett konto"] = "Input.Email",
-        ["Namn"] = "Input.DisplayName",
-        ["Titel"] = "Input.Title",
-        ["En vald organisation"] = "Input.OrganisationIds",
-    };
-
     [Display(Name = "E-post")]
     public string? Email { get; set; }
 

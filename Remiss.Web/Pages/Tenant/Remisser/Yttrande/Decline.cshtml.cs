@@ -7,6 +7,7 @@ using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Responses;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>`Avstå från att yttra sig`, with an optional reason; the owners are told.</summary>
@@ -35,7 +36,7 @@ public sealed class DeclineModel(
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal, "Reason");
+            AddRefusal(refusal, FormFields.AllAt("Reason"));
             return Page();
         }
     }

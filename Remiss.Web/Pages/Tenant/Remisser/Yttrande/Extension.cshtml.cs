@@ -7,6 +7,7 @@ using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Responses;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>`Begär anstånd` with a wished date and a reason; the owners decide.</summary>
@@ -44,7 +45,7 @@ public sealed class ExtensionModel(
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal, nameof(RequestedDeadline));
+            AddRefusal(refusal, FormFields.AllAt(nameof(RequestedDeadline)));
             return Page();
         }
     }

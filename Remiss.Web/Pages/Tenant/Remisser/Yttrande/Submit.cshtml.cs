@@ -56,7 +56,8 @@ public sealed class SubmitModel(
             return Redirect(ResponseUrl);
         }
 
-        Missing = [.. Remiss.Questions.Where(q => q.IsRequired && !(Recipient.Response?.AnswerTo(q)?.Counts(q) ?? false))];
+        var unanswered = Domain.Remisser.Response.ProblemsBeforeSubmitting(Recipient.Response, Remiss.Questions).Select(p => p.Subject.Index).ToHashSet();
+        Missing = [.. Remiss.Questions.Where(q => unanswered.Contains(q.Number))];
         return null;
     }
 }

@@ -11,6 +11,7 @@ using Remiss.Infrastructure.Responses;
 using Remiss.Infrastructure.RichText;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Forms;
+using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
 /// <summary>
@@ -119,7 +120,7 @@ public sealed class WriteModel(
         }
         catch (DomainException refusal)
         {
-            return new JsonResult(new { saved = false, conflict = false, message = refusal.Message });
+            return new JsonResult(new { saved = false, conflict = false, message = string.Join(" ", this.Texts(refusal.Refusals)) });
         }
     }
 
@@ -145,7 +146,7 @@ public sealed class WriteModel(
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal, Infrastructure.Files.AttachmentIntake.IsAboutTheFile(refusal) ? nameof(Protokollsutdrag) : string.Empty);
+            AddRefusal(refusal, FormFields.Decision);
             return Page();
         }
     }
@@ -156,7 +157,7 @@ public sealed class WriteModel(
             : Input.Answers.FirstOrDefault(a => a.QuestionNumber == question.Number) ?? AnswerForm.From(question, null);
 
     public string? ErrorForQuestion(int number) =>
-        ModelState.Where(e => e.Key == $"fraga-{number}").SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+        ModelState.Where(e => e.Key == FormFields.Question(number)).SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
 
     /// <summary>The first error of the field with model key <paramref name="key"/>, shown next to it.</summary>
     public string? ErrorFor(string key) =>
@@ -173,13 +174,11 @@ public sealed class WriteModel(
         // An id that is not this yttrande's (another tenant's bilaga) is not found before anything is saved.
         namesOnlyOwnIds?.Invoke();
 
-        var uploading = false;
         try
         {
             await writing.SaveDraftAsync(Recipient, Input.ToContent(), Input.Version, UserId, cancellationToken);
             if (NewAttachment is { Length: > 0 } file)
             {
-                uploading = true;
                 await using var stream = file.OpenReadStream();
                 await writing.AttachAsync(Recipient, stream, file.FileName, UserId, cancellationToken);
                 message = $"Bilagan {file.FileName} är uppladdad.";
@@ -194,17 +193,14 @@ public sealed class WriteModel(
         {
             Conflict = await Reader.StoredResponseAsync(Recipient.Id, cancellationToken);
             LastSavedBy = Conflict is null ? string.Empty : await Reader.UserNameAsync(Conflict.LastSavedByUserId, cancellationToken);
-            ModelState.AddModelError(string.Empty, conflict.Message);
+            ModelState.AddModelError(string.Empty, this.Texts([conflict.Refusal])[0]);
             ModelState.Remove("Input.Version");
             Input.Version = conflict.CurrentVersion;
             return Page();
         }
         catch (DomainException refusal)
         {
-            foreach (var problem in refusal.Problems)
-            {
-                ModelState.AddModelError(KeyFor(problem, uploading), problem);
-            }
+            AddRefusal(refusal, FormFields.Response);
 
             // The draft may have been saved before the file was refused: the next post is based on what is stored now.
             ModelState.Remove("Input.Version");
@@ -221,31 +217,6 @@ public sealed class WriteModel(
         ModelState.Remove("Input.Version");
         Input.Version = Recipient.Response?.Version ?? Input.Version;
         return next();
-    }
-
-    /// <summary>Where a refusal is shown: next to the field its message names (the domain names fields by their labels), else at the top.</summary>
-    private string KeyFor(string problem, bool uploading)
-    {
-        var number = System.Text.RegularExpressions.Regex.Match(problem, @"[Ff]råga (\d+)");
-        if (number.Success)
-        {
-            return $"fraga-{number.Groups[1].Value}";
-        }
-
-        var signatory = System.Text.RegularExpressions.Regex.Match(problem, @"^(Namn på|Titel för) ansvarig (\d+)");
-        if (signatory.Success)
-        {
-            var index = int.Parse(signatory.Groups[2].Value, CultureInfo.InvariantCulture) - 1;
-            return $"Input.Signatories[{index}].{(signatory.Groups[1].Value == "Namn på" ? "Name" : "Title")}";
-        }
-
-        var section = Input.Sections.FindIndex(s => !string.IsNullOrEmpty(s.Name) && problem.StartsWith(s.Name + " ", StringComparison.Ordinal));
-        return problem.StartsWith("Sammanfattning ", StringComparison.Ordinal) ? "Input.Summary"
-            : problem.StartsWith("Övergripande synpunkter ", StringComparison.Ordinal) ? "Input.GeneralViews"
-            : problem.StartsWith("Beslutande organ ", StringComparison.Ordinal) ? "Input.DecidedBy"
-            : problem.StartsWith("Paragraf ", StringComparison.Ordinal) ? "Input.DecisionParagraph"
-            : section >= 0 ? $"Input.Sections[{section}].Text"
-            : uploading ? nameof(NewAttachment) : string.Empty;
     }
 
     /// <summary>Loads the user's recipient and the yttrande's rules; <paramref name="forPage"/> also what only the page shows.</summary>
