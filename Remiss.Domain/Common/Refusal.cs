@@ -48,7 +48,5 @@ public readonly record struct Subject(Field Field, int? Index = null)
     /// <summary>A field without an index is a subject of its own: <c>Text.Required(title, Field.Title, 300)</c>.</summary>
     public static implicit operator Subject(Field field) => new(field);
 
-    public static Subject FromField(Field field) => new(field);
-
     public override string ToString() => Index is { } index ? $"{Field} {index.ToString(CultureInfo.InvariantCulture)}" : Field.ToString();
 }

@@ -42,9 +42,6 @@ public sealed class TenantCalendar
         return TimeZoneInfo.ConvertTimeToUtc(nextDayStart, TimeZone).AddSeconds(-1);
     }
 
-    /// <summary>True once the deadline day has ended in the tenant's time zone.</summary>
-    public bool IsPast(DateOnly deadline, DateTime nowUtc) => Today(nowUtc) > deadline;
-
     /// <summary>Whole calendar days from today to the deadline (negative when it has passed).</summary>
     public int DaysLeft(DateOnly deadline, DateTime nowUtc) => deadline.DayNumber - Today(nowUtc).DayNumber;
 

@@ -66,8 +66,6 @@ public sealed partial class Tenant : Entity
 
     public void Rename(string name) => Name = Text.Required(name, Field.Name, NameMaxLength);
 
-    public void ChangeTimeZone(string timeZoneId) => TimeZoneId = ValidTimeZone(timeZoneId);
-
     public void Suspend()
     {
         if (IsSuspended)

@@ -150,24 +150,12 @@ public sealed class TenantTests
     }
 
     [Fact]
-    public void ChangeTimeZone_ToAKnownZone_ChangesTheCalendar()
+    public void ATenantInHelsinki_EndsItsDeadlineDayAtHelsinkiMidnight()
     {
-        var tenant = A.Tenant();
-
-        tenant.ChangeTimeZone("Europe/Helsinki");
+        var tenant = Tenant.Create("helsingfors", "Helsingfors stad", A.Now, "Europe/Helsinki");
 
         Assert.Equal("Europe/Helsinki", tenant.TimeZoneId);
         Assert.Equal(new DateTime(2023, 11, 30, 21, 59, 59, DateTimeKind.Utc), tenant.Calendar().EndOfDayUtc(new DateOnly(2023, 11, 30)));
-    }
-
-    [Fact]
-    public void ChangeTimeZone_ToAnUnknownZone_IsRefused()
-    {
-        var tenant = A.Tenant();
-
-        var e = Assert.Throws<DomainException>(() => tenant.ChangeTimeZone("Mars/Olympus_Mons"));
-        e.AssertRefused(Field.TimeZone, RefusalKey.UnknownTimeZone, "Mars/Olympus_Mons");
-        Assert.Equal("Europe/Stockholm", tenant.TimeZoneId);
     }
 
     [Fact]
