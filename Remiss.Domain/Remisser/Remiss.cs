@@ -17,7 +17,7 @@ public sealed class Remiss : TenantEntity
     public const int ShortNoticeDays = 21;
 
     private readonly List<Question> _questions = [];
-    private readonly List<Recipient> _recipients = [];
+    private readonly List<RecipientEntry> _recipients = [];
     private readonly List<RemissAttachment> _attachments = [];
     private List<int>? _reminderDaysBefore;
 
@@ -75,31 +75,16 @@ public sealed class Remiss : TenantEntity
     public IReadOnlyList<Question> Questions => [.. _questions.OrderBy(q => q.Number)];
 
     /// <summary>
-    /// The recipients as loaded: all of them, or only the reader's own when <see cref="HasAllRecipients"/> is false
-    /// (a recipient's yttrande pages load just their own of a remiss of hundreds).
+    /// Which organisations are its remissinstanser, and under which id: always all of them, and only that. Each
+    /// remissinstans with its yttrande and anstånd is a <see cref="Recipient"/> aggregate of its own.
     /// </summary>
-    public IReadOnlyList<Recipient> Recipients => _recipients;
+    public IReadOnlyList<RecipientEntry> Recipients => _recipients;
 
-    /// <summary>False when only some recipients were loaded; the rules over all recipients then refuse to run.</summary>
-    public bool HasAllRecipients { get; private set; } = true;
+    /// <summary>The organisations the remiss is sent to.</summary>
+    public IReadOnlyList<Guid> RecipientOrganisationIds => [.. _recipients.Select(r => r.OrganisationId)];
 
-    /// <summary>Says that <see cref="Recipients"/> holds only some of them (set by the reader that loaded them).</summary>
-    public void LoadedWithSomeRecipientsOnly() => HasAllRecipients = false;
-
-    /// <summary>How many recipients have submitted or declined, of how many. Needs all recipients loaded.</summary>
-    public (int Answered, int Total) AnswerTally()
-    {
-        EnsureAllRecipients();
-        return (_recipients.Count(r => r.HasAnswered), _recipients.Count);
-    }
-
-    private void EnsureAllRecipients()
-    {
-        if (!HasAllRecipients)
-        {
-            throw new InvalidOperationException("This rule needs all recipients of the remiss, but only some were loaded.");
-        }
-    }
+    /// <summary>What its remissinstanser need to know of the remiss, as it stands now.</summary>
+    public RemissTerms Terms => new(Id, Status, Deadline, Questions);
 
     public IReadOnlyList<RemissAttachment> Attachments => _attachments;
 
@@ -267,8 +252,10 @@ public sealed class Remiss : TenantEntity
 
     // ---- Recipients ------------------------------------------------------------------------------------
 
-    /// <summary>Adds a recipient to a draft, or to a sent remiss (the new recipient is then invited).</summary>
-    /// <summary>Adds a recipient; to a sent remiss it is invited at <paramref name="nowUtc"/> (the sending's time if not given).</summary>
+    /// <summary>
+    /// Adds a recipient; to a sent remiss it is invited at <paramref name="nowUtc"/> (the sending's time if not given).
+    /// Returns the new remissinstans, an aggregate of its own that the caller saves with the remiss.
+    /// </summary>
     public Recipient AddRecipient(Organisation organisation, DateTime? nowUtc = null)
     {
         if (Status is not (RemissStatus.Draft or RemissStatus.Sent))
@@ -276,7 +263,6 @@ public sealed class Remiss : TenantEntity
             throw new DomainException("Remissinstanser kan bara läggas till medan remissen är ett utkast eller utskickad.");
         }
 
-        EnsureAllRecipients();
         EnsureCanBeRecipient(organisation);
         if (_recipients.Any(r => r.OrganisationId == organisation.Id))
         {
@@ -289,7 +275,7 @@ public sealed class Remiss : TenantEntity
             recipient.MarkInvited(nowUtc ?? SentAt ?? throw new InvalidOperationException("A sent remiss has a time of sending."));
         }
 
-        _recipients.Add(recipient);
+        _recipients.Add(new RecipientEntry(recipient));
         Touch();
         return recipient;
     }
@@ -311,16 +297,17 @@ public sealed class Remiss : TenantEntity
     public void RemoveRecipient(Guid organisationId)
     {
         EnsureDraft("Remissinstanserna");
-        EnsureAllRecipients();
         _recipients.Remove(RecipientFor(organisationId));
         Touch();
     }
 
-    /// <summary>Makes the recipients exactly these organisations (the recipient checkboxes of the form).</summary>
-    public void ReplaceRecipients(IEnumerable<Organisation> organisations)
+    /// <summary>
+    /// Makes the recipients exactly these organisations (the recipient checkboxes of the form); returns the
+    /// remissinstanser it added, for the caller to save.
+    /// </summary>
+    public IReadOnlyList<Recipient> ReplaceRecipients(IEnumerable<Organisation> organisations)
     {
         EnsureDraft("Remissinstanserna");
-        EnsureAllRecipients();
         var wanted = organisations.DistinctBy(o => o.Id).ToList();
         foreach (var organisation in wanted)
         {
@@ -328,24 +315,14 @@ public sealed class Remiss : TenantEntity
         }
 
         _recipients.RemoveAll(r => wanted.All(o => o.Id != r.OrganisationId));
-        foreach (var organisation in wanted.Where(o => _recipients.All(r => r.OrganisationId != o.Id)))
-        {
-            AddRecipient(organisation);
-        }
-
+        var added = wanted.Where(o => _recipients.All(r => r.OrganisationId != o.Id)).Select(o => AddRecipient(o)).ToList();
         Touch();
+        return added;
     }
 
-    public Recipient RecipientFor(Guid organisationId) =>
+    public RecipientEntry RecipientFor(Guid organisationId) =>
         _recipients.SingleOrDefault(r => r.OrganisationId == organisationId)
         ?? throw new DomainException("Organisationen är inte remissinstans för den här remissen.");
-
-    /// <summary>A recipient's sista svarsdag: the remiss's, or a later one granted as anstånd.</summary>
-    public DateOnly DeadlineFor(Recipient recipient)
-    {
-        var deadline = Deadline ?? throw new DomainException("Remissen har ingen sista svarsdag.");
-        return Recipient.DeadlineOf(deadline, recipient.ExtendedDeadline);
-    }
 
     /// <summary>The days on which påminnelser go out for this remiss: its own schedule, or else the tenant's.</summary>
     public IReadOnlyList<int> ReminderScheduleOr(IReadOnlyList<int> tenantDefault) => _reminderDaysBefore ?? tenantDefault;
@@ -435,9 +412,9 @@ public sealed class Remiss : TenantEntity
         return problems;
     }
 
+    /// <summary>Sends the draft. Its remissinstanser are invited by the service that sends, in the same transaction.</summary>
     public void Send(DateOnly today, DateTime nowUtc)
     {
-        EnsureAllRecipients();
         var problems = ProblemsBeforeSending(today);
         if (problems.Count > 0)
         {
@@ -446,11 +423,6 @@ public sealed class Remiss : TenantEntity
 
         Status = RemissStatus.Sent;
         SentAt = nowUtc;
-        foreach (var recipient in _recipients)
-        {
-            recipient.MarkInvited(nowUtc);
-        }
-
         Touch();
     }
 
@@ -502,11 +474,13 @@ public sealed class Remiss : TenantEntity
         Touch();
     }
 
-    /// <summary>Closes a sent remiss once every recipient has submitted or declined. Needs all recipients loaded.</summary>
-    public bool CloseIfEveryRecipientHasAnswered(DateTime nowUtc)
+    /// <summary>
+    /// Closes a sent remiss once every recipient has submitted or declined. The remissinstanser are aggregates of
+    /// their own, so the caller counts those that have not answered, in the transaction that changed one of them.
+    /// </summary>
+    public bool CloseIfEveryRecipientHasAnswered(int notYetAnswered, DateTime nowUtc)
     {
-        EnsureAllRecipients();
-        if (Status != RemissStatus.Sent || _recipients.Count == 0 || !_recipients.All(r => r.HasAnswered))
+        if (Status != RemissStatus.Sent || _recipients.Count == 0 || notYetAnswered > 0)
         {
             return false;
         }
@@ -527,8 +501,11 @@ public sealed class Remiss : TenantEntity
         Touch();
     }
 
-    /// <summary>A reopened yttrande takes the remiss back from Stängd to Utskickad.</summary>
-    internal void ReopenForRecipient()
+    /// <summary>
+    /// A reopened yttrande takes the remiss back from Stängd to Utskickad; the service that reopens calls this and
+    /// <see cref="Recipient.Reopen"/> in one transaction.
+    /// </summary>
+    public void ReopenForRecipient()
     {
         if (Status is not (RemissStatus.Sent or RemissStatus.Closed))
         {
@@ -542,19 +519,6 @@ public sealed class Remiss : TenantEntity
         }
 
         Touch();
-    }
-
-    internal void EnsureOpenForAnswers(string what)
-    {
-        if (Status != RemissStatus.Sent)
-        {
-            throw new DomainException(Status switch
-            {
-                RemissStatus.Draft => $"{what} går inte: remissen är inte skickad.",
-                RemissStatus.Withdrawn => $"{what} går inte: remissen är återkallad.",
-                _ => $"{what} går inte: remissen är stängd.",
-            });
-        }
     }
 
     private void EnsureDraft(string what)

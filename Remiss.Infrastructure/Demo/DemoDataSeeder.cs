@@ -98,12 +98,9 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes, TimeProvider clo
         remiss.AddQuestion(QuestionDefinition.FreeText(text.Questions[1]));
         remiss.AddQuestion(QuestionDefinition.PositionOn(text.Questions[2], required: true));
         remiss.AddQuestion(QuestionDefinition.ChoiceOfOrganisations(text.Questions[3]));
-        foreach (var recipient in recipients)
-        {
-            remiss.AddRecipient(recipient);
-        }
-
+        var remissinstanser = recipients.Select(o => remiss.AddRecipient(o)).ToList();
         db.Remisser.Add(remiss);
+        db.Recipients.AddRange(remissinstanser);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -84,7 +84,7 @@ public sealed class RemissDrafts(
             .Where(id => id != owner.Id)
             .Select(id => organisations.SingleOrDefault(o => o.Id == id) ?? throw new DomainException("En vald remissinstans finns inte."))
             .ToList();
-        remiss.ReplaceRecipients(recipients);
+        db.Recipients.AddRange(remiss.ReplaceRecipients(recipients));
         audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” sparades ({remiss.Questions.Count} frågor, {remiss.Recipients.Count} remissinstanser).", remiss.Id);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -407,11 +407,20 @@ public static partial class LoadBenchmark
         {
             var organisation = Organisation.Create(tenant.Id, string.Create(CultureInfo.InvariantCulture, $"Nämnd {i:D3}"), OrganisationKind.Namnd, string.Create(CultureInfo.InvariantCulture, $"namnd{i:D3}@malmo.example"));
             db.Organisations.Add(organisation);
-            remiss.AddRecipient(organisation);
+            db.Recipients.Add(remiss.AddRecipient(organisation));
         }
 
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         remiss.Send(tenant.Calendar().Today(now), now);
+        foreach (var recipient in await db.Recipients.Where(r => r.RemissId == remiss.Id).ToListAsync(cancellationToken))
+        {
+            recipient.MarkInvited(now);
+        }
+
+        foreach (var added in db.ChangeTracker.Entries<Domain.Remisser.Recipient>().Where(e => e.State == EntityState.Added))
+        {
+            added.Entity.MarkInvited(now);
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

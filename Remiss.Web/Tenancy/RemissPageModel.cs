@@ -30,27 +30,20 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
 
     public string RemissUrl => $"/{TenantSlug}/remisser/{Remiss.Id}";
 
-    /// <summary>Loads the remiss with all its recipients if the user passes <paramref name="policy"/>; false means "answer 404".</summary>
-    protected Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken) =>
-        LoadAsync(policy, reader.FindWithRecipientsAsync(id, cancellationToken), onlyNamesOfLoaded: false, cancellationToken);
-
     /// <summary>
-    /// Checks <paramref name="policy"/> on the remiss <paramref name="loading"/> gives and keeps it. The names are those
-    /// of every organisation of the tenant, or with <paramref name="onlyNamesOfLoaded"/> only of the owner and the
-    /// recipients loaded.
+    /// Loads the remiss (its questions, bilagor and recipients' organisations, never their yttranden) if the user
+    /// passes <paramref name="policy"/>, with the names of its owner and recipients; false means "answer 404".
     /// </summary>
-    protected async Task<bool> LoadAsync(string policy, Task<Remiss?> loading, bool onlyNamesOfLoaded, CancellationToken cancellationToken)
+    protected async Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken)
     {
-        var remiss = await loading;
+        var remiss = await reader.FindAsync(id, cancellationToken);
         if (remiss is null || !(await authorization.AuthorizeAsync(User, remiss, policy)).Succeeded)
         {
             return false;
         }
 
         Remiss = remiss;
-        OrganisationNames = onlyNamesOfLoaded
-            ? await reader.OrganisationNamesAsync(remiss.Recipients.Select(r => r.OrganisationId).Append(remiss.OwnerOrganisationId), cancellationToken)
-            : await reader.OrganisationNamesAsync(cancellationToken);
+        OrganisationNames = await reader.OrganisationNamesAsync(remiss.RecipientOrganisationIds.Append(remiss.OwnerOrganisationId), cancellationToken);
         return true;
     }
 
@@ -93,13 +86,14 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
     }
 
     /// <summary>
-    /// Loads the remiss and one of its recipients for someone who may read that recipient's yttrande: an owner
-    /// of the remiss or a member of the recipient organisation. Null means "answer 404".
+    /// Loads the remiss and one of its remissinstanser, whole, for someone who may read that recipient's yttrande:
+    /// an owner of the remiss or a member of the recipient organisation. Null means "answer 404".
     /// </summary>
     protected async Task<Recipient?> LoadRecipientForReaderAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, Policies.RemissReader, cancellationToken)
-            || Remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) is not { } recipient)
+            || Remiss.Recipients.All(r => r.Id != recipientId)
+            || await reader.FindRecipientAsync(recipientId, cancellationToken) is not { } recipient)
         {
             return null;
         }
@@ -109,7 +103,6 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
             return null;
         }
 
-        await reader.LoadYttrandeAsync(recipient, cancellationToken);
         return recipient;
     }
 

@@ -19,10 +19,24 @@ internal sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipien
         // Every read of a remiss's recipients filters on the tenant and the remiss. With only the two indexes above,
         // SQLite's planner takes the tenant's and reads all of the tenant's recipients; this one has both.
         builder.HasIndex(r => new { r.TenantId, r.RemissId });
-        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(r => r.Terms);
+
+        // The remissinstans shares its row with the remiss's entry for it (table splitting): the remiss loads only
+        // the entries' ids and organisations, the remissinstans the rest, and the table stays as it was.
+        builder.HasOne<RecipientEntry>().WithOne().HasForeignKey<Recipient>(r => r.Id).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasMany(r => r.Extensions).WithOne().HasForeignKey(e => e.RecipientId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Extensions).HasField("_extensions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne(r => r.Response).WithOne().HasForeignKey<Response>(r => r.RecipientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecipientEntryConfiguration : IEntityTypeConfiguration<RecipientEntry>
+{
+    public void Configure(EntityTypeBuilder<RecipientEntry> builder)
+    {
+        builder.ToTable("Recipients");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
