@@ -51,10 +51,24 @@ public sealed class SqlServerQueryTranslationTests
     {
         using var db = TestDatabase.SqlServerContext(Tenant);
         var id = Guid.CreateVersion7();
-        var sql = db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).ThenInclude(r => r.Response).ThenInclude(r => r!.Answers)
+        var sql = db.Remisser.Include(r => r.Questions).Include(r => r.Attachments).Include(r => r.Recipients)
+            .Where(r => r.Id == id).ToQueryString();
+
+        Assert.Contains("[Recipients]", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Responses]", sql, StringComparison.Ordinal);
+        Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRemissinstansAggregateWithItsParts_Translates()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var id = Guid.CreateVersion7();
+        var sql = db.Recipients.Include(r => r.Extensions).Include(r => r.Response).ThenInclude(r => r!.Answers)
             .Where(r => r.Id == id).ToQueryString();
 
         Assert.Contains("[Answers]", sql, StringComparison.Ordinal);
+        Assert.Contains("[Extensions]", sql, StringComparison.Ordinal);
         Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
     }
 

@@ -36,7 +36,7 @@ public sealed class TenantFilterTests : IAsyncLifetime
             .ToList();
 
         Assert.Equal(
-            ["Answer", "Attachment", "AuditEntry", "Extension", "LateDigest", "Membership", "Organisation", "OutboxMessage", "Question", "Recipient", "Reminder", "Remiss", "Response"],
+            ["Answer", "Attachment", "AuditEntry", "Extension", "LateDigest", "Membership", "Organisation", "OutboxMessage", "Question", "Recipient", "RecipientEntry", "Reminder", "Remiss", "Response"],
             tenantOwned.Select(t => t.ClrType.Name).Order(StringComparer.Ordinal));
         var unfiltered = tenantOwned
             .Where(t => t.GetDeclaredQueryFilters().All(f => f.Key != AppDbContext.TenantFilter))
@@ -178,9 +178,9 @@ public sealed class TenantFilterTests : IAsyncLifetime
         db.Organisations.AddRange(recipients);
         var remiss = A.ReadyRemiss(owner, recipients);
         remiss.UpdateDetails(remiss.Title, diarienummer, remiss.Description, remiss.Deadline, A.Today);
-        remiss.Send(A.Today, A.Now);
-        A.Submitted(remiss.Recipients[0]);
-        db.Remisser.Add(remiss);
+        A.Send(remiss, A.Today, A.Now);
+        A.Submitted(A.RecipientsOf(remiss)[0]);
+        db.AddRemiss(remiss);
         await db.SaveChangesAsync();
         return remiss.Id;
     }

@@ -9,6 +9,7 @@ using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Identity;
 using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Tests.TestSupport;
 
@@ -251,6 +252,10 @@ public sealed class AuthorizationPolicyTests(RemissAppFactory factory) : IClassF
     {
         var organisationId = await factory.InTenantAsync(
             "malmo", (db, _) => db.Organisations.Where(o => o.Name == organisationName).Select(o => o.Id).SingleAsync());
-        return remiss.Recipients.Single(r => r.OrganisationId == organisationId);
+        var recipient = await factory.InTenantAsync(
+            "malmo", async (_, services) => (await services.GetRequiredService<RemissReader>().FindRecipientAsync(remiss.RecipientFor(organisationId).Id, CancellationToken.None))!);
+
+        // The remiss may have been sent in memory only: the remissinstans works under its terms as they stand.
+        return recipient.Under(remiss.Terms);
     }
 }

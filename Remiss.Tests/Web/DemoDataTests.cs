@@ -129,7 +129,9 @@ public sealed class DemoDataTests(RemissAppFactory factory) : IClassFixture<Remi
         Assert.Equal(
             MalmoRecipients.Order(StringComparer.Ordinal),
             remiss.Recipients.Select(r => organisations[r.OrganisationId]).Order(StringComparer.Ordinal));
-        Assert.All(remiss.Recipients, r => Assert.Equal(RecipientStatus.NotStarted, r.Status));
+        var statuses = await factory.InTenantAsync("malmo", (db, _) => db.Recipients.Where(r => r.RemissId == remiss.Id).Select(r => r.Status).ToListAsync());
+        Assert.Equal(15, statuses.Count);
+        Assert.All(statuses, s => Assert.Equal(RecipientStatus.NotStarted, s));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class SummaryDocumentTests
     private readonly DocumentScenario _scenario = new();
 
     private WordInspection Summary(bool withResponses = false) =>
-        WordInspection.Of(output => SummaryDocument.Write(output, _scenario.Remiss, WordInspection.Context(_scenario.Names), withResponses));
+        WordInspection.Of(output => SummaryDocument.Write(output, _scenario.Remiss, _scenario.Recipients, WordInspection.Context(_scenario.Names), withResponses));
 
     [Fact]
     public void The_summary_is_valid_Open_XML_with_and_without_the_appendix()
@@ -182,8 +182,8 @@ public sealed class SummaryDocumentTests
     [Fact]
     public void The_benchmarks_generated_remiss_gives_a_valid_summary_with_every_recipient()
     {
-        var (remiss, context) = SummaryBenchmark.Generate(recipients: 4, questions: 4);
-        using var document = WordInspection.Of(output => SummaryDocument.Write(output, remiss, context, withResponses: true));
+        var (remiss, recipients, context) = SummaryBenchmark.Generate(recipients: 4, questions: 4);
+        using var document = WordInspection.Of(output => SummaryDocument.Write(output, remiss, recipients, context, withResponses: true));
         Assert.Empty(document.ValidationErrors());
         Assert.Equal(5, WordInspection.Rows(document.Tables[0]).Count);
         Assert.All(WordInspection.Rows(document.Tables[0]).Skip(1), row => Assert.Equal("Inkommet", row[1]));
