@@ -31,6 +31,19 @@ public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantC
     }
 
     /// <summary>
+    /// The same remiss, whole, untracked: for a page that shows it and changes nothing. Its questions, bilagor and
+    /// recipients' organisations by split queries, as an untracked remiss cannot be joined up by the change tracker.
+    /// </summary>
+    public Task<Domain.Remisser.Remiss?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Remisser
+            .AsNoTracking()
+            .Include(r => r.Questions)
+            .Include(r => r.Attachments)
+            .Include(r => r.Recipients)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>
     /// The remissinstans with <paramref name="recipientId"/>, whole: its anstånd and its yttrande with answers and
     /// bilagor, under its remiss's terms as they stand. Its rules never run on a part of it.
     /// </summary>

@@ -64,6 +64,7 @@ public sealed class ResponseModel(
         }
 
         Recipient = recipient;
+        await IncludeNamesAsync([recipient.OrganisationId], cancellationToken);
         return true;
     }
 }
