@@ -17,7 +17,7 @@ public sealed class Remiss : TenantEntity
     public const int ShortNoticeDays = 21;
 
     private readonly List<Question> _questions = [];
-    private readonly List<RecipientEntry> _recipients = [];
+    private List<RecipientEntry>? _recipients;
     private readonly List<RemissAttachment> _attachments = [];
     private List<int>? _reminderDaysBefore;
 
@@ -30,6 +30,7 @@ public sealed class Remiss : TenantEntity
         : base(tenantId)
     {
         Title = string.Empty;
+        _recipients = [];
     }
 
     public string Title { get; private set; }
@@ -78,10 +79,27 @@ public sealed class Remiss : TenantEntity
     /// Which organisations are its remissinstanser, and under which id: always all of them, and only that. Each
     /// remissinstans with its yttrande and anstånd is a <see cref="Recipient"/> aggregate of its own.
     /// </summary>
-    public IReadOnlyList<RecipientEntry> Recipients => _recipients;
+    public IReadOnlyList<RecipientEntry> Recipients => Entries;
+
+    private List<RecipientEntry> Entries => _recipients ?? throw new InvalidOperationException("The remiss was loaded without its recipients.");
+
+    /// <summary>
+    /// Gives a remiss read from storage its recipients' entries, read with it: every one of them, once. The entries
+    /// are two columns of each remissinstans's row, so a remiss of 300 recipients never materialises their rows.
+    /// </summary>
+    public Remiss WithRecipients(IEnumerable<RecipientEntry> entries)
+    {
+        if (_recipients is not null)
+        {
+            throw new InvalidOperationException("The remiss already has its recipients.");
+        }
+
+        _recipients = [.. entries];
+        return this;
+    }
 
     /// <summary>The organisations the remiss is sent to.</summary>
-    public IReadOnlyList<Guid> RecipientOrganisationIds => [.. _recipients.Select(r => r.OrganisationId)];
+    public IReadOnlyList<Guid> RecipientOrganisationIds => [.. Entries.Select(r => r.OrganisationId)];
 
     /// <summary>What its remissinstanser need to know of the remiss, as it stands now.</summary>
     public RemissTerms Terms => new(Id, Status, Deadline, Questions);
@@ -152,7 +170,7 @@ public sealed class Remiss : TenantEntity
             throw new DomainException($"{owner.Name} är avvecklad och kan inte skicka remisser.");
         }
 
-        _recipients.RemoveAll(r => r.OrganisationId == owner.Id);
+        Entries.RemoveAll(r => r.OrganisationId == owner.Id);
         OwnerOrganisationId = owner.Id;
         Touch();
     }
@@ -264,7 +282,7 @@ public sealed class Remiss : TenantEntity
         }
 
         EnsureCanBeRecipient(organisation);
-        if (_recipients.Any(r => r.OrganisationId == organisation.Id))
+        if (Entries.Any(r => r.OrganisationId == organisation.Id))
         {
             throw new DomainException($"{organisation.Name} är redan remissinstans.");
         }
@@ -275,7 +293,7 @@ public sealed class Remiss : TenantEntity
             recipient.MarkInvited(nowUtc ?? SentAt ?? throw new InvalidOperationException("A sent remiss has a time of sending."));
         }
 
-        _recipients.Add(new RecipientEntry(recipient));
+        Entries.Add(new RecipientEntry(recipient.Id, recipient.OrganisationId));
         Touch();
         return recipient;
     }
@@ -288,7 +306,7 @@ public sealed class Remiss : TenantEntity
             throw new DomainException($"{organisation.Name} äger remissen och kan inte vara remissinstans.");
         }
 
-        if (organisation.IsRetired && _recipients.All(r => r.OrganisationId != organisation.Id))
+        if (organisation.IsRetired && Entries.All(r => r.OrganisationId != organisation.Id))
         {
             throw new DomainException($"{organisation.Name} är avvecklad och kan inte få remisser.");
         }
@@ -297,7 +315,7 @@ public sealed class Remiss : TenantEntity
     public void RemoveRecipient(Guid organisationId)
     {
         EnsureDraft("Remissinstanserna");
-        _recipients.Remove(RecipientFor(organisationId));
+        Entries.Remove(RecipientFor(organisationId));
         Touch();
     }
 
@@ -314,14 +332,14 @@ public sealed class Remiss : TenantEntity
             EnsureCanBeRecipient(organisation);
         }
 
-        _recipients.RemoveAll(r => wanted.All(o => o.Id != r.OrganisationId));
-        var added = wanted.Where(o => _recipients.All(r => r.OrganisationId != o.Id)).Select(o => AddRecipient(o)).ToList();
+        Entries.RemoveAll(r => wanted.All(o => o.Id != r.OrganisationId));
+        var added = wanted.Where(o => Entries.All(r => r.OrganisationId != o.Id)).Select(o => AddRecipient(o)).ToList();
         Touch();
         return added;
     }
 
     public RecipientEntry RecipientFor(Guid organisationId) =>
-        _recipients.SingleOrDefault(r => r.OrganisationId == organisationId)
+        Entries.SingleOrDefault(r => r.OrganisationId == organisationId)
         ?? throw new DomainException("Organisationen är inte remissinstans för den här remissen.");
 
     /// <summary>The days on which påminnelser go out for this remiss: its own schedule, or else the tenant's.</summary>
@@ -404,7 +422,7 @@ public sealed class Remiss : TenantEntity
 
         problems.AddRange(_questions.OrderBy(q => q.Number).SelectMany(q => q.ProblemsBeforeSending()));
 
-        if (_recipients.Count == 0)
+        if (Entries.Count == 0)
         {
             problems.Add("Välj minst en remissinstans.");
         }
@@ -480,7 +498,7 @@ public sealed class Remiss : TenantEntity
     /// </summary>
     public bool CloseIfEveryRecipientHasAnswered(int notYetAnswered, DateTime nowUtc)
     {
-        if (Status != RemissStatus.Sent || _recipients.Count == 0 || notYetAnswered > 0)
+        if (Status != RemissStatus.Sent || Entries.Count == 0 || notYetAnswered > 0)
         {
             return false;
         }

@@ -78,7 +78,7 @@ public sealed class RemissQueries(AppDbContext db, ITenantContext tenantContext,
             r.Status,
             o.Name,
             r.Deadline,
-            r.Recipients.Count,
+            db.Recipients.Count(x => x.RemissId == r.Id),
             db.Recipients.Count(x => x.RemissId == r.Id && (x.Status == RecipientStatus.Submitted || x.Status == RecipientStatus.Declined)));
 
     /// <summary>"%text%" with the LIKE wildcards in the text escaped; case-insensitive on both providers for a–z.</summary>

@@ -222,7 +222,7 @@ public sealed class DeadlineChaserTests : IAsyncLifetime
         {
             await _app.InTenantAsync("malmo", async (db, _) =>
             {
-                var draft = await db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync(r => r.Id == remiss.Id);
+                var draft = await db.WholeRemissAsync(r => r.Id == remiss.Id);
                 draft.SetReminderSchedule(schedule);
                 draft.Send(TenantCalendarFor().Today(_app.Clock.UtcNow), _app.Clock.UtcNow);
                 return await db.SaveChangesAsync();

@@ -238,7 +238,7 @@ public sealed class AuthorizationPolicyTests(RemissAppFactory factory) : IClassF
     private Task<Remiss> MalmoRemissAsync(bool send) =>
         factory.InTenantAsync("malmo", async (db, _) =>
         {
-            var remiss = await db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync();
+            var remiss = await db.WholeRemissAsync();
             Assert.Equal(RemissStatus.Draft, remiss.Status);
             if (send)
             {

@@ -107,7 +107,7 @@ public sealed class DemoDataTests(RemissAppFactory factory) : IClassFixture<Remi
     public async Task Malmo_HasTheDemoRemissAsADraftWithFourQuestionsAndFifteenRecipients()
     {
         var remiss = await factory.InTenantAsync("malmo", (db, _) =>
-            db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync());
+            db.WholeRemissAsync());
         var organisations = await factory.InTenantAsync("malmo", (db, _) => db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name));
 
         Assert.Equal(RemissStatus.Draft, remiss.Status);

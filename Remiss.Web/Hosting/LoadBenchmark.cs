@@ -401,7 +401,8 @@ public static partial class LoadBenchmark
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var tenant = await db.Tenants.SingleAsync(t => t.Slug == "malmo", cancellationToken);
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
-        var remiss = await db.Remisser.Include(r => r.Recipients).Include(r => r.Questions).AsSplitQuery().SingleAsync(r => r.Diarienummer == "STK-2023-137", cancellationToken);
+        var remissId = await db.Remisser.Where(r => r.Diarienummer == "STK-2023-137").Select(r => r.Id).SingleAsync(cancellationToken);
+        var remiss = (await scope.ServiceProvider.GetRequiredService<Infrastructure.Remisser.RemissReader>().FindAsync(remissId, cancellationToken))!;
         var owner = await db.Organisations.SingleAsync(o => o.Id == remiss.OwnerOrganisationId, cancellationToken);
         for (var i = remiss.Recipients.Count + 1; i <= Recipients; i++)
         {

@@ -33,14 +33,11 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
     /// <summary>
     /// Loads the remiss (its questions, bilagor and recipients' organisations, never their yttranden) if the user
     /// passes <paramref name="policy"/>, with the names of its owner and of the recipients the user answers for;
-    /// false means "answer 404". A GET only shows, so it reads the remiss untracked: on a remiss of 300 recipients
-    /// that spares the change tracker 300 entries.
+    /// false means "answer 404".
     /// </summary>
     protected async Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken)
     {
-        var remiss = HttpMethods.IsGet(Request.Method)
-            ? await reader.ReadAsync(id, cancellationToken)
-            : await reader.FindAsync(id, cancellationToken);
+        var remiss = await reader.FindAsync(id, cancellationToken);
         if (remiss is null || !(await authorization.AuthorizeAsync(User, remiss, policy)).Succeeded)
         {
             return false;

@@ -38,7 +38,7 @@ public class SentDemoAppFactory : RemissAppFactory, IAsyncLifetime
     {
         (DemoId, DemoRecipients) = await InTenantAsync("malmo", async (db, _) =>
         {
-            var remiss = await db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync(r => r.Diarienummer == "STK-2023-137");
+            var remiss = await db.WholeRemissAsync(r => r.Diarienummer == "STK-2023-137");
             remiss.Send(Stockholm.Today(Clock.UtcNow), Clock.UtcNow);
             foreach (var recipient in await db.Recipients.Where(r => r.RemissId == remiss.Id).ToListAsync())
             {
@@ -58,7 +58,7 @@ public class SentDemoAppFactory : RemissAppFactory, IAsyncLifetime
     public Task<SentRemiss> CopyOfDemoAsync(DateOnly? deadline = null, bool sent = true) =>
         InTenantAsync("malmo", async (db, _) =>
         {
-            var demo = await db.Remisser.AsNoTracking().Include(r => r.Questions).Include(r => r.Recipients).SingleAsync(r => r.Id == DemoId);
+            var demo = await db.WholeRemissAsync(r => r.Id == DemoId);
             var organisations = await db.Organisations.ToListAsync();
             var owner = await Kit.UserIdAsync(db, Kit.Owner);
             var now = Clock.UtcNow;
