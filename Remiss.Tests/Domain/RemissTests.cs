@@ -796,6 +796,15 @@ public sealed class RemissTests
     }
 
     [Fact]
+    public void WithRecipients_OnARemissThatHasThem_IsRefused()
+    {
+        var remiss = A.ReadyRemiss();
+
+        Assert.Throws<InvalidOperationException>(() => remiss.WithRecipients([]));
+        Assert.Equal(3, remiss.Recipients.Count);
+    }
+
+    [Fact]
     public void TheRemiss_HoldsItsRecipientsOrganisations_AndEachRemissinstansIsAnAggregateOfItsOwn()
     {
         var remiss = A.ReadyRemiss();

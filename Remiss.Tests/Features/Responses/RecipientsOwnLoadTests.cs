@@ -48,6 +48,21 @@ public sealed class RecipientsOwnLoadTests(ResponseRightsTests.Factory factory) 
     }
 
     [Fact]
+    public async Task ARemissLoadedPastTheReader_RefusesToSayWhoItsRecipientsAre()
+    {
+        var (viaReader, bypassed) = await factory.InTenantAsync("malmo", async (db, services) =>
+        {
+            var stored = await db.Remisser.AsNoTracking().SingleAsync(r => r.Id == factory.DemoId);
+            var thrown = Record.Exception(() => stored.Recipients.Count);
+            var remiss = (await services.GetRequiredService<RemissReader>().FindAsync(factory.DemoId, CancellationToken.None))!;
+            return (remiss.Recipients.Count, thrown);
+        });
+
+        Assert.Equal(factory.DemoRecipients.Count, viaReader);
+        Assert.IsType<InvalidOperationException>(bypassed);
+    }
+
+    [Fact]
     public async Task ARecipientLoadedThroughTheReader_CannotMissItsAnswers_AndOneOfAnotherRemissIsNotItsRemiss()
     {
         var asn = factory.DemoRecipients[Kit.AsnName];
