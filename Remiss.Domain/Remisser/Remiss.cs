@@ -84,8 +84,8 @@ public sealed class Remiss : TenantEntity
     private List<RecipientEntry> Entries => _recipients ?? throw new InvalidOperationException("The remiss was loaded without its recipients.");
 
     /// <summary>
-    /// Gives a remiss read from storage its recipients' entries, read with it: every one of them, once. The entries
-    /// are two columns of each remissinstans's row, so a remiss of 300 recipients never materialises their rows.
+    /// Gives a remiss read from storage its recipients' entries, read with it: every one of them, once, so it never
+    /// holds only some. A remiss read without them refuses to say who its recipients are.
     /// </summary>
     public Remiss WithRecipients(IEnumerable<RecipientEntry> entries)
     {

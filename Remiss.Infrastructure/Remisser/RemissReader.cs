@@ -67,7 +67,7 @@ public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantC
 
     /// <summary>
     /// Every remissinstans of the remiss, each whole as <see cref="FindRecipientAsync"/> loads one: for what reads
-    /// all the answers at once (the sammanställning, the published yttranden) and for sending, which invites them all.
+    /// all the answers at once (the sammanställning) and for arranging data in tests.
     /// </summary>
     public async Task<IReadOnlyList<Domain.Remisser.Recipient>> RecipientsOfAsync(Guid remissId, CancellationToken cancellationToken)
     {
