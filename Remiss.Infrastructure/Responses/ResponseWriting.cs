@@ -224,13 +224,10 @@ public sealed class ResponseWriting(
     /// </summary>
     private async Task<(int Answered, int Total)> AnswerTallyAsync(Remiss remiss, Recipient changed, CancellationToken cancellationToken)
     {
-        var others = await db.Recipients
-            .Where(r => r.RemissId == remiss.Id && r.Id != changed.Id)
-            .GroupBy(r => 1)
-            .Select(g => new { Total = g.Count(), Answered = g.Count(r => r.Status == RecipientStatus.Submitted || r.Status == RecipientStatus.Declined) })
-            .SingleOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return ((others?.Answered ?? 0) + (changed.HasAnswered ? 1 : 0), (others?.Total ?? 0) + 1);
+        var others = db.Recipients.Where(r => r.RemissId == remiss.Id && r.Id != changed.Id);
+        var total = await others.CountAsync(cancellationToken).ConfigureAwait(false);
+        var answered = await others.CountAsync(r => r.Status == RecipientStatus.Submitted || r.Status == RecipientStatus.Declined, cancellationToken).ConfigureAwait(false);
+        return (answered + (changed.HasAnswered ? 1 : 0), total + 1);
     }
 
     private void CloseIfEveryoneAnswered(Remiss remiss, int notYetAnswered)
