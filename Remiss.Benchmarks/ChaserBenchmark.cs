@@ -111,18 +111,19 @@ public static class ChaserBenchmark
             var deadline = Day.AddDays(-10 + r);
             remiss.UpdateDetails(remiss.Title, string.Create(CultureInfo.InvariantCulture, $"KS-{index:D2}-{r:D3}"), "<p>Förslag.</p>", deadline, today);
             remiss.AddQuestion(QuestionDefinition.FreeText("Vad tycker ni om förslaget?"));
-            foreach (var organisation in recipients)
-            {
-                remiss.AddRecipient(organisation);
-            }
-
+            var remissinstanser = recipients.Select(o => remiss.AddRecipient(o)).ToList();
             remiss.Send(today, now);
-            for (var i = 4; i < remiss.Recipients.Count; i += 5)
+            for (var i = 0; i < remissinstanser.Count; i++)
             {
-                remiss.Recipients[i].Decline(null, userId, now);
+                remissinstanser[i].MarkInvited(now);
+                if (i % 5 == 4)
+                {
+                    remissinstanser[i].Under(remiss.Terms).Decline(null, userId, now);
+                }
             }
 
             db.Remisser.Add(remiss);
+            db.Recipients.AddRange(remissinstanser);
         }
 
         db.ChangeTracker.DetectChanges();

@@ -509,17 +509,27 @@ public static class LoadBenchmark
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var tenant = await db.Tenants.SingleAsync(t => t.Slug == "malmo", cancellationToken);
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
-        var remiss = await db.Remisser.Include(r => r.Recipients).Include(r => r.Questions).AsSplitQuery().SingleAsync(r => r.Diarienummer == "STK-2023-137", cancellationToken);
+        var remissId = await db.Remisser.Where(r => r.Diarienummer == "STK-2023-137").Select(r => r.Id).SingleAsync(cancellationToken);
+        var remiss = (await scope.ServiceProvider.GetRequiredService<Infrastructure.Remisser.RemissReader>().FindAsync(remissId, cancellationToken))!;
         var owner = await db.Organisations.SingleAsync(o => o.Id == remiss.OwnerOrganisationId, cancellationToken);
         for (var i = remiss.Recipients.Count + 1; i <= Recipients; i++)
         {
             var organisation = Organisation.Create(tenant.Id, string.Create(CultureInfo.InvariantCulture, $"Nämnd {i:D3}"), OrganisationKind.Namnd, string.Create(CultureInfo.InvariantCulture, $"namnd{i:D3}@malmo.example"));
             db.Organisations.Add(organisation);
-            remiss.AddRecipient(organisation);
+            db.Recipients.Add(remiss.AddRecipient(organisation));
         }
 
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         remiss.Send(tenant.Calendar().Today(now), now);
+        foreach (var recipient in await db.Recipients.Where(r => r.RemissId == remiss.Id).ToListAsync(cancellationToken))
+        {
+            recipient.MarkInvited(now);
+        }
+
+        foreach (var added in db.ChangeTracker.Entries<Domain.Remisser.Recipient>().Where(e => e.State == EntityState.Added))
+        {
+            added.Entity.MarkInvited(now);
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -37,15 +37,15 @@ public static partial class SummaryBenchmark
     public static Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var (remiss, context) = Generate(Recipients, Questions);
-        var characters = remiss.Recipients.Sum(r => r.Response!.Answers.Sum(a => a.Text?.Length ?? 0));
+        var (remiss, recipients, context) = Generate(Recipients, Questions);
+        var characters = recipients.Sum(r => r.Response!.Answers.Sum(a => a.Text?.Length ?? 0));
 
-        var cold = Measure(remiss, context);
+        var cold = Measure(remiss, recipients, context);
         var warm = new List<(TimeSpan Summary, long SummaryBytes, TimeSpan Baseline, long BaselineBytes)>();
         for (var run = 0; run < WarmRuns; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            warm.Add(Measure(remiss, context));
+            warm.Add(Measure(remiss, recipients, context));
         }
 
         var summary = warm.Min(r => r.Summary);
@@ -63,10 +63,10 @@ public static partial class SummaryBenchmark
         return Task.CompletedTask;
     }
 
-    private static (TimeSpan Summary, long SummaryBytes, TimeSpan Baseline, long BaselineBytes) Measure(Domain.Remisser.Remiss remiss, DocumentContext context)
+    private static (TimeSpan Summary, long SummaryBytes, TimeSpan Baseline, long BaselineBytes) Measure(Domain.Remisser.Remiss remiss, IReadOnlyList<Recipient> recipients, DocumentContext context)
     {
         // The baseline gets its text ready-made, as plain strings: it measures only writing them.
-        var texts = PlainTexts(remiss, context);
+        var texts = PlainTexts(remiss, recipients, context);
         GC.Collect();
         GC.WaitForPendingFinalizers();
 
@@ -74,7 +74,7 @@ public static partial class SummaryBenchmark
         long summaryBytes;
         using (var output = new MemoryStream())
         {
-            SummaryDocument.Write(output, remiss, context, withResponses: false);
+            SummaryDocument.Write(output, remiss, recipients, context, withResponses: false);
             summaryBytes = output.Length;
         }
 
@@ -117,13 +117,13 @@ public static partial class SummaryBenchmark
         writer.WriteEndElement();
     }
 
-    private static List<string> PlainTexts(Domain.Remisser.Remiss remiss, DocumentContext context)
+    private static List<string> PlainTexts(Domain.Remisser.Remiss remiss, IReadOnlyList<Recipient> recipients, DocumentContext context)
     {
         var texts = new List<string> { remiss.Title };
         foreach (var question in remiss.Questions)
         {
             texts.Add(question.Text);
-            foreach (var recipient in remiss.Recipients)
+            foreach (var recipient in recipients)
             {
                 texts.Add(context.NameOf(recipient.OrganisationId));
                 var text = recipient.Response!.AnswerTo(question)?.Text ?? string.Empty;
@@ -135,7 +135,7 @@ public static partial class SummaryBenchmark
     }
 
     /// <summary>A sent remiss where every recipient submitted an answer of about <see cref="AnswerLength"/> characters to every question.</summary>
-    public static (Domain.Remisser.Remiss Remiss, DocumentContext Context) Generate(int recipients, int questions)
+    public static (Domain.Remisser.Remiss Remiss, IReadOnlyList<Recipient> Recipients, DocumentContext Context) Generate(int recipients, int questions)
     {
         var now = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
         var today = new DateOnly(2026, 11, 23);
@@ -162,16 +162,14 @@ public static partial class SummaryBenchmark
             });
         }
 
-        foreach (var organisation in organisations)
-        {
-            remiss.AddRecipient(organisation);
-        }
-
+        var added = organisations.Select(o => remiss.AddRecipient(o)).ToList();
         remiss.Send(today, now);
         var random = new Random(1337);
         var context = new ResponseContext(Tenant.DefaultStandardSections, [.. organisations.Select(o => o.Name)]);
-        foreach (var recipient in remiss.Recipients)
+        foreach (var recipient in added)
         {
+            recipient.MarkInvited(now);
+            recipient.Under(remiss.Terms);
             var answers = remiss.Questions.Select(question => new AnswerContent(
                 question.Number,
                 Answer(random),
@@ -191,7 +189,7 @@ public static partial class SummaryBenchmark
         }
 
         var names = organisations.Append(owner).ToDictionary(o => o.Id, o => o.Name);
-        return (remiss, new DocumentContext(tenant.Name, names, Domain.Common.TenantCalendar.Stockholm(), now));
+        return (remiss, added, new DocumentContext(tenant.Name, names, Domain.Common.TenantCalendar.Stockholm(), now));
     }
 
     /// <summary>About <paramref name="length"/> characters of formatted text: paragraphs, a bullet list, bold, italic and a link.</summary>

@@ -8,10 +8,12 @@ using global::Remiss.Domain.Organisations;
 /// </summary>
 public static class Publication
 {
-    public static bool IsPublished(Tenant tenant, Remiss remiss) =>
-        tenant.PublishesSubmittedResponses && !tenant.IsSuspended && remiss.TenantId == tenant.Id
-        && remiss.Status is RemissStatus.Closed or RemissStatus.Completed;
+    public static bool IsPublished(Tenant tenant, Remiss remiss) => IsPublished(tenant, remiss.TenantId, remiss.Status);
 
     public static bool IsPublished(Tenant tenant, Recipient recipient) =>
-        IsPublished(tenant, recipient.Remiss) && recipient.Status == RecipientStatus.Submitted && recipient.Response is not null;
+        IsPublished(tenant, recipient.TenantId, recipient.Terms.Status) && recipient.Status == RecipientStatus.Submitted && recipient.Response is not null;
+
+    private static bool IsPublished(Tenant tenant, Guid tenantId, RemissStatus status) =>
+        tenant.PublishesSubmittedResponses && !tenant.IsSuspended && tenantId == tenant.Id
+        && status is RemissStatus.Closed or RemissStatus.Completed;
 }

@@ -3,31 +3,45 @@ namespace Remiss.Domain.Remisser;
 using global::Remiss.Domain.Common;
 
 /// <summary>
-/// One organisation's place in one remiss: its status, its own deadline after anstånd, and its yttrande.
-/// Every change goes through here, so the rules of the remiss (sent, not withdrawn) and of the yttrande
-/// (read-only once submitted) are checked together.
+/// Remissinstans: one organisation's place in one remiss, its status, its own deadline after anstånd, and its
+/// yttrande. An aggregate of its own, loaded whole by its id; what it needs of the remiss (open or not, deadline,
+/// questions) it gets as <see cref="RemissTerms"/> when it is loaded, so the rules of the remiss and of the
+/// yttrande (read-only once submitted) are still checked together.
 /// </summary>
 public sealed class Recipient : TenantEntity
 {
     private readonly List<Extension> _extensions = [];
+    private RemissTerms? _terms;
 
     private Recipient()
     {
-        Remiss = null!;
     }
 
     internal Recipient(Remiss remiss, Guid organisationId)
         : base(remiss.TenantId)
     {
-        Remiss = remiss;
         RemissId = remiss.Id;
         OrganisationId = organisationId;
         Status = RecipientStatus.NotStarted;
+        _terms = remiss.Terms;
     }
 
     public Guid RemissId { get; private set; }
 
-    public Remiss Remiss { get; private set; }
+    /// <summary>The remiss's terms this remissinstans works under: given when it is created or loaded.</summary>
+    public RemissTerms Terms => _terms ?? throw new InvalidOperationException("The recipient was loaded without its remiss's terms.");
+
+    /// <summary>Gives the remissinstans its remiss's terms as they stand (the reader does this on every load).</summary>
+    public Recipient Under(RemissTerms terms)
+    {
+        if (terms.RemissId != RemissId)
+        {
+            throw new InvalidOperationException("These are the terms of another remiss.");
+        }
+
+        _terms = terms;
+        return this;
+    }
 
     public Guid OrganisationId { get; private set; }
 
@@ -56,13 +70,14 @@ public sealed class Recipient : TenantEntity
 
     public IReadOnlyList<Extension> Extensions => _extensions;
 
-    public DateOnly Deadline => Remiss.DeadlineFor(this);
+    /// <summary>The recipient's sista svarsdag: the remiss's, or a later one granted as anstånd.</summary>
+    public DateOnly Deadline => DeadlineOf(Terms.Deadline ?? throw new DomainException(Field.Deadline, RefusalKey.NoDeadline), ExtendedDeadline);
 
     /// <summary>Submitted or declined: nothing more is expected of this recipient.</summary>
     public bool HasAnswered => Status is RecipientStatus.Submitted or RecipientStatus.Declined;
 
     /// <summary>"Sen": the remiss is out, this recipient's deadline has passed and it has neither submitted nor declined.</summary>
-    public bool IsOverdue(DateOnly today) => Remiss.Deadline is not null && IsOverdueOn(today, Remiss.Status, Status, Deadline);
+    public bool IsOverdue(DateOnly today) => Terms.Deadline is not null && IsOverdueOn(today, Terms.Status, Status, Deadline);
 
     /// <summary>
     /// The rule of <see cref="IsOverdue"/> on plain values, for read models that do not load the recipient: late when
@@ -77,9 +92,10 @@ public sealed class Recipient : TenantEntity
 
     public Extension? PendingExtension => _extensions.SingleOrDefault(e => e.Status == ExtensionStatus.Requested);
 
-    /// <summary>Opens the yttrande for drafting (creating it on the first visit); returns it.</summary>
-    internal void MarkInvited(DateTime nowUtc) => InvitedAt ??= nowUtc;
+    /// <summary>Records the invitation: when its remiss was sent, or when it was added to a sent remiss.</summary>
+    public void MarkInvited(DateTime nowUtc) => InvitedAt ??= nowUtc;
 
+    /// <summary>Opens the yttrande for drafting (creating it on the first visit); returns it.</summary>
     public Response StartDrafting(Guid userId, DateTime nowUtc)
     {
         EnsureEditable(Act.WriteResponse);
@@ -98,7 +114,7 @@ public sealed class Recipient : TenantEntity
         // The first save creates the yttrande; there is no older version it could overwrite.
         var isFirstSave = Response is null;
         var response = StartDrafting(userId, nowUtc);
-        response.Apply(content, isFirstSave ? response.Version : basedOnVersion, Remiss.Questions, context, userId, nowUtc);
+        response.Apply(content, isFirstSave ? response.Version : basedOnVersion, Terms.Questions, context, userId, nowUtc);
     }
 
     public void Submit(Guid userId, DateTime nowUtc)
@@ -109,7 +125,7 @@ public sealed class Recipient : TenantEntity
             throw new DomainException(Field.Form, RefusalKey.ResponseEmpty);
         }
 
-        DomainException.ThrowIfAny(Response.ProblemsBeforeSubmitting(Remiss.Questions));
+        DomainException.ThrowIfAny(Response.ProblemsBeforeSubmitting(Terms.Questions));
 
         Response.MarkSubmitted(userId, nowUtc);
         PendingExtension?.Withdraw("Yttrandet skickades in innan anståndet avgjordes.", nowUtc);
@@ -128,7 +144,10 @@ public sealed class Recipient : TenantEntity
         PendingExtension?.Withdraw("Remissinstansen avstod från att yttra sig.", nowUtc);
     }
 
-    /// <summary>The owner gives a submitted yttrande back to the recipient for changes.</summary>
+    /// <summary>
+    /// The owner gives a submitted yttrande back to the recipient for changes. The remiss goes back from Stängd
+    /// to Utskickad by <see cref="Remiss.ReopenForRecipient"/>, in the same service method and transaction.
+    /// </summary>
     public void Reopen(DateTime nowUtc)
     {
         if (Status != RecipientStatus.Submitted)
@@ -136,7 +155,11 @@ public sealed class Recipient : TenantEntity
             throw new DomainException(Field.Form, RefusalKey.ReopenOnlySubmitted);
         }
 
-        Remiss.ReopenForRecipient();
+        if (Terms.Status is not (RemissStatus.Sent or RemissStatus.Closed))
+        {
+            throw new DomainException(Field.Form, RefusalKey.ReopenOnlyWhileSentOrClosed);
+        }
+
         Response!.Reopen();
         Status = RecipientStatus.Drafting;
         SubmittedAt = null;
@@ -155,7 +178,7 @@ public sealed class Recipient : TenantEntity
             throw new DomainException(Field.Decision, RefusalKey.ConfirmOnlySubmitted);
         }
 
-        if (Remiss.Status is not (RemissStatus.Sent or RemissStatus.Closed))
+        if (Terms.Status is not (RemissStatus.Sent or RemissStatus.Closed))
         {
             throw new DomainException(Field.Decision, RefusalKey.ConfirmRemissEnded);
         }
@@ -206,7 +229,7 @@ public sealed class Recipient : TenantEntity
     public Extension GrantExtension(Guid extensionId, DateOnly? grantedDeadline, Guid userId, DateTime nowUtc, DateOnly today, string? message = null)
     {
         var extension = ExtensionWithId(extensionId);
-        Remiss.EnsureOpenForAnswers(Act.GrantExtension);
+        Terms.EnsureOpenForAnswers(Act.GrantExtension);
         EnsurePending(extension);
         var comment = Text.Optional(message, Field.Message, 4_000);
         var date = grantedDeadline ?? extension.RequestedDeadline;
@@ -229,7 +252,7 @@ public sealed class Recipient : TenantEntity
     public Extension RefuseExtension(Guid extensionId, string? reason, Guid userId, DateTime nowUtc)
     {
         var extension = ExtensionWithId(extensionId);
-        Remiss.EnsureOpenForAnswers(Act.RefuseExtension);
+        Terms.EnsureOpenForAnswers(Act.RefuseExtension);
         EnsurePending(extension);
         extension.Refuse(Text.Optional(reason, Field.Motivation, 4_000), userId, nowUtc);
         return extension;
@@ -249,7 +272,7 @@ public sealed class Recipient : TenantEntity
 
     private void EnsureEditable(Act act)
     {
-        Remiss.EnsureOpenForAnswers(act);
+        Terms.EnsureOpenForAnswers(act);
         switch (Status)
         {
             case RecipientStatus.Submitted:

@@ -17,7 +17,7 @@ public sealed class Remiss : TenantEntity
     public const int ShortNoticeDays = 21;
 
     private readonly List<Question> _questions = [];
-    private readonly List<Recipient> _recipients = [];
+    private List<RecipientEntry>? _recipients;
     private readonly List<RemissAttachment> _attachments = [];
     private List<int>? _reminderDaysBefore;
 
@@ -30,6 +30,7 @@ public sealed class Remiss : TenantEntity
         : base(tenantId)
     {
         Title = string.Empty;
+        _recipients = [];
     }
 
     public string Title { get; private set; }
@@ -75,31 +76,33 @@ public sealed class Remiss : TenantEntity
     public IReadOnlyList<Question> Questions => [.. _questions.OrderBy(q => q.Number)];
 
     /// <summary>
-    /// The recipients as loaded: all of them, or only the reader's own when <see cref="HasAllRecipients"/> is false
-    /// (a recipient's yttrande pages load just their own of a remiss of hundreds).
+    /// Which organisations are its remissinstanser, and under which id: always all of them, and only that. Each
+    /// remissinstans with its yttrande and anstånd is a <see cref="Recipient"/> aggregate of its own.
     /// </summary>
-    public IReadOnlyList<Recipient> Recipients => _recipients;
+    public IReadOnlyList<RecipientEntry> Recipients => Entries;
 
-    /// <summary>False when only some recipients were loaded; the rules over all recipients then refuse to run.</summary>
-    public bool HasAllRecipients { get; private set; } = true;
+    private List<RecipientEntry> Entries => _recipients ?? throw new InvalidOperationException("The remiss was loaded without its recipients.");
 
-    /// <summary>Says that <see cref="Recipients"/> holds only some of them (set by the reader that loaded them).</summary>
-    public void LoadedWithSomeRecipientsOnly() => HasAllRecipients = false;
-
-    /// <summary>How many recipients have submitted or declined, of how many. Needs all recipients loaded.</summary>
-    public (int Answered, int Total) AnswerTally()
+    /// <summary>
+    /// Gives a remiss read from storage its recipients' entries, read with it: every one of them, once, so it never
+    /// holds only some. A remiss read without them refuses to say who its recipients are.
+    /// </summary>
+    public Remiss WithRecipients(IEnumerable<RecipientEntry> entries)
     {
-        EnsureAllRecipients();
-        return (_recipients.Count(r => r.HasAnswered), _recipients.Count);
-    }
-
-    private void EnsureAllRecipients()
-    {
-        if (!HasAllRecipients)
+        if (_recipients is not null)
         {
-            throw new InvalidOperationException("This rule needs all recipients of the remiss, but only some were loaded.");
+            throw new InvalidOperationException("The remiss already has its recipients.");
         }
+
+        _recipients = [.. entries];
+        return this;
     }
+
+    /// <summary>The organisations the remiss is sent to.</summary>
+    public IReadOnlyList<Guid> RecipientOrganisationIds => [.. Entries.Select(r => r.OrganisationId)];
+
+    /// <summary>What its remissinstanser need to know of the remiss, as it stands now.</summary>
+    public RemissTerms Terms => new(Id, Status, Deadline, Questions);
 
     public IReadOnlyList<RemissAttachment> Attachments => _attachments;
 
@@ -167,7 +170,7 @@ public sealed class Remiss : TenantEntity
             throw new DomainException(Field.Owner, RefusalKey.RetiredCannotSend, owner.Name);
         }
 
-        _recipients.RemoveAll(r => r.OrganisationId == owner.Id);
+        Entries.RemoveAll(r => r.OrganisationId == owner.Id);
         OwnerOrganisationId = owner.Id;
         Touch();
     }
@@ -267,8 +270,10 @@ public sealed class Remiss : TenantEntity
 
     // ---- Recipients ------------------------------------------------------------------------------------
 
-    /// <summary>Adds a recipient to a draft, or to a sent remiss (the new recipient is then invited).</summary>
-    /// <summary>Adds a recipient; to a sent remiss it is invited at <paramref name="nowUtc"/> (the sending's time if not given).</summary>
+    /// <summary>
+    /// Adds a recipient; to a sent remiss it is invited at <paramref name="nowUtc"/> (the sending's time if not given).
+    /// Returns the new remissinstans, an aggregate of its own that the caller saves with the remiss.
+    /// </summary>
     public Recipient AddRecipient(Organisation organisation, DateTime? nowUtc = null)
     {
         if (Status is not (RemissStatus.Draft or RemissStatus.Sent))
@@ -276,9 +281,8 @@ public sealed class Remiss : TenantEntity
             throw new DomainException(Field.Recipients, RefusalKey.RecipientsOnlyWhileDraftOrSent);
         }
 
-        EnsureAllRecipients();
         EnsureCanBeRecipient(organisation);
-        if (_recipients.Any(r => r.OrganisationId == organisation.Id))
+        if (Entries.Any(r => r.OrganisationId == organisation.Id))
         {
             throw new DomainException(Field.Recipients, RefusalKey.AlreadyRecipient, organisation.Name);
         }
@@ -289,7 +293,7 @@ public sealed class Remiss : TenantEntity
             recipient.MarkInvited(nowUtc ?? SentAt ?? throw new InvalidOperationException("A sent remiss has a time of sending."));
         }
 
-        _recipients.Add(recipient);
+        Entries.Add(new RecipientEntry(recipient.Id, recipient.OrganisationId));
         Touch();
         return recipient;
     }
@@ -302,7 +306,7 @@ public sealed class Remiss : TenantEntity
             throw new DomainException(Field.Recipients, RefusalKey.OwnerCannotBeRecipient, organisation.Name);
         }
 
-        if (organisation.IsRetired && _recipients.All(r => r.OrganisationId != organisation.Id))
+        if (organisation.IsRetired && Entries.All(r => r.OrganisationId != organisation.Id))
         {
             throw new DomainException(Field.Recipients, RefusalKey.RetiredCannotReceive, organisation.Name);
         }
@@ -311,41 +315,32 @@ public sealed class Remiss : TenantEntity
     public void RemoveRecipient(Guid organisationId)
     {
         EnsureDraft(Field.Recipients);
-        EnsureAllRecipients();
-        _recipients.Remove(RecipientFor(organisationId));
+        Entries.Remove(RecipientFor(organisationId));
         Touch();
     }
 
-    /// <summary>Makes the recipients exactly these organisations (the recipient checkboxes of the form).</summary>
-    public void ReplaceRecipients(IEnumerable<Organisation> organisations)
+    /// <summary>
+    /// Makes the recipients exactly these organisations (the recipient checkboxes of the form); returns the
+    /// remissinstanser it added, for the caller to save.
+    /// </summary>
+    public IReadOnlyList<Recipient> ReplaceRecipients(IEnumerable<Organisation> organisations)
     {
         EnsureDraft(Field.Recipients);
-        EnsureAllRecipients();
         var wanted = organisations.DistinctBy(o => o.Id).ToList();
         foreach (var organisation in wanted)
         {
             EnsureCanBeRecipient(organisation);
         }
 
-        _recipients.RemoveAll(r => wanted.All(o => o.Id != r.OrganisationId));
-        foreach (var organisation in wanted.Where(o => _recipients.All(r => r.OrganisationId != o.Id)))
-        {
-            AddRecipient(organisation);
-        }
-
+        Entries.RemoveAll(r => wanted.All(o => o.Id != r.OrganisationId));
+        var added = wanted.Where(o => Entries.All(r => r.OrganisationId != o.Id)).Select(o => AddRecipient(o)).ToList();
         Touch();
+        return added;
     }
 
-    public Recipient RecipientFor(Guid organisationId) =>
-        _recipients.SingleOrDefault(r => r.OrganisationId == organisationId)
+    public RecipientEntry RecipientFor(Guid organisationId) =>
+        Entries.SingleOrDefault(r => r.OrganisationId == organisationId)
         ?? throw new DomainException(Field.Form, RefusalKey.NotARecipient);
-
-    /// <summary>A recipient's sista svarsdag: the remiss's, or a later one granted as anstånd.</summary>
-    public DateOnly DeadlineFor(Recipient recipient)
-    {
-        var deadline = Deadline ?? throw new DomainException(Field.Deadline, RefusalKey.NoDeadline);
-        return Recipient.DeadlineOf(deadline, recipient.ExtendedDeadline);
-    }
 
     /// <summary>The days on which påminnelser go out for this remiss: its own schedule, or else the tenant's.</summary>
     public IReadOnlyList<int> ReminderScheduleOr(IReadOnlyList<int> tenantDefault) => _reminderDaysBefore ?? tenantDefault;
@@ -427,7 +422,7 @@ public sealed class Remiss : TenantEntity
 
         problems.AddRange(_questions.OrderBy(q => q.Number).SelectMany(q => q.ProblemsBeforeSending()));
 
-        if (_recipients.Count == 0)
+        if (Entries.Count == 0)
         {
             problems.Add(new(Field.Recipients, RefusalKey.NoRecipients));
         }
@@ -441,19 +436,14 @@ public sealed class Remiss : TenantEntity
     /// </summary>
     public static bool IsPossibleDeadline(DateOnly deadline, DateOnly today) => deadline > today;
 
+    /// <summary>Sends the draft. Its remissinstanser are invited by the service that sends, in the same transaction.</summary>
     public void Send(DateOnly today, DateTime nowUtc)
     {
-        EnsureAllRecipients();
         var problems = ProblemsBeforeSending(today);
         DomainException.ThrowIfAny(problems);
 
         Status = RemissStatus.Sent;
         SentAt = nowUtc;
-        foreach (var recipient in _recipients)
-        {
-            recipient.MarkInvited(nowUtc);
-        }
-
         Touch();
     }
 
@@ -505,11 +495,13 @@ public sealed class Remiss : TenantEntity
         Touch();
     }
 
-    /// <summary>Closes a sent remiss once every recipient has submitted or declined. Needs all recipients loaded.</summary>
-    public bool CloseIfEveryRecipientHasAnswered(DateTime nowUtc)
+    /// <summary>
+    /// Closes a sent remiss once every recipient has submitted or declined. The remissinstanser are aggregates of
+    /// their own, so the caller counts those that have not answered, in the transaction that changed one of them.
+    /// </summary>
+    public bool CloseIfEveryRecipientHasAnswered(int notYetAnswered, DateTime nowUtc)
     {
-        EnsureAllRecipients();
-        if (Status != RemissStatus.Sent || _recipients.Count == 0 || !_recipients.All(r => r.HasAnswered))
+        if (Status != RemissStatus.Sent || Entries.Count == 0 || notYetAnswered > 0)
         {
             return false;
         }
@@ -530,8 +522,11 @@ public sealed class Remiss : TenantEntity
         Touch();
     }
 
-    /// <summary>A reopened yttrande takes the remiss back from Stängd to Utskickad.</summary>
-    internal void ReopenForRecipient()
+    /// <summary>
+    /// A reopened yttrande takes the remiss back from Stängd to Utskickad; the service that reopens calls this and
+    /// <see cref="Recipient.Reopen"/> in one transaction.
+    /// </summary>
+    public void ReopenForRecipient()
     {
         if (Status is not (RemissStatus.Sent or RemissStatus.Closed))
         {
@@ -545,22 +540,6 @@ public sealed class Remiss : TenantEntity
         }
 
         Touch();
-    }
-
-    internal void EnsureOpenForAnswers(Act act)
-    {
-        if (Status != RemissStatus.Sent)
-        {
-            throw new DomainException(
-                Field.Form,
-                Status switch
-                {
-                    RemissStatus.Draft => RefusalKey.RemissNotSent,
-                    RemissStatus.Withdrawn => RefusalKey.RemissWithdrawn,
-                    _ => RefusalKey.RemissClosed,
-                },
-                act);
-        }
     }
 
     private void EnsureDraft(Field what)

@@ -59,7 +59,7 @@ public sealed class RecipientMemberHandler(UserMemberships memberships) : IAutho
     {
         var organisations = await memberships.OrganisationIdsAsync(context.User).ConfigureAwait(false);
         return recipient.TenantId == context.User.TenantIdOrEmpty()
-            && recipient.Remiss.Status != RemissStatus.Draft
+            && recipient.Terms.Status != RemissStatus.Draft
             && organisations.Contains(recipient.OrganisationId);
     }
 

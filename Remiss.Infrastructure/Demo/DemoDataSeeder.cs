@@ -98,12 +98,9 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes, TimeProvider clo
         remiss.AddQuestion(QuestionDefinition.FreeText(text.Questions[1]));
         remiss.AddQuestion(QuestionDefinition.PositionOn(text.Questions[2], required: true));
         remiss.AddQuestion(QuestionDefinition.ChoiceOfOrganisations(text.Questions[3]));
-        foreach (var recipient in recipients)
-        {
-            remiss.AddRecipient(recipient);
-        }
-
+        var remissinstanser = recipients.Select(o => remiss.AddRecipient(o)).ToList();
         db.Remisser.Add(remiss);
+        db.Recipients.AddRange(remissinstanser);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -138,12 +135,9 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes, TimeProvider clo
             DemoDeadline(tenant.Calendar().Today(now)), tenant.Calendar().Today(now));
         remiss.AddQuestion(QuestionDefinition.PositionOn("Tillstyrker ni förslaget till avfallsplan?", required: true));
         remiss.AddQuestion(QuestionDefinition.FreeText("Vilka åtgärder i planen berör er verksamhet?"));
-        foreach (var organisation in others)
-        {
-            remiss.AddRecipient(organisation);
-        }
-
+        var remissinstanser = others.Select(o => remiss.AddRecipient(o)).ToList();
         db.Remisser.Add(remiss);
+        db.Recipients.AddRange(remissinstanser);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -10,16 +10,16 @@ using Remiss.Infrastructure.Remisser;
 /// Sammanställning av remissvar, in domain.md's order: title page; the Remissinstanser table; per question the
 /// question, its tally and every answering recipient's answer under its name (with those who declined or did
 /// not answer named); the general views and standard sections per recipient; optionally every yttrande in full.
-/// While answers can still come in, it says "Preliminär" and the date. Needs the remiss with its recipients,
-/// extensions, yttranden and their answers loaded.
+/// While answers can still come in, it says "Preliminär" and the date. Needs the remiss and every one of its
+/// remissinstanser, each loaded whole.
 /// </summary>
 public static class SummaryDocument
 {
-    public static void Write(Stream output, Domain.Remisser.Remiss remiss, DocumentContext context, bool withResponses)
+    public static void Write(Stream output, Domain.Remisser.Remiss remiss, IReadOnlyList<Recipient> remissinstanser, DocumentContext context, bool withResponses)
     {
         ArgumentNullException.ThrowIfNull(remiss);
         ArgumentNullException.ThrowIfNull(context);
-        var recipients = remiss.Recipients.OrderBy(r => context.NameOf(r.OrganisationId), SwedishOrder.Comparer).ToList();
+        var recipients = remissinstanser.OrderBy(r => context.NameOf(r.OrganisationId), SwedishOrder.Comparer).ToList();
         var answering = recipients.Where(r => r.Status == RecipientStatus.Submitted && r.Response is not null).ToList();
         var preliminary = !remiss.HasFinalAnswers;
 

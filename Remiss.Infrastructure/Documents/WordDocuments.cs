@@ -17,28 +17,28 @@ public sealed record WordFile(Stream Content, string FileName)
 /// documents need (every yttrande's answers and bilagor, the organisations' names, the tenant's template) and
 /// hands it to <see cref="SummaryDocument"/> or <see cref="ResponseDocument"/>. Rights are the caller's.
 /// </summary>
-public sealed class WordDocuments(AppDbContext db, ITenantContext tenantContext, DocumentTemplates templates, TimeProvider clock)
+public sealed class WordDocuments(AppDbContext db, Remisser.RemissReader reader, ITenantContext tenantContext, DocumentTemplates templates, TimeProvider clock)
 {
     /// <summary>The sammanställning; <paramref name="withResponses"/> adds every yttrande in full as an appendix.</summary>
-    public Task<WordFile> SummaryAsync(Domain.Remisser.Remiss remiss, bool withResponses, CancellationToken cancellationToken) =>
-        MakeAsync(
-            remiss,
-            (output, context) => SummaryDocument.Write(output, remiss, context, withResponses),
+    public async Task<WordFile> SummaryAsync(Domain.Remisser.Remiss remiss, bool withResponses, CancellationToken cancellationToken)
+    {
+        var recipients = await reader.RecipientsOfAsync(remiss.Id, cancellationToken).ConfigureAwait(false);
+        return await MakeAsync(
+            (output, context) => SummaryDocument.Write(output, remiss, recipients, context, withResponses),
             _ => $"Sammanställning {remiss.Diarienummer ?? remiss.Title}",
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
-    /// <summary>One recipient's yttrande, laid out for its nämnd's agenda.</summary>
+    /// <summary>One recipient's yttrande, laid out for its nämnd's agenda; the recipient is loaded whole.</summary>
     public Task<WordFile> ResponseAsync(Domain.Remisser.Remiss remiss, Recipient recipient, CancellationToken cancellationToken) =>
         MakeAsync(
-            remiss,
             (output, context) => ResponseDocument.Write(output, remiss, recipient, context),
             context => $"Yttrande {context.NameOf(recipient.OrganisationId)} {remiss.Diarienummer}",
             cancellationToken);
 
     private async Task<WordFile> MakeAsync(
-        Domain.Remisser.Remiss remiss, Action<Stream, DocumentContext> write, Func<DocumentContext, string> name, CancellationToken cancellationToken)
+        Action<Stream, DocumentContext> write, Func<DocumentContext, string> name, CancellationToken cancellationToken)
     {
-        await LoadResponsesAsync(remiss, cancellationToken).ConfigureAwait(false);
         var context = await ContextAsync(cancellationToken).ConfigureAwait(false);
         var output = new MemoryStream();
         write(output, context);
@@ -55,18 +55,5 @@ public sealed class WordDocuments(AppDbContext db, ITenantContext tenantContext,
         var names = await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
         var template = await templates.BytesAsync(tenant, cancellationToken).ConfigureAwait(false);
         return new DocumentContext(tenant.Name, names, tenant.Calendar(), clock.GetUtcNow().UtcDateTime, template);
-    }
-
-    /// <summary>Every yttrande's answers and bilagor in two queries; EF puts them on the tracked yttranden.</summary>
-    private async Task LoadResponsesAsync(Domain.Remisser.Remiss remiss, CancellationToken cancellationToken)
-    {
-        var responseIds = remiss.Recipients.Select(r => r.Response?.Id).OfType<Guid>().ToList();
-        if (responseIds.Count == 0)
-        {
-            return;
-        }
-
-        await db.Answers.Where(a => responseIds.Contains(a.ResponseId)).LoadAsync(cancellationToken).ConfigureAwait(false);
-        await db.Set<ResponseAttachment>().Where(a => responseIds.Contains(a.ResponseId)).LoadAsync(cancellationToken).ConfigureAwait(false);
     }
 }

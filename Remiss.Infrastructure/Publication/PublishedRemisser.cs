@@ -28,16 +28,21 @@ public sealed class PublishedRemisser(AppDbContext db, TenantContext tenantConte
         }
 
         tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
-        var remiss = await reader.FindWithRecipientsAsync(remissId, cancellationToken).ConfigureAwait(false);
+        var remiss = await reader.FindAsync(remissId, cancellationToken).ConfigureAwait(false);
         if (remiss is null || !Publication.IsPublished(tenant, remiss))
         {
             return null;
         }
 
         var names = await reader.OrganisationNamesAsync(cancellationToken).ConfigureAwait(false);
-        var responses = remiss.Recipients
-            .Where(r => Publication.IsPublished(tenant, r))
-            .Select(r => new PublishedResponse(r.Id, names[r.OrganisationId], r.SubmittedAt ?? r.Response!.SubmittedAt ?? default))
+        // The remiss is published, so its submitted yttranden are (Publication's rule on one recipient, as a query).
+        var submitted = await db.Recipients
+            .Where(r => r.RemissId == remiss.Id && r.Status == RecipientStatus.Submitted && r.Response != null)
+            .Select(r => new { r.Id, r.OrganisationId, r.SubmittedAt, ResponseSubmittedAt = r.Response!.SubmittedAt })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var responses = submitted
+            .Select(r => new PublishedResponse(r.Id, names[r.OrganisationId], r.SubmittedAt ?? r.ResponseSubmittedAt ?? default))
             .OrderBy(r => r.OrganisationName, SwedishOrder.Comparer)
             .ToList();
         return new PublishedRemiss(tenant, remiss, names[remiss.OwnerOrganisationId], responses);
@@ -52,8 +57,7 @@ public sealed class PublishedRemisser(AppDbContext db, TenantContext tenantConte
             return null;
         }
 
-        var recipient = published.Remiss.Recipients.Single(r => r.Id == recipientId);
-        await db.Entry(recipient.Response!).Collection(r => r.Answers).LoadAsync(cancellationToken).ConfigureAwait(false);
-        return (published, recipient);
+        var recipient = await reader.FindRecipientAsync(recipientId, cancellationToken).ConfigureAwait(false);
+        return recipient is not null && recipient.RemissId == remissId && Publication.IsPublished(published.Tenant, recipient) ? (published, recipient) : null;
     }
 }

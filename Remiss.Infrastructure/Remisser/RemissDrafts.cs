@@ -81,7 +81,11 @@ public sealed class RemissDrafts(
             .Where(id => id != owner.Id)
             .Select(id => organisations.SingleOrDefault(o => o.Id == id) ?? throw new DomainException(Field.Recipients, RefusalKey.SelectedRecipientNotFound))
             .ToList();
-        remiss.ReplaceRecipients(recipients);
+        db.Recipients.AddRange(remiss.ReplaceRecipients(recipients));
+
+        // A remissinstans the draft no longer lists goes with it, in the same SaveChanges; in a draft it has no yttrande.
+        var kept = remiss.Recipients.Select(r => r.Id).ToList();
+        db.Recipients.RemoveRange(await db.Recipients.Where(r => r.RemissId == remiss.Id && !kept.Contains(r.Id)).ToListAsync(cancellationToken).ConfigureAwait(false));
         audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” sparades ({remiss.Questions.Count} frågor, {remiss.Recipients.Count} remissinstanser).", remiss.Id);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -78,8 +78,8 @@ public sealed class RemissQueries(AppDbContext db, TenantClock clock)
             r.Status,
             o.Name,
             r.Deadline,
-            r.Recipients.Count,
-            r.Recipients.Count(x => x.Status == RecipientStatus.Submitted || x.Status == RecipientStatus.Declined));
+            db.Recipients.Count(x => x.RemissId == r.Id),
+            db.Recipients.Count(x => x.RemissId == r.Id && (x.Status == RecipientStatus.Submitted || x.Status == RecipientStatus.Declined)));
 
     /// <summary>"%text%" with the LIKE wildcards in the text escaped; case-insensitive on both providers for a–z.</summary>
     public static string LikePattern(string text) =>
@@ -88,20 +88,21 @@ public sealed class RemissQueries(AppDbContext db, TenantClock clock)
     /// <summary>Sent (or later) remisser in which any of the organisations is a recipient.</summary>
     public IQueryable<ToAnswerRow> SentTo(IReadOnlyCollection<Guid> organisationIds) =>
         from rc in db.Recipients
-        where organisationIds.Contains(rc.OrganisationId) && rc.Remiss.Status != RemissStatus.Draft
-        join sender in db.Organisations on rc.Remiss.OwnerOrganisationId equals sender.Id
+        join remiss in db.Remisser on rc.RemissId equals remiss.Id
+        where organisationIds.Contains(rc.OrganisationId) && remiss.Status != RemissStatus.Draft
+        join sender in db.Organisations on remiss.OwnerOrganisationId equals sender.Id
         join me in db.Organisations on rc.OrganisationId equals me.Id
-        orderby rc.Remiss.Deadline
+        orderby remiss.Deadline
         select new ToAnswerRow(
             rc.RemissId,
             rc.Id,
-            rc.Remiss.Title,
-            rc.Remiss.Diarienummer,
+            remiss.Title,
+            remiss.Diarienummer,
             sender.Name,
             me.Name,
             rc.Status,
-            rc.Remiss.Status,
-            rc.Remiss.Deadline!.Value,
+            remiss.Status,
+            remiss.Deadline!.Value,
             rc.ExtendedDeadline);
 
     /// <summary>

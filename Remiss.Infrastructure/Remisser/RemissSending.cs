@@ -12,10 +12,12 @@ using Remiss.Infrastructure.Tenancy;
 /// <summary>
 /// The owner's actions on a remiss once it is written: send it, move its deadline, invite more recipients,
 /// withdraw or close it, decide anstånd and reopen yttranden. The domain decides; every e-mail the action
-/// causes is queued in the outbox in the same SaveChanges as the change.
+/// causes is queued in the outbox in the same SaveChanges as the change. The remiss and its remissinstanser are
+/// separate aggregates: an action that changes both does so here, in one method and one SaveChanges.
 /// </summary>
 public sealed class RemissSending(
     AppDbContext db,
+    RemissReader reader,
     ITenantContext tenantContext,
     TimeProvider clock,
     TenantClock tenantClock,
@@ -47,7 +49,15 @@ public sealed class RemissSending(
     public async Task<int> SendAsync(Remiss remiss, CancellationToken cancellationToken)
     {
         remiss.Send(Today, Now);
-        var queued = await InviteAsync(remiss, remiss.Recipients, cancellationToken).ConfigureAwait(false);
+
+        // A draft's remissinstanser have no yttrande or anstånd yet: each is its row, which the invitation stamps.
+        var recipients = await db.Recipients.Where(r => r.RemissId == remiss.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in recipients)
+        {
+            recipient.MarkInvited(Now);
+        }
+
+        var queued = await InviteAsync(remiss, [.. recipients.Select(r => (r.Id, r.OrganisationId))], cancellationToken).ConfigureAwait(false);
         audit.Record(AuditAction.RemissSent, AuditSubjects.Remiss, remiss.Id, $"Remissen skickades till {remiss.Recipients.Count} remissinstanser med sista svarsdag {remiss.Deadline:yyyy-MM-dd}.", remiss.Id);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return queued;
@@ -56,15 +66,19 @@ public sealed class RemissSending(
     /// <summary>Moves the deadline; recipients still answering whose own deadline changed are told.</summary>
     public async Task MoveDeadlineAsync(Remiss remiss, DateOnly newDeadline, CancellationToken cancellationToken)
     {
-        var before = remiss.Recipients.ToDictionary(r => r.Id, r => r.Deadline);
         var old = remiss.Deadline!.Value;
         remiss.MoveDeadline(newDeadline, Today);
         audit.Record(AuditAction.DeadlineMoved, AuditSubjects.Remiss, remiss.Id, $"Sista svarsdag ändrades från {old:yyyy-MM-dd} till {newDeadline:yyyy-MM-dd}.", remiss.Id);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var content = emails.DeadlineMoved(Tenant, remiss, names[remiss.OwnerOrganisationId], old, newDeadline);
-        foreach (var recipient in remiss.Recipients.Where(r => !r.HasAnswered && r.Deadline != before[r.Id]))
+        var answering = await db.Recipients
+            .Where(r => r.RemissId == remiss.Id && r.Status != RecipientStatus.Submitted && r.Status != RecipientStatus.Declined)
+            .Select(r => new { r.Id, r.OrganisationId, r.ExtendedDeadline })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var recipient in answering.Where(r => Recipient.DeadlineOf(newDeadline, r.ExtendedDeadline) != Recipient.DeadlineOf(old, r.ExtendedDeadline)))
         {
-            await QueueAsync(recipient, content, EmailReason.DeadlineMoved, cancellationToken).ConfigureAwait(false);
+            await QueueAsync((recipient.Id, recipient.OrganisationId), content, EmailReason.DeadlineMoved, cancellationToken).ConfigureAwait(false);
         }
 
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -80,10 +94,11 @@ public sealed class RemissSending(
         }
 
         var added = organisations.Select(o => remiss.AddRecipient(o, Now)).ToList();
+        db.Recipients.AddRange(added);
         audit.Record(AuditAction.RecipientsAdded, AuditSubjects.Remiss, remiss.Id, $"Nya remissinstanser: {string.Join(", ", SwedishOrder.By(organisations, o => o.Name).Select(o => o.Name))}.", remiss.Id);
         if (remiss.Status == RemissStatus.Sent)
         {
-            await InviteAsync(remiss, added, cancellationToken).ConfigureAwait(false);
+            await InviteAsync(remiss, [.. added.Select(r => (r.Id, r.OrganisationId))], cancellationToken).ConfigureAwait(false);
         }
 
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -96,9 +111,14 @@ public sealed class RemissSending(
         audit.Record(AuditAction.RemissWithdrawn, AuditSubjects.Remiss, remiss.Id, string.IsNullOrWhiteSpace(remiss.WithdrawalReason) ? "Remissen återkallades." : $"Remissen återkallades: {remiss.WithdrawalReason}", remiss.Id);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var content = emails.Withdrawn(Tenant, remiss, names[remiss.OwnerOrganisationId]);
-        foreach (var recipient in remiss.Recipients.Where(r => r.Status != RecipientStatus.Declined))
+        var notDeclined = await db.Recipients
+            .Where(r => r.RemissId == remiss.Id && r.Status != RecipientStatus.Declined)
+            .Select(r => new { r.Id, r.OrganisationId })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var recipient in notDeclined)
         {
-            await QueueAsync(recipient, content, EmailReason.Withdrawn, cancellationToken).ConfigureAwait(false);
+            await QueueAsync((recipient.Id, recipient.OrganisationId), content, EmailReason.Withdrawn, cancellationToken).ConfigureAwait(false);
         }
 
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -114,11 +134,11 @@ public sealed class RemissSending(
     public async Task GrantExtensionAsync(
         Remiss remiss, Guid recipientId, Guid extensionId, DateOnly? date, string? message, Guid userId, CancellationToken cancellationToken)
     {
-        var recipient = RecipientOf(remiss, recipientId);
+        var recipient = await RecipientOfAsync(remiss, recipientId, cancellationToken).ConfigureAwait(false);
         var extension = recipient.GrantExtension(extensionId, date, userId, Now, Today, message);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(AuditAction.ExtensionGranted, AuditSubjects.Recipient, recipient.Id, $"Anstånd beviljades för {names[recipient.OrganisationId]} till {recipient.Deadline:yyyy-MM-dd}.", remiss.Id);
-        await QueueAsync(recipient, emails.ExtensionGranted(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, extension.DecisionComment), EmailReason.ExtensionGranted, cancellationToken)
+        await QueueAsync((recipient.Id, recipient.OrganisationId), emails.ExtensionGranted(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, extension.DecisionComment), EmailReason.ExtensionGranted, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -126,30 +146,38 @@ public sealed class RemissSending(
     public async Task RefuseExtensionAsync(
         Remiss remiss, Guid recipientId, Guid extensionId, string? message, Guid userId, CancellationToken cancellationToken)
     {
-        var recipient = RecipientOf(remiss, recipientId);
+        var recipient = await RecipientOfAsync(remiss, recipientId, cancellationToken).ConfigureAwait(false);
         var extension = recipient.RefuseExtension(extensionId, message, userId, Now);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(AuditAction.ExtensionRefused, AuditSubjects.Recipient, recipient.Id, $"Anstånd avslogs för {names[recipient.OrganisationId]}.", remiss.Id);
-        await QueueAsync(recipient, emails.ExtensionRefused(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, extension.DecisionComment), EmailReason.ExtensionRefused, cancellationToken)
+        await QueueAsync((recipient.Id, recipient.OrganisationId), emails.ExtensionRefused(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, extension.DecisionComment), EmailReason.ExtensionRefused, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Gives a submitted yttrande back to its recipient; a closed remiss opens again with it. Both aggregates change
+    /// here, in one SaveChanges: the yttrande is reopened, then the remiss follows.
+    /// </summary>
     public async Task ReopenAsync(Remiss remiss, Guid recipientId, string? reason, CancellationToken cancellationToken)
     {
-        var recipient = RecipientOf(remiss, recipientId);
-        recipient.Reopen(Now);
+        var recipient = await RecipientOfAsync(remiss, recipientId, cancellationToken).ConfigureAwait(false);
+        recipient.Under(remiss.Terms).Reopen(Now);
+        remiss.ReopenForRecipient();
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         audit.Record(AuditAction.ResponseReopened, AuditSubjects.Recipient, recipient.Id, $"Yttrandet från {names[recipient.OrganisationId]} öppnades igen.", remiss.Id);
-        await QueueAsync(recipient, emails.Reopened(Tenant, remiss, names[remiss.OwnerOrganisationId], Text.Optional(reason, Field.Motivation, 4_000)), EmailReason.Reopened, cancellationToken)
+        await QueueAsync((recipient.Id, recipient.OrganisationId), emails.Reopened(Tenant, remiss, names[remiss.OwnerOrganisationId], Text.Optional(reason, Field.Motivation, 4_000)), EmailReason.Reopened, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static Recipient RecipientOf(Remiss remiss, Guid recipientId) =>
-        remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) ?? throw new NotFoundException($"Remissinstansen {recipientId} finns inte i remissen {remiss.Id}.");
+    /// <summary>The remissinstans of this remiss with <paramref name="recipientId"/>, whole, under the remiss's terms as loaded.</summary>
+    private async Task<Recipient> RecipientOfAsync(Remiss remiss, Guid recipientId, CancellationToken cancellationToken) =>
+        (await reader.FindRecipientAsync(recipientId, cancellationToken).ConfigureAwait(false)) is { } recipient && recipient.RemissId == remiss.Id
+            ? recipient.Under(remiss.Terms)
+            : throw new NotFoundException($"Remissinstansen {recipientId} finns inte i remissen {remiss.Id}.");
 
-    private async Task<int> InviteAsync(Remiss remiss, IEnumerable<Recipient> recipients, CancellationToken cancellationToken)
+    private async Task<int> InviteAsync(Remiss remiss, IReadOnlyList<(Guid Id, Guid OrganisationId)> recipients, CancellationToken cancellationToken)
     {
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var queued = 0;
@@ -163,7 +191,7 @@ public sealed class RemissSending(
         return queued;
     }
 
-    private async Task QueueAsync(Recipient recipient, EmailContent content, EmailReason reason, CancellationToken cancellationToken) =>
+    private async Task QueueAsync((Guid Id, Guid OrganisationId) recipient, EmailContent content, EmailReason reason, CancellationToken cancellationToken) =>
         await outbox.QueueForOrganisationAsync(Tenant.Id, recipient.OrganisationId, content, reason, EmailConcerns.Recipient, recipient.Id, cancellationToken)
             .ConfigureAwait(false);
 

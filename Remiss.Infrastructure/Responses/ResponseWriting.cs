@@ -96,13 +96,17 @@ public sealed class ResponseWriting(
         await storage.DeleteAsync(Tenant.Id, attachment.StorageKey, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Submits: read-only and time-stamped; a kvittens to the submitter and a notice to the owners.</summary>
-    public async Task SubmitAsync(Recipient recipient, Guid userId, string userEmail, string userName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits: read-only and time-stamped; a kvittens to the submitter and a notice to the owners. When it was the
+    /// last answer the remiss closes, in the same transaction.
+    /// </summary>
+    public async Task SubmitAsync(Remiss remiss, Recipient recipient, Guid userId, string userEmail, string userName, CancellationToken cancellationToken)
     {
-        var remiss = recipient.Remiss;
+        EnsureOf(remiss, recipient);
         recipient.Submit(userId, Now);
         await RecordAsync(recipient, AuditAction.ResponseSubmitted, name => $"Yttrandet från {name} skickades in.", cancellationToken).ConfigureAwait(false);
-        CloseIfEveryoneAnswered(remiss);
+        var (answered, total) = await AnswerTallyAsync(remiss, recipient, cancellationToken).ConfigureAwait(false);
+        CloseIfEveryoneAnswered(remiss, total - answered);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var recipientName = names[recipient.OrganisationId];
         outbox.Queue(
@@ -112,7 +116,6 @@ public sealed class ResponseWriting(
             EmailReason.Receipt,
             EmailConcerns.Recipient,
             recipient.Id);
-        var (answered, total) = remiss.AnswerTally();
         var notice = emails.SubmittedNotice(
             Tenant,
             remiss,
@@ -127,12 +130,14 @@ public sealed class ResponseWriting(
         await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task DeclineAsync(Recipient recipient, string? reason, Guid userId, CancellationToken cancellationToken)
+    /// <summary>Declines; when it was the last answer the remiss closes, in the same transaction.</summary>
+    public async Task DeclineAsync(Remiss remiss, Recipient recipient, string? reason, Guid userId, CancellationToken cancellationToken)
     {
-        var remiss = recipient.Remiss;
+        EnsureOf(remiss, recipient);
         recipient.Decline(reason, userId, Now);
         await RecordAsync(recipient, AuditAction.ResponseDeclined, name => $"{name} avstod från att yttra sig.", cancellationToken).ConfigureAwait(false);
-        CloseIfEveryoneAnswered(remiss);
+        var (answered, total) = await AnswerTallyAsync(remiss, recipient, cancellationToken).ConfigureAwait(false);
+        CloseIfEveryoneAnswered(remiss, total - answered);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var notice = emails.Declined(Tenant, remiss, recipient.Id, names[recipient.OrganisationId], recipient.DeclineReason);
         await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, notice, EmailReason.Declined, EmailConcerns.Recipient, recipient.Id, cancellationToken)
@@ -140,9 +145,9 @@ public sealed class ResponseWriting(
         await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task RequestExtensionAsync(Recipient recipient, DateOnly requestedDeadline, string? reason, Guid userId, string userName, CancellationToken cancellationToken)
+    public async Task RequestExtensionAsync(Remiss remiss, Recipient recipient, DateOnly requestedDeadline, string? reason, Guid userId, string userName, CancellationToken cancellationToken)
     {
-        var remiss = recipient.Remiss;
+        EnsureOf(remiss, recipient);
         var current = recipient.Deadline;
         var extension = recipient.RequestExtension(requestedDeadline, reason, userId, Now, Today);
         await RecordAsync(recipient, AuditAction.ExtensionRequested, name => $"{name} begärde anstånd till {requestedDeadline:yyyy-MM-dd}.", cancellationToken).ConfigureAwait(false);
@@ -155,8 +160,9 @@ public sealed class ResponseWriting(
 
     /// <summary>Adds the nämnd's decision (and protokollsutdrag) to a submitted preliminary answer; the owners are told.</summary>
     public async Task ConfirmDecisionAsync(
-        Recipient recipient, DecisionContent decision, Stream? protocolExtract, string? fileName, Guid userId, CancellationToken cancellationToken)
+        Remiss remiss, Recipient recipient, DecisionContent decision, Stream? protocolExtract, string? fileName, Guid userId, CancellationToken cancellationToken)
     {
+        EnsureOf(remiss, recipient);
         AttachmentFile? file = null;
         if (protocolExtract is not null)
         {
@@ -170,9 +176,9 @@ public sealed class ResponseWriting(
             var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
             var stored = recipient.Response!.Decision!;
             var notice = emails.DecisionConfirmed(
-                Tenant, recipient.Remiss, recipient.Id, names[recipient.OrganisationId], stored.DecidedBy ?? names[recipient.OrganisationId], stored.DecisionDate!.Value, stored.Paragraph);
+                Tenant, remiss, recipient.Id, names[recipient.OrganisationId], stored.DecidedBy ?? names[recipient.OrganisationId], stored.DecisionDate!.Value, stored.Paragraph);
             await outbox.QueueForOrganisationAsync(
-                    Tenant.Id, recipient.Remiss.OwnerOrganisationId, notice, EmailReason.DecisionConfirmed, EmailConcerns.Recipient, recipient.Id, cancellationToken)
+                    Tenant.Id, remiss.OwnerOrganisationId, notice, EmailReason.DecisionConfirmed, EmailConcerns.Recipient, recipient.Id, cancellationToken)
                 .ConfigureAwait(false);
             await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
         }
@@ -200,13 +206,33 @@ public sealed class ResponseWriting(
     private async Task RecordAsync(Recipient recipient, AuditAction action, Func<string, string> summary, CancellationToken cancellationToken)
     {
         var name = await db.Organisations.Where(o => o.Id == recipient.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
-        audit.Record(action, AuditSubjects.Recipient, recipient.Id, summary(name), recipient.Remiss.Id);
+        audit.Record(action, AuditSubjects.Recipient, recipient.Id, summary(name), recipient.RemissId);
     }
 
-    private void CloseIfEveryoneAnswered(Remiss remiss)
+    private static void EnsureOf(Remiss remiss, Recipient recipient)
+    {
+        if (recipient.RemissId != remiss.Id)
+        {
+            throw new NotFoundException($"Remissinstansen {recipient.Id} finns inte i remissen {remiss.Id}.");
+        }
+    }
+
+    /// <summary>
+    /// How many of the remiss's recipients have submitted or declined, of how many: a count in the database, with
+    /// <paramref name="changed"/> as it stands in this transaction rather than as stored.
+    /// </summary>
+    private async Task<(int Answered, int Total)> AnswerTallyAsync(Remiss remiss, Recipient changed, CancellationToken cancellationToken)
+    {
+        var others = db.Recipients.Where(r => r.RemissId == remiss.Id && r.Id != changed.Id);
+        var total = await others.CountAsync(cancellationToken).ConfigureAwait(false);
+        var answered = await others.CountAsync(r => r.Status == RecipientStatus.Submitted || r.Status == RecipientStatus.Declined, cancellationToken).ConfigureAwait(false);
+        return (answered + (changed.HasAnswered ? 1 : 0), total + 1);
+    }
+
+    private void CloseIfEveryoneAnswered(Remiss remiss, int notYetAnswered)
     {
         var before = remiss.Status;
-        remiss.CloseIfEveryRecipientHasAnswered(Now);
+        remiss.CloseIfEveryRecipientHasAnswered(notYetAnswered, Now);
         if (before != remiss.Status)
         {
             audit.Record(AuditAction.RemissClosed, AuditSubjects.Remiss, remiss.Id, "Remissen stängdes: alla remissinstanser har svarat eller avstått.", remiss.Id);

@@ -210,7 +210,7 @@ public sealed class OrganisationTests
         tekniska.Retire();
 
         Assert.Equal(tekniska.Id, Assert.Single(remiss.Recipients).OrganisationId);
-        A.Submitted(remiss.Recipients[0]);
+        A.Submitted(A.RecipientsOf(remiss)[0]);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class OrganisationTests
         tekniska.Reinstate();
 
         var remiss = A.DraftRemiss(A.Owner(tenant));
-        remiss.AddRecipient(tekniska);
+        A.AddRecipient(remiss, tekniska);
 
         Assert.Single(remiss.Recipients);
     }

@@ -94,7 +94,7 @@ public sealed class ReminderPlanTests
     public void A_reminder_records_its_step_and_refuses_an_impossible_one()
     {
         var remiss = A.SentRemiss();
-        var recipient = remiss.Recipients[0];
+        var recipient = A.RecipientsOf(remiss)[0];
         var reminder = Reminder.Before(recipient, Deadline, 7, sent: true, A.Now);
 
         Assert.Equal((recipient.Id, remiss.Id, ReminderKind.BeforeDeadline, 7, true), (reminder.RecipientId, reminder.RemissId, reminder.Kind, reminder.DaysBefore, reminder.WasSent));
@@ -153,11 +153,11 @@ public sealed class RemissReminderScheduleTests
         var tenant = A.Tenant();
         var remiss = A.ReadyRemiss(A.Owner(tenant), [A.Organisation(tenant, "Tekniska nämnden")]);
 
-        Assert.All(remiss.Recipients, r => Assert.Null(r.InvitedAt));
-        remiss.Send(A.Today, A.Now);
-        Assert.All(remiss.Recipients, r => Assert.Equal(A.Now, r.InvitedAt));
+        Assert.All(A.RecipientsOf(remiss), r => Assert.Null(r.InvitedAt));
+        A.Send(remiss, A.Today, A.Now);
+        Assert.All(A.RecipientsOf(remiss), r => Assert.Equal(A.Now, r.InvitedAt));
 
-        var later = remiss.AddRecipient(A.Organisation(tenant, "Kulturnämnden"), A.Now.AddDays(3));
+        var later = A.AddRecipient(remiss, A.Organisation(tenant, "Kulturnämnden"), A.Now.AddDays(3));
         Assert.Equal(A.Now.AddDays(3), later.InvitedAt);
     }
 
@@ -168,11 +168,11 @@ public sealed class RemissReminderScheduleTests
         remiss.MoveDeadline(A.Deadline.AddDays(10), A.Today.AddDays(1));
         Assert.Equal(A.Today.AddDays(1), remiss.DeadlineMovedOn);
 
-        var recipient = remiss.Recipients[0];
+        var recipient = A.RecipientsOf(remiss)[0];
         var extension = recipient.RequestExtension(A.Deadline.AddDays(30), "Nämnden sammanträder sent.", A.Namndsekreterare, A.Now, A.Today);
         recipient.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today.AddDays(2));
 
         Assert.Equal(A.Today.AddDays(2), recipient.ExtendedOn);
-        Assert.Null(remiss.Recipients[1].ExtendedOn);
+        Assert.Null(A.RecipientsOf(remiss)[1].ExtendedOn);
     }
 }

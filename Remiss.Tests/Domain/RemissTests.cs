@@ -285,7 +285,7 @@ public sealed class RemissTests
     {
         var remiss = A.ReadyRemiss();
         var attachment = remiss.AddAttachment(A.File(), A.Handlaggare, A.Now);
-        remiss.Send(A.Today, A.Now);
+        A.Send(remiss, A.Today, A.Now);
 
         var e = Assert.Throws<DomainException>(() => remiss.RemoveAttachment(attachment.Id));
         e.AssertRefused(Field.Attachments, RefusalKey.ChangedAfterSending);
@@ -414,13 +414,13 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         var version = remiss.Version;
 
-        remiss.Send(A.Today, A.Now);
+        A.Send(remiss, A.Today, A.Now);
 
         Assert.Equal(RemissStatus.Sent, remiss.Status);
         Assert.False(remiss.IsDraft);
         Assert.Equal(A.Now, remiss.SentAt);
         Assert.Equal(version + 1, remiss.Version);
-        Assert.All(remiss.Recipients, r => Assert.Equal(RecipientStatus.NotStarted, r.Status));
+        Assert.All(A.RecipientsOf(remiss), r => Assert.Equal(RecipientStatus.NotStarted, r.Status));
     }
 
     [Fact]
@@ -429,7 +429,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         remiss.ReplaceRecipients([]);
 
-        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        var e = Assert.Throws<DomainException>(() => A.Send(remiss, A.Today, A.Now));
         e.AssertRefused(Field.Recipients, RefusalKey.NoRecipients);
         Assert.Equal(RemissStatus.Draft, remiss.Status);
         Assert.Null(remiss.SentAt);
@@ -441,7 +441,7 @@ public sealed class RemissTests
         var remiss = A.ReadyRemiss();
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Today, A.Today.AddDays(-60));
 
-        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        var e = Assert.Throws<DomainException>(() => A.Send(remiss, A.Today, A.Now));
         e.AssertRefused(Field.Deadline, RefusalKey.DeadlineNotAfterToday);
         Assert.Equal(RemissStatus.Draft, remiss.Status);
     }
@@ -451,7 +451,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        var e = Assert.Throws<DomainException>(() => A.Send(remiss, A.Today, A.Now));
         Assert.Equal(remiss.ProblemsBeforeSending(A.Today).Select(p => p.ToString()), e.Refusals.Select(p => p.ToString()));
         Assert.Equal(4, e.Refusals.Count);
         e.AssertRefused(Field.Diarienummer, RefusalKey.RequiredBeforeSending);
@@ -463,7 +463,7 @@ public sealed class RemissTests
     {
         var remiss = A.SentRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.Send(A.Today, A.Now));
+        var e = Assert.Throws<DomainException>(() => A.Send(remiss, A.Today, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.AlreadySent);
     }
 
@@ -502,7 +502,7 @@ public sealed class RemissTests
         remiss.MoveDeadline(later, A.Today);
 
         Assert.Equal(later, remiss.Deadline);
-        Assert.All(remiss.Recipients, r => Assert.Equal(later, r.Deadline));
+        Assert.All(A.RecipientsOf(remiss), r => Assert.Equal(later, r.Deadline));
         Assert.Equal(version + 1, remiss.Version);
     }
 
@@ -520,28 +520,28 @@ public sealed class RemissTests
     public void MoveDeadline_KeepsALaterExtendedDeadline()
     {
         var remiss = A.SentRemiss();
-        var extended = remiss.Recipients[0];
+        var extended = A.RecipientsOf(remiss)[0];
         var extension = extended.RequestExtension(new DateOnly(2027, 1, 31), "Nämnden sammanträder i januari.", A.Namndsekreterare, A.Now, A.Today);
         extended.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
 
         remiss.MoveDeadline(new DateOnly(2027, 1, 15), A.Today);
 
         Assert.Equal(new DateOnly(2027, 1, 31), extended.Deadline);
-        Assert.Equal(new DateOnly(2027, 1, 15), remiss.Recipients[1].Deadline);
+        Assert.Equal(new DateOnly(2027, 1, 15), A.RecipientsOf(remiss)[1].Deadline);
     }
 
     [Fact]
     public void MoveDeadline_BeyondAnEarlierExtendedDeadline_SupersedesIt()
     {
         var remiss = A.SentRemiss();
-        var extended = remiss.Recipients[0];
+        var extended = A.RecipientsOf(remiss)[0];
         var extension = extended.RequestExtension(new DateOnly(2027, 1, 10), null, A.Namndsekreterare, A.Now, A.Today);
         extended.GrantExtension(extension.Id, null, A.Handlaggare, A.Now, A.Today);
 
-        remiss.MoveDeadline(new DateOnly(2027, 2, 1), A.Today);
+        A.ChangeRemissOf(extended, r => r.MoveDeadline(new DateOnly(2027, 2, 1), A.Today));
 
         Assert.Equal(new DateOnly(2027, 2, 1), extended.Deadline);
-        Assert.Equal(remiss.Recipients[1].Deadline, extended.Deadline);
+        Assert.Equal(A.RecipientsOf(remiss)[1].Deadline, extended.Deadline);
     }
 
     [Fact]
@@ -674,7 +674,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
         remiss.Withdraw(null, A.Now);
 
-        var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
+        var e = Assert.Throws<DomainException>(() => A.RecipientsOf(remiss)[0].StartDrafting(A.Namndsekreterare, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.WriteResponse);
     }
 
@@ -684,7 +684,7 @@ public sealed class RemissTests
     public void Close_ASentRemiss_ClosesItEvenWithRecipientsStillWriting()
     {
         var remiss = A.SentRemiss();
-        A.Drafted(remiss.Recipients[0]);
+        A.Drafted(A.RecipientsOf(remiss)[0]);
 
         remiss.Close(A.Now.AddDays(40));
 
@@ -727,7 +727,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
         remiss.Close(A.Now);
 
-        var e = Assert.Throws<DomainException>(() => remiss.Recipients[0].StartDrafting(A.Namndsekreterare, A.Now));
+        var e = Assert.Throws<DomainException>(() => A.RecipientsOf(remiss)[0].StartDrafting(A.Namndsekreterare, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.WriteResponse);
     }
 
@@ -735,11 +735,11 @@ public sealed class RemissTests
     public void CloseIfEveryRecipientHasAnswered_WhenAllSubmittedOrDeclined_Closes()
     {
         var remiss = A.SentRemiss();
-        A.Submitted(remiss.Recipients[0]);
-        A.Submitted(remiss.Recipients[1]);
-        A.Declined(remiss.Recipients[2]);
+        A.Submitted(A.RecipientsOf(remiss)[0]);
+        A.Submitted(A.RecipientsOf(remiss)[1]);
+        A.Declined(A.RecipientsOf(remiss)[2]);
 
-        var closed = remiss.CloseIfEveryRecipientHasAnswered(A.Now.AddDays(3));
+        var closed = remiss.CloseIfEveryRecipientHasAnswered(A.NotYetAnswered(remiss), A.Now.AddDays(3));
 
         Assert.True(closed);
         Assert.Equal(RemissStatus.Closed, remiss.Status);
@@ -750,11 +750,11 @@ public sealed class RemissTests
     public void CloseIfEveryRecipientHasAnswered_WhileOneIsStillDrafting_LeavesItSent()
     {
         var remiss = A.SentRemiss();
-        A.Submitted(remiss.Recipients[0]);
-        A.Declined(remiss.Recipients[1]);
-        A.Drafted(remiss.Recipients[2]);
+        A.Submitted(A.RecipientsOf(remiss)[0]);
+        A.Declined(A.RecipientsOf(remiss)[1]);
+        A.Drafted(A.RecipientsOf(remiss)[2]);
 
-        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now));
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.NotYetAnswered(remiss), A.Now));
         Assert.Equal(RemissStatus.Sent, remiss.Status);
         Assert.Null(remiss.ClosedAt);
     }
@@ -764,7 +764,7 @@ public sealed class RemissTests
     {
         var remiss = A.SentRemiss();
 
-        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now));
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.NotYetAnswered(remiss), A.Now));
         Assert.Equal(RemissStatus.Sent, remiss.Status);
     }
 
@@ -772,48 +772,55 @@ public sealed class RemissTests
     public void AnswerTally_CountsSubmittedAndDeclinedOfAll()
     {
         var remiss = A.SentRemiss();
-        A.Submitted(remiss.Recipients[0]);
-        A.Declined(remiss.Recipients[1]);
+        A.Submitted(A.RecipientsOf(remiss)[0]);
+        A.Declined(A.RecipientsOf(remiss)[1]);
 
-        Assert.Equal((2, 3), remiss.AnswerTally());
+        Assert.Equal((2, 3), (A.RecipientsOf(remiss).Count(r => r.HasAnswered), remiss.Recipients.Count));
+        Assert.Equal(1, A.NotYetAnswered(remiss));
     }
 
     [Fact]
-    public void ARemissLoadedWithOnlySomeRecipients_RefusesEveryRuleOverAllOfThem()
+    public void CloseIfEveryRecipientHasAnswered_WhenTheCountSaysOneHasNotAnswered_LeavesItSent()
     {
-        // A recipient's own pages load only its recipient: the last one to answer must not close the remiss for all.
+        // The remissinstanser are their own aggregates: the remiss decides on the count it is given, not on what is in memory.
         var remiss = A.SentRemiss();
-        foreach (var recipient in remiss.Recipients)
+        foreach (var recipient in A.RecipientsOf(remiss))
         {
             A.Submitted(recipient);
         }
 
-        remiss.LoadedWithSomeRecipientsOnly();
-
-        Assert.False(remiss.HasAllRecipients);
-        Assert.Throws<InvalidOperationException>(() => remiss.CloseIfEveryRecipientHasAnswered(A.Now));
-        Assert.Throws<InvalidOperationException>(() => remiss.AnswerTally());
-        Assert.Throws<InvalidOperationException>(() => remiss.AddRecipient(A.Organisation(A.Tenant(), "Kulturnämnden")));
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(1, A.Now));
         Assert.Equal(RemissStatus.Sent, remiss.Status);
+        Assert.True(remiss.CloseIfEveryRecipientHasAnswered(0, A.Now));
+        Assert.Equal(RemissStatus.Closed, remiss.Status);
     }
 
     [Fact]
-    public void ADraftLoadedWithOnlySomeRecipients_CannotBeSentOrHaveItsRecipientsChanged()
+    public void WithRecipients_OnARemissThatHasThem_IsRefused()
     {
         var remiss = A.ReadyRemiss();
-        remiss.LoadedWithSomeRecipientsOnly();
 
-        Assert.Throws<InvalidOperationException>(() => remiss.Send(A.Today, A.Now));
-        Assert.Throws<InvalidOperationException>(() => remiss.RemoveRecipient(remiss.Recipients[0].OrganisationId));
-        Assert.Throws<InvalidOperationException>(() => remiss.ReplaceRecipients([]));
-        Assert.Equal(RemissStatus.Draft, remiss.Status);
+        Assert.Throws<InvalidOperationException>(() => remiss.WithRecipients([]));
+        Assert.Equal(3, remiss.Recipients.Count);
+    }
+
+    [Fact]
+    public void TheRemiss_HoldsItsRecipientsOrganisations_AndEachRemissinstansIsAnAggregateOfItsOwn()
+    {
+        var remiss = A.ReadyRemiss();
+        var remissinstanser = A.RecipientsOf(remiss);
+
+        Assert.Equal(remissinstanser.Select(r => r.OrganisationId), remiss.RecipientOrganisationIds);
+        Assert.Equal(remissinstanser.Select(r => r.Id), remiss.Recipients.Select(e => e.Id));
+        Assert.All(remissinstanser, r => Assert.Equal(remiss.Id, r.Terms.RemissId));
+        Assert.Throws<InvalidOperationException>(() => remissinstanser[0].Under(A.ReadyRemiss().Terms));
     }
 
     [Fact]
     public void TheRulesOnPlainValues_AgreeWithTheRecipientsOwn()
     {
         var remiss = A.SentRemiss();
-        var recipient = remiss.Recipients[0];
+        var recipient = A.RecipientsOf(remiss)[0];
 
         Assert.Equal(recipient.Deadline, Recipient.DeadlineOf(remiss.Deadline!.Value, recipient.ExtendedDeadline));
         Assert.Equal(new DateOnly(2027, 1, 15), Recipient.DeadlineOf(A.Deadline, new DateOnly(2027, 1, 15)));
@@ -831,7 +838,7 @@ public sealed class RemissTests
     {
         var remiss = A.DraftRemiss();
 
-        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now));
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.NotYetAnswered(remiss), A.Now));
         Assert.Equal(RemissStatus.Draft, remiss.Status);
     }
 
@@ -839,14 +846,14 @@ public sealed class RemissTests
     public void CloseIfEveryRecipientHasAnswered_WhenAlreadyClosed_DoesNothing()
     {
         var remiss = A.SentRemiss();
-        foreach (var recipient in remiss.Recipients)
+        foreach (var recipient in A.RecipientsOf(remiss))
         {
             A.Declined(recipient);
         }
 
         remiss.Close(A.Now);
 
-        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.Now.AddDays(1)));
+        Assert.False(remiss.CloseIfEveryRecipientHasAnswered(A.NotYetAnswered(remiss), A.Now.AddDays(1)));
         Assert.Equal(A.Now, remiss.ClosedAt);
     }
 
@@ -911,9 +918,9 @@ public sealed class RemissTests
     {
         var tenant = A.Tenant();
         var remiss = A.DraftRemiss(A.Owner(tenant));
-        var recipient = remiss.AddRecipient(A.Organisation(tenant));
+        var recipient = A.AddRecipient(remiss, A.Organisation(tenant));
 
-        var e = Assert.Throws<DomainException>(() => remiss.DeadlineFor(recipient));
+        var e = Assert.Throws<DomainException>(() => recipient.Deadline);
         e.AssertRefused(Field.Deadline, RefusalKey.NoDeadline);
     }
 
@@ -925,7 +932,7 @@ public sealed class RemissTests
 
         remiss.UpdateDetails("Titel", "STK-1", null, A.Deadline, A.Today);
         remiss.AddQuestion(QuestionDefinition.FreeText("Fråga?"));
-        remiss.AddRecipient(A.Organisation(tenant));
+        A.AddRecipient(remiss, A.Organisation(tenant));
 
         Assert.Equal(4, remiss.Version);
     }

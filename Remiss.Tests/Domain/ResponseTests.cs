@@ -23,7 +23,7 @@ public sealed class ResponseTests
         recipient.SaveDraft(content, recipient.Response?.Version ?? 1, A.Context, A.Namndsekreterare, A.Now.AddMinutes(5));
 
     private static Answer AnswerTo(Recipient recipient, int number) =>
-        recipient.Response!.AnswerTo(recipient.Remiss.QuestionNumber(number)) ?? throw new InvalidOperationException($"No answer to question {number}.");
+        recipient.Response!.AnswerTo(recipient.Terms.Questions.Single(q => q.Number == number)) ?? throw new InvalidOperationException($"No answer to question {number}.");
 
     // ---- SaveDraft -------------------------------------------------------------------------------------
 
@@ -200,8 +200,8 @@ public sealed class ResponseTests
         var remiss = A.DraftRemiss(owner);
         remiss.UpdateDetails(remiss.Title, "STK-1", null, A.Deadline, A.Today);
         remiss.AddQuestion(QuestionDefinition.ChoiceOfOrganisations("Vem ska samordna?"));
-        var recipient = remiss.AddRecipient(A.Organisation(tenant));
-        remiss.Send(A.Today, A.Now);
+        var recipient = A.AddRecipient(remiss, A.Organisation(tenant));
+        A.Send(remiss, A.Today, A.Now);
 
         var e = Assert.Throws<DomainException>(
             () => recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, Value: new ChoiceAnswer(["MKB", "Miljönämnden"]))), 1, A.Context, A.Namndsekreterare, A.Now));
@@ -469,7 +469,7 @@ public sealed class ResponseTests
     public void SaveDraft_AfterTheRemissIsClosed_IsRefused()
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
-        recipient.Remiss.Close(A.Now);
+        A.ChangeRemissOf(recipient, r => r.Close(A.Now));
 
         var e = Assert.Throws<DomainException>(() => Save(recipient, A.CompleteResponse()));
         e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.WriteResponse);
@@ -662,8 +662,8 @@ public sealed class ResponseTests
         var remiss = A.DraftRemiss(A.Owner(tenant));
         remiss.UpdateDetails(remiss.Title, "STK-1", null, A.Deadline, A.Today);
         remiss.AddQuestion(QuestionDefinition.ChoiceOf("Bör arbetet starta 2024?", A.ChoiceOptions, required: true));
-        var recipient = remiss.AddRecipient(A.Organisation(tenant));
-        remiss.Send(A.Today, A.Now);
+        var recipient = A.AddRecipient(remiss, A.Organisation(tenant));
+        A.Send(remiss, A.Today, A.Now);
         recipient.SaveDraft(A.ResponseWith(new AnswerContent(1, "<p>Kommentar utan val</p>")), 1, A.Context, A.Namndsekreterare, A.Now);
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
@@ -697,7 +697,7 @@ public sealed class ResponseTests
     public void Submit_AfterWithdrawal_IsRefused()
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
-        recipient.Remiss.Withdraw(null, A.Now);
+        A.ChangeRemissOf(recipient, r => r.Withdraw(null, A.Now));
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.SubmitResponse);
@@ -707,7 +707,7 @@ public sealed class ResponseTests
     public void Submit_AfterTheRemissIsClosed_IsRefused()
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
-        recipient.Remiss.Close(A.Now);
+        A.ChangeRemissOf(recipient, r => r.Close(A.Now));
 
         var e = Assert.Throws<DomainException>(() => recipient.Submit(A.Namndsekreterare, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.SubmitResponse);
@@ -718,7 +718,7 @@ public sealed class ResponseTests
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
 
-        Assert.Empty(recipient.Response!.ProblemsBeforeSubmitting(recipient.Remiss.Questions));
+        Assert.Empty(recipient.Response!.ProblemsBeforeSubmitting(recipient.Terms.Questions));
     }
 
     // ---- Answer.Counts ---------------------------------------------------------------------------------
@@ -729,7 +729,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
         Save(recipient, A.ResponseWith(new AnswerContent(3, NoComments: true)));
 
-        Assert.True(AnswerTo(recipient, 3).Counts(recipient.Remiss.QuestionNumber(3)));
+        Assert.True(AnswerTo(recipient, 3).Counts(recipient.Terms.Questions.Single(q => q.Number == 3)));
     }
 
     [Fact]
@@ -738,7 +738,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
         Save(recipient, A.ResponseWith(new AnswerContent(3, Value: new ChoiceAnswer(["Nej"]))));
 
-        Assert.True(AnswerTo(recipient, 3).Counts(recipient.Remiss.QuestionNumber(3)));
+        Assert.True(AnswerTo(recipient, 3).Counts(recipient.Terms.Questions.Single(q => q.Number == 3)));
     }
 
     [Theory]
@@ -753,7 +753,7 @@ public sealed class ResponseTests
         var recipient = Started(out _);
         Save(recipient, A.ResponseWith(new AnswerContent(1, html)));
 
-        Assert.Equal(counts, AnswerTo(recipient, 1).Counts(recipient.Remiss.QuestionNumber(1)));
+        Assert.Equal(counts, AnswerTo(recipient, 1).Counts(recipient.Terms.Questions.Single(q => q.Number == 1)));
     }
 
     // ---- ConfirmDecision -------------------------------------------------------------------------------
@@ -789,7 +789,7 @@ public sealed class ResponseTests
     public void ConfirmDecision_OnAClosedRemiss_IsAllowed()
     {
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
-        recipient.Remiss.Close(A.Now);
+        A.ChangeRemissOf(recipient, r => r.Close(A.Now));
 
         recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now);
 
@@ -882,8 +882,8 @@ public sealed class ResponseTests
     public void ConfirmDecision_OnACompletedRemiss_IsRefused()
     {
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
-        recipient.Remiss.Close(A.Now);
-        recipient.Remiss.Complete(A.Now);
+        A.ChangeRemissOf(recipient, r => r.Close(A.Now));
+        A.ChangeRemissOf(recipient, r => r.Complete(A.Now));
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
@@ -894,7 +894,7 @@ public sealed class ResponseTests
     public void ConfirmDecision_OnAWithdrawnRemiss_IsRefused()
     {
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
-        recipient.Remiss.Withdraw(null, A.Now);
+        A.ChangeRemissOf(recipient, r => r.Withdraw(null, A.Now));
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));
@@ -987,7 +987,7 @@ public sealed class ResponseTests
     public void AddAttachment_AfterWithdrawal_IsRefused()
     {
         var recipient = A.Drafted(A.RecipientOfSentRemiss());
-        recipient.Remiss.Withdraw(null, A.Now);
+        A.ChangeRemissOf(recipient, r => r.Withdraw(null, A.Now));
 
         var e = Assert.Throws<DomainException>(() => recipient.AddAttachment(A.File(), A.Namndsekreterare, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.RemissWithdrawn, Act.WriteResponse);

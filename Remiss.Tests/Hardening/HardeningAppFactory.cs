@@ -61,10 +61,11 @@ public sealed class HardeningAppFactory : SentDemoAppFactory
     {
         var (email, organisation) = AskerOf(slug);
         var remissId = RemissOf(slug);
-        var deadline = await InTenantAsync(slug, async (db, _) =>
+        var deadline = await InTenantAsync(slug, async (db, services) =>
         {
             var organisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
-            var recipient = await db.Recipients.AsNoTracking().Include(r => r.Extensions).Include(r => r.Remiss).SingleAsync(r => r.RemissId == remissId && r.OrganisationId == organisationId);
+            var recipientId = await db.Recipients.Where(r => r.RemissId == remissId && r.OrganisationId == organisationId).Select(r => r.Id).SingleAsync();
+            var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(recipientId, CancellationToken.None))!;
             return recipient.PendingExtension is null ? recipient.Deadline : (DateOnly?)null;
         });
         if (deadline is not { } current)
@@ -108,7 +109,7 @@ public sealed class HardeningAppFactory : SentDemoAppFactory
         {
             var owner = await db.Users.SingleAsync(u => u.Email == LundOwner);
             var remissId = await db.Remisser.Select(r => r.Id).SingleAsync();
-            var remiss = (await services.GetRequiredService<RemissReader>().FindWithRecipientsAsync(remissId, CancellationToken.None))!;
+            var remiss = (await services.GetRequiredService<RemissReader>().FindAsync(remissId, CancellationToken.None))!;
             await services.GetRequiredService<RemissSending>().SendAsync(remiss, CancellationToken.None);
             var tekniska = await db.Organisations.Where(o => o.Name == "Tekniska nämnden").Select(o => o.Id).SingleAsync();
 
@@ -120,7 +121,7 @@ public sealed class HardeningAppFactory : SentDemoAppFactory
                 draft.AddQuestion(new QuestionDefinition(q.Text, q.Type, q.IsRequired, q.Options, q.OptionsAreOrganisations, q.AllowsSeveralChoices, q.Items));
             }
 
-            db.Remisser.Add(draft);
+            db.AddRemiss(draft);
             await db.SaveChangesAsync();
             return (remissId, remiss.Recipients.Single(r => r.OrganisationId == tekniska).Id, draft.Id);
         });

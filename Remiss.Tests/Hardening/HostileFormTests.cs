@@ -344,11 +344,11 @@ public sealed partial class HostileFormTests(HardeningAppFactory factory, ITestO
             var (draft, response, organisations, extensions, emails) = await factory.InTenantAsync(slug, async (db, _) =>
             {
                 var draft = await db.Remisser.AsNoTracking().Include(r => r.Questions).SingleAsync(r => r.Id == draftId);
-                var remiss = await db.Remisser.AsNoTracking().Include(r => r.Recipients).ThenInclude(r => r.Response).SingleAsync(r => r.Id == remissId);
+                var recipient = await db.Recipients.AsNoTracking().Include(r => r.Response).SingleAsync(r => r.Id == recipientId && r.RemissId == remissId);
                 var organisations = await db.Organisations.AsNoTracking().Select(o => new[] { o.Name, o.FunctionalMailbox, o.ContactName }).ToListAsync();
                 var extensions = await db.Extensions.AsNoTracking().Select(e => new[] { e.Reason, e.DecisionComment }).ToListAsync();
                 var emails = await db.Outbox.AsNoTracking().Select(m => new { m.Subject, m.TextBody, m.HtmlBody }).ToListAsync();
-                return (draft, remiss.Recipients.Single(r => r.Id == recipientId).Response, organisations, extensions, emails);
+                return (draft, recipient.Response, organisations, extensions, emails);
             });
             var rich = new List<(string What, string? Html)> { ($"{slug}: the draft's Beskrivning", draft.Description) };
             if (response is not null)

@@ -65,7 +65,7 @@ public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
             var secretary = await db.Users.SingleAsync(u => u.Email == recipientEmail);
             var remissId = await db.Remisser.Select(r => r.Id).SingleAsync();
             var reader = services.GetRequiredService<RemissReader>();
-            var remiss = (await reader.FindWithRecipientsAsync(remissId, CancellationToken.None))!;
+            var remiss = (await reader.FindAsync(remissId, CancellationToken.None))!;
 
             await using (var pdf = new MemoryStream(SampleFiles.Pdf()))
             {
@@ -76,8 +76,7 @@ public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
 
             var organisationId = await db.Organisations.Where(o => o.Name == recipientName).Select(o => o.Id).SingleAsync();
             var recipientId = remiss.Recipients.Single(r => r.OrganisationId == organisationId).Id;
-            var withResponse = (await reader.FindWithResponseAsync(remissId, recipientId, CancellationToken.None))!;
-            var recipient = withResponse.Recipients.Single(r => r.Id == recipientId);
+            var recipient = (await reader.FindRecipientAsync(recipientId, CancellationToken.None))!;
             var writing = services.GetRequiredService<ResponseWriting>();
             await writing.SaveDraftAsync(
                 recipient,
@@ -91,7 +90,7 @@ public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
                 responseAttachment = await writing.AttachAsync(recipient, pdf, "protokollsutdrag.pdf", secretary.Id, CancellationToken.None);
             }
 
-            await writing.RequestExtensionAsync(recipient, remiss.Deadline!.Value.AddDays(30), "Nämnden sammanträder senare.", secretary.Id, secretary.DisplayName, CancellationToken.None);
+            await writing.RequestExtensionAsync(remiss, recipient, remiss.Deadline!.Value.AddDays(30), "Nämnden sammanträder senare.", secretary.Id, secretary.DisplayName, CancellationToken.None);
             var extension = recipient.PendingExtension!;
 
             // A draft of the owner's, for the pages of a draft (edit, preview, send).

@@ -6,6 +6,7 @@ using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Persistence;
+using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Reminders;
 using Remiss.Tests.Features.Responses;
 using Remiss.Tests.TestSupport;
@@ -221,7 +222,7 @@ public sealed class DeadlineChaserTests : IAsyncLifetime
         {
             await _app.InTenantAsync("malmo", async (db, _) =>
             {
-                var draft = await db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync(r => r.Id == remiss.Id);
+                var draft = await db.WholeRemissAsync(r => r.Id == remiss.Id);
                 draft.SetReminderSchedule(schedule);
                 draft.Send(TenantCalendarFor().Today(_app.Clock.UtcNow), _app.Clock.UtcNow);
                 return await db.SaveChangesAsync();
@@ -234,9 +235,9 @@ public sealed class DeadlineChaserTests : IAsyncLifetime
     private static TenantCalendar TenantCalendarFor() => TenantCalendar.Stockholm();
 
     private Task<int> OnRecipientAsync(Guid recipientId, Action<Recipient, DateTime, DateOnly> change) =>
-        _app.InTenantAsync("malmo", async (db, _) =>
+        _app.InTenantAsync("malmo", async (db, services) =>
         {
-            var recipient = await db.Recipients.Include(r => r.Remiss).Include(r => r.Extensions).Include(r => r.Response).SingleAsync(r => r.Id == recipientId);
+            var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(recipientId, CancellationToken.None))!;
             change(recipient, _app.Clock.UtcNow, TenantCalendarFor().Today(_app.Clock.UtcNow));
             return await db.SaveChangesAsync();
         });

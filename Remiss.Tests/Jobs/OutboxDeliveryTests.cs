@@ -56,7 +56,7 @@ public sealed class OutboxDeliveryTests
         await using var app = await StartAsync<MailAppFactory>();
         var remiss = await app.CopyOfDemoAsync(new DateOnly(2027, 11, 30), sent: false);
         var queued = await app.InTenantAsync("malmo", async (db, sp) =>
-            await sp.GetRequiredService<RemissSending>().SendAsync(await db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync(r => r.Id == remiss.Id), CancellationToken.None));
+            await sp.GetRequiredService<RemissSending>().SendAsync(await db.WholeRemissAsync(r => r.Id == remiss.Id), CancellationToken.None));
 
         Assert.Equal(queued, await SweepAsync(app));
         var received = await app.Smtp.WaitForAsync(queued);

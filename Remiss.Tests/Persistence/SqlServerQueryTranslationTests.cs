@@ -51,10 +51,27 @@ public sealed class SqlServerQueryTranslationTests
     {
         using var db = TestDatabase.SqlServerContext(Tenant);
         var id = Guid.CreateVersion7();
-        var sql = db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).ThenInclude(r => r.Response).ThenInclude(r => r!.Answers)
+        var sql = db.Remisser.Include(r => r.Questions).Include(r => r.Attachments)
+            .Where(r => r.Id == id).ToQueryString();
+        var entries = db.Recipients.Where(r => r.RemissId == id).Select(r => new global::Remiss.Domain.Remisser.RecipientEntry(r.Id, r.OrganisationId)).ToQueryString();
+
+        Assert.Contains("[Questions]", sql, StringComparison.Ordinal);
+        Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
+        Assert.Contains("[Recipients]", entries, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Responses]", entries, StringComparison.Ordinal);
+        Assert.Contains("[TenantId] = @", entries, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRemissinstansAggregateWithItsParts_Translates()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+        var id = Guid.CreateVersion7();
+        var sql = db.Recipients.Include(r => r.Extensions).Include(r => r.Response).ThenInclude(r => r!.Answers)
             .Where(r => r.Id == id).ToQueryString();
 
         Assert.Contains("[Answers]", sql, StringComparison.Ordinal);
+        Assert.Contains("[Extensions]", sql, StringComparison.Ordinal);
         Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
     }
 

@@ -178,9 +178,9 @@ public sealed class TenantFilterTests : IAsyncLifetime
         db.Organisations.AddRange(recipients);
         var remiss = A.ReadyRemiss(owner, recipients);
         remiss.UpdateDetails(remiss.Title, diarienummer, remiss.Description, remiss.Deadline, A.Today);
-        remiss.Send(A.Today, A.Now);
-        A.Submitted(remiss.Recipients[0]);
-        db.Remisser.Add(remiss);
+        A.Send(remiss, A.Today, A.Now);
+        A.Submitted(A.RecipientsOf(remiss)[0]);
+        db.AddRemiss(remiss);
         await db.SaveChangesAsync();
         return remiss.Id;
     }

@@ -1,5 +1,6 @@
 namespace Remiss.Tests.TestSupport;
 
+using System.Runtime.CompilerServices;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
 
@@ -82,29 +83,98 @@ public static class A
 
         foreach (var recipient in recipients)
         {
-            remiss.AddRecipient(recipient);
+            AddRecipient(remiss, recipient);
         }
 
         return remiss;
+    }
+
+    /// <summary>
+    /// The remissinstanser the builders created, each an aggregate of its own; what the database holds for them in
+    /// the application, this table holds for a test's remiss.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Remiss, List<Recipient>> Remissinstanser = new();
+
+    private static readonly ConditionalWeakTable<Recipient, Remiss> RemissByRecipient = new();
+
+    /// <summary>Adds a recipient as the services do, and keeps the new remissinstans for <see cref="RecipientsOf"/>.</summary>
+    public static Recipient AddRecipient(Remiss remiss, Organisation organisation, DateTime? nowUtc = null)
+    {
+        var recipient = remiss.AddRecipient(organisation, nowUtc);
+        Remissinstanser.GetOrCreateValue(remiss).Add(recipient);
+        RemissByRecipient.Add(recipient, remiss);
+        return recipient;
+    }
+
+    /// <summary>The remiss a builder made the remissinstans for.</summary>
+    public static Remiss RemissOf(Recipient recipient) =>
+        RemissByRecipient.TryGetValue(recipient, out var remiss) ? remiss : throw new InvalidOperationException("Not a remissinstans made by the builders.");
+
+    /// <summary>
+    /// Changes the remiss of <paramref name="recipient"/>, then gives the remissinstans the remiss's new terms, as the
+    /// next request would load them.
+    /// </summary>
+    public static void ChangeRemissOf(Recipient recipient, Action<Remiss> change)
+    {
+        var remiss = RemissOf(recipient);
+        change(remiss);
+        recipient.Under(remiss.Terms);
+    }
+
+    /// <summary>
+    /// The remiss's remissinstanser in the order they were added, under the remiss's terms as they stand now: as the
+    /// reader loads them. Only those still on the remiss's list.
+    /// </summary>
+    public static IReadOnlyList<Recipient> RecipientsOf(Remiss remiss) =>
+        [.. Remissinstanser.GetOrCreateValue(remiss)
+            .Where(r => remiss.Recipients.Any(e => e.Id == r.Id))
+            .Select(r => r.Under(remiss.Terms))];
+
+    /// <summary>The remissinstans of <paramref name="organisationId"/>, as <see cref="RecipientsOf"/> gives it.</summary>
+    public static Recipient RecipientFor(Remiss remiss, Guid organisationId) =>
+        RecipientsOf(remiss).Single(r => r.Id == remiss.RecipientFor(organisationId).Id);
+
+    /// <summary>
+    /// Reopens as the owner's service does, in one step over both aggregates: the yttrande under the remiss's terms as
+    /// they stand, then the remiss goes back from Stängd to Utskickad.
+    /// </summary>
+    public static void Reopen(Recipient recipient, DateTime nowUtc)
+    {
+        var remiss = RemissOf(recipient);
+        recipient.Under(remiss.Terms).Reopen(nowUtc);
+        remiss.ReopenForRecipient();
+    }
+
+    /// <summary>How many of the remiss's remissinstanser have neither submitted nor declined: the count the services make.</summary>
+    public static int NotYetAnswered(Remiss remiss) => RecipientsOf(remiss).Count(r => !r.HasAnswered);
+
+    /// <summary>Sends as the sending service does: the remiss, then each remissinstans is invited.</summary>
+    public static void Send(Remiss remiss, DateOnly today, DateTime nowUtc)
+    {
+        remiss.Send(today, nowUtc);
+        foreach (var recipient in RecipientsOf(remiss))
+        {
+            recipient.MarkInvited(nowUtc);
+        }
     }
 
     /// <summary>A remiss sent today to Tekniska nämnden, Miljönämnden and MKB, due 31 December 2026.</summary>
     public static Remiss SentRemiss()
     {
         var remiss = ReadyRemiss();
-        remiss.Send(Today, Now);
+        Send(remiss, Today, Now);
         return remiss;
     }
 
     public static Remiss SentRemiss(Organisation owner, IEnumerable<Organisation> recipients, DateOnly? deadline = null)
     {
         var remiss = ReadyRemiss(owner, recipients, deadline);
-        remiss.Send(Today, Now);
+        Send(remiss, Today, Now);
         return remiss;
     }
 
     /// <summary>The first recipient (Tekniska nämnden) of a freshly sent remiss.</summary>
-    public static Recipient RecipientOfSentRemiss() => SentRemiss().Recipients[0];
+    public static Recipient RecipientOfSentRemiss() => RecipientsOf(SentRemiss())[0];
 
     /// <summary>Answers to questions 1–5 of <see cref="QuestionsOfEveryType"/> that make a complete yttrande.</summary>
     public static IReadOnlyList<AnswerContent> CompleteAnswers() =>

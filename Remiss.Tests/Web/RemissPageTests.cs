@@ -202,7 +202,7 @@ public sealed class RemissPageTests(RemissAppFactory draft, RemissPageTests.Sent
         {
             await InTenantAsync("malmo", async (db, services) =>
             {
-                var remiss = await db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync();
+                var remiss = await db.WholeRemissAsync();
                 var tenant = services.GetRequiredService<ITenantContext>().Tenant!;
                 var calendar = new TenantCalendar(TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZoneId));
                 remiss.Send(calendar.Today(Clock.UtcNow), Clock.UtcNow);

@@ -28,28 +28,35 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
 
     public string RemissUrl => $"/{TenantSlug}/remisser/{Remiss.Id}";
 
-    /// <summary>Loads the remiss with all its recipients if the user passes <paramref name="policy"/>; false means "answer 404".</summary>
-    protected Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken) =>
-        LoadAsync(policy, reader.FindWithRecipientsAsync(id, cancellationToken), onlyNamesOfLoaded: false, cancellationToken);
-
     /// <summary>
-    /// Checks <paramref name="policy"/> on the remiss <paramref name="loading"/> gives and keeps it. The names are those
-    /// of every organisation of the tenant, or with <paramref name="onlyNamesOfLoaded"/> only of the owner and the
-    /// recipients loaded.
+    /// Loads the remiss (its questions, bilagor and recipients' organisations, never their yttranden) if the user
+    /// passes <paramref name="policy"/>, with the names of its owner and of the recipients the user answers for;
+    /// false means "answer 404".
     /// </summary>
-    protected async Task<bool> LoadAsync(string policy, Task<Remiss?> loading, bool onlyNamesOfLoaded, CancellationToken cancellationToken)
+    protected async Task<bool> LoadAsync(Guid id, string policy, CancellationToken cancellationToken)
     {
-        var remiss = await loading;
+        var remiss = await reader.FindAsync(id, cancellationToken);
         if (remiss is null || !(await authorization.AuthorizeAsync(User, remiss, policy)).Succeeded)
         {
             return false;
         }
 
         Remiss = remiss;
-        OrganisationNames = onlyNamesOfLoaded
-            ? await reader.OrganisationNamesAsync(remiss.Recipients.Select(r => r.OrganisationId).Append(remiss.OwnerOrganisationId), cancellationToken)
-            : await reader.OrganisationNamesAsync(cancellationToken);
+        var mine = await HttpContext.RequestServices.GetRequiredService<UserMemberships>().OrganisationIdsAsync(User, cancellationToken);
+        OrganisationNames = await reader.OrganisationNamesAsync(
+            remiss.RecipientOrganisationIds.Where(mine.Contains).Append(remiss.OwnerOrganisationId), cancellationToken);
         return true;
+    }
+
+    /// <summary>Adds the names of these organisations, for a page that shows other recipients than the user's own.</summary>
+    protected async Task IncludeNamesAsync(IEnumerable<Guid> organisationIds, CancellationToken cancellationToken)
+    {
+        var missing = organisationIds.Where(id => !OrganisationNames.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var names = await reader.OrganisationNamesAsync(missing, cancellationToken);
+            OrganisationNames = OrganisationNames.Concat(names).ToDictionary(n => n.Key, n => n.Value);
+        }
     }
 
     protected Task<bool> IsOwnerAsync() => Authorized(Policies.RemissOwner);
@@ -74,13 +81,14 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
     }
 
     /// <summary>
-    /// Loads the remiss and one of its recipients for someone who may read that recipient's yttrande: an owner
-    /// of the remiss or a member of the recipient organisation. Null means "answer 404".
+    /// Loads the remiss and one of its remissinstanser, whole, for someone who may read that recipient's yttrande:
+    /// an owner of the remiss or a member of the recipient organisation. Null means "answer 404".
     /// </summary>
     protected async Task<Recipient?> LoadRecipientForReaderAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, Policies.RemissReader, cancellationToken)
-            || Remiss.Recipients.SingleOrDefault(r => r.Id == recipientId) is not { } recipient)
+            || Remiss.Recipients.All(r => r.Id != recipientId)
+            || await reader.FindRecipientAsync(recipientId, cancellationToken) is not { } recipient)
         {
             return null;
         }
@@ -90,7 +98,7 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
             return null;
         }
 
-        await reader.LoadYttrandeAsync(recipient, cancellationToken);
+        await IncludeNamesAsync([recipient.OrganisationId], cancellationToken);
         return recipient;
     }
 

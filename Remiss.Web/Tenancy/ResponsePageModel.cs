@@ -30,11 +30,10 @@ public abstract class ResponsePageModel(
     public string PathWithFor(string path) => $"{RemissUrl}/yttrande/{path}{(For is { } id ? $"?for={id}" : string.Empty)}";
 
     /// <summary>
-    /// False means "answer 404": no such remiss, not sent, or the user answers for none of its recipients. Only the
-    /// user's own recipients are loaded, unless the page's action needs <paramref name="allRecipients"/> (submitting
-    /// or declining may close the remiss when everyone has answered).
+    /// False means "answer 404": no such remiss, not sent, or the user answers for none of its recipients. Loads the
+    /// remiss and the user's remissinstans, whole.
     /// </summary>
-    protected async Task<bool> LoadRecipientAsync(Guid id, CancellationToken cancellationToken, bool allRecipients = false)
+    protected async Task<bool> LoadRecipientAsync(Guid id, CancellationToken cancellationToken)
     {
         var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
         if (mine.Count == 0)
@@ -42,29 +41,28 @@ public abstract class ResponsePageModel(
             return false;
         }
 
-        var loaded = allRecipients
-            ? await LoadAsync(id, Policies.RecipientMember, cancellationToken)
-            : await LoadAsync(Policies.RecipientMember, Reader.FindForOrganisationsAsync(id, mine, cancellationToken), onlyNamesOfLoaded: true, cancellationToken);
-        if (!loaded)
+        if (!await LoadAsync(id, Policies.RecipientMember, cancellationToken))
         {
             return false;
         }
 
         var candidates = Remiss.Recipients.Where(r => mine.Contains(r.OrganisationId) && (For is null || r.Id == For)).ToList();
-        if (candidates.Count == 0 || !(await _authorization.AuthorizeAsync(User, candidates[0], Policies.RecipientMember)).Succeeded)
+        if (candidates.Count == 0)
         {
             return false;
         }
 
-        Recipient = candidates.OrderBy(r => OrganisationName(r.OrganisationId), SwedishOrder.Comparer).First();
+        var chosen = candidates.OrderBy(r => OrganisationName(r.OrganisationId), SwedishOrder.Comparer).First();
+        if (await Reader.FindRecipientAsync(chosen.Id, cancellationToken) is not { } recipient
+            || !(await _authorization.AuthorizeAsync(User, recipient, Policies.RecipientMember)).Succeeded)
+        {
+            return false;
+        }
+
+        Recipient = recipient;
         if (candidates.Count > 1 && For is null)
         {
             For = Recipient.Id;
-        }
-
-        if (allRecipients)
-        {
-            await Reader.LoadYttrandeAsync(Recipient, cancellationToken);
         }
 
         return true;

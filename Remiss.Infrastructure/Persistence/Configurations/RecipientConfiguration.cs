@@ -19,6 +19,10 @@ internal sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipien
         // Every read of a remiss's recipients filters on the tenant and the remiss. With only the two indexes above,
         // SQLite's planner takes the tenant's and reads all of the tenant's recipients; this one has both.
         builder.HasIndex(r => new { r.TenantId, r.RemissId });
+        builder.Ignore(r => r.Terms);
+
+        // The remissinstans is an aggregate of its own: no navigation to its remiss, only the key (decision 9).
+        builder.HasOne<Remiss>().WithMany().HasForeignKey(r => r.RemissId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(r => r.Extensions).WithOne().HasForeignKey(e => e.RecipientId).OnDelete(DeleteBehavior.Cascade);

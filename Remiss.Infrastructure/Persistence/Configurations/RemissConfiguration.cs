@@ -19,7 +19,11 @@ internal sealed class RemissConfiguration : IEntityTypeConfiguration<Remiss>
         builder.Property(r => r.WithdrawalReason).HasMaxLength(2_000);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.Ignore(r => r.HasAllRecipients);
+        builder.Ignore(r => r.Terms);
+        builder.Ignore(r => r.RecipientOrganisationIds);
+
+        // The recipients' entries are two columns of the remissinstanser's rows, read by RemissReader (decision 9).
+        builder.Ignore(r => r.Recipients);
         builder.PrimitiveCollection(r => r.ReminderDaysBefore).HasField("_reminderDaysBefore").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Diarienummer is unique within a tenant; drafts may not have one yet.
@@ -32,8 +36,6 @@ internal sealed class RemissConfiguration : IEntityTypeConfiguration<Remiss>
 
         builder.HasMany(r => r.Questions).WithOne().HasForeignKey(q => q.RemissId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Questions).HasField("_questions").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(r => r.Recipients).WithOne(r => r.Remiss).HasForeignKey(r => r.RemissId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(r => r.Recipients).HasField("_recipients").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RemissId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -136,7 +136,7 @@ public sealed class PublicationPageTests(RemissAppFactory factory) : IClassFixtu
         var remiss = await Arrange.RemissAsync(factory, new RemissSpec { Sent = true });
         await Arrange.ChangeAsync(factory, remiss.Id, (r, c) =>
         {
-            var asn = r.Recipients.Single(x => x.Id == remiss.Recipients[Arrange.Asn]);
+            var asn = c.Recipient(remiss.Recipients[Arrange.Asn]);
             var version = asn.StartDrafting(c.UserId, c.Now).Version;
             asn.SaveDraft(
                 new ResponseContent(
@@ -151,7 +151,7 @@ public sealed class PublicationPageTests(RemissAppFactory factory) : IClassFixtu
                 c.UserId,
                 c.Now);
             asn.Submit(c.UserId, c.Now);
-            var grundskola = r.Recipients.Single(x => x.Id == remiss.Recipients[Arrange.Grundskola]);
+            var grundskola = c.Recipient(remiss.Recipients[Arrange.Grundskola]);
             var draft = grundskola.StartDrafting(c.UserId, c.Now).Version;
             grundskola.SaveDraft(new ResponseContent("<p>Grundskolans hemliga utkast</p>", null, [], [], null, []), draft, c.ResponseContext, c.UserId, c.Now);
             Arrange.Decline(r, remiss.Recipients[Arrange.Mkb], c);

@@ -138,7 +138,7 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
         var asnRecipient = remiss.Recipients[Arrange.Asn];
         await Arrange.ChangeAsync(factory, remiss.Id, (r, c) =>
         {
-            var recipient = r.Recipients.Single(x => x.Id == asnRecipient);
+            var recipient = c.Recipient(asnRecipient);
             var version = recipient.StartDrafting(c.UserId, c.Now).Version;
             recipient.SaveDraft(
                 new ResponseContent("<p>Ja.</p>", null, [new AnswerContent(1, "<p>Svar.</p>"), new AnswerContent(2, "<p>Motivering.</p>", new PositionAnswer(Position.Supports))], [], null, []),

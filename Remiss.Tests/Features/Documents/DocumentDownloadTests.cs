@@ -136,8 +136,7 @@ public sealed class DocumentDownloadTests(SentDemoAppFactory factory) : IClassFi
         await Kit.SaveCompleteDraftAsync(factory, remissId, recipientId);
         await factory.InTenantAsync("malmo", async (db, services) =>
             {
-                var remiss = (await services.GetRequiredService<RemissReader>().FindWithResponseAsync(remissId, recipientId, CancellationToken.None))!;
-                var recipient = remiss.Recipients.Single(r => r.Id == recipientId);
+                var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(recipientId, CancellationToken.None))!;
                 var user = await Kit.UserIdAsync(db, Kit.AsnUser);
                 var context = new ResponseContext(["Barnperspektiv", "Jämställdhet", "Ekonomiska konsekvenser"], []);
                 recipient.SaveDraft(

@@ -80,7 +80,10 @@ internal sealed class DocumentScenario
     /// <summary>The recipients in Swedish order.</summary>
     public static IReadOnlyList<string> RecipientsInSwedishOrder => [Declining, Silent, Formatted, Hostile, Drafting, Extended];
 
-    public Recipient RecipientNamed(string name) => Remiss.Recipients.Single(r => Names[r.OrganisationId] == name);
+    public Recipient RecipientNamed(string name) => A.RecipientsOf(Remiss).Single(r => Names[r.OrganisationId] == name);
+
+    /// <summary>Every remissinstans, whole, as the sammanställning gets them.</summary>
+    public IReadOnlyList<Recipient> Recipients => A.RecipientsOf(Remiss);
 
     private void Submit(string name, ResponseContent content, ResponseContext context)
     {

@@ -111,7 +111,7 @@ public sealed class DocumentTemplateTests(SentDemoAppFactory factory) : IClassFi
     {
         var scenario = new DocumentScenario();
         using var document = WordInspection.Of(output =>
-            SummaryDocument.Write(output, scenario.Remiss, WordInspection.Context(scenario.Names, Template()), withResponses: true));
+            SummaryDocument.Write(output, scenario.Remiss, scenario.Recipients, WordInspection.Context(scenario.Names, Template()), withResponses: true));
         Assert.Empty(document.ValidationErrors());
         var numbering = document.Package.MainDocumentPart!.NumberingDefinitionsPart!.Numbering!;
         Assert.Equal(numbering.Elements<AbstractNum>().Count(), numbering.Elements<AbstractNum>().Select(a => a.AbstractNumberId!.Value).Distinct().Count());

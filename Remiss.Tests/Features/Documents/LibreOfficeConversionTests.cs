@@ -26,7 +26,7 @@ public sealed partial class LibreOfficeConversionTests : IDisposable
         await using (var file = File.Create(docx))
         {
             using var buffer = new MemoryStream();
-            SummaryDocument.Write(buffer, scenario.Remiss, WordInspection.Context(scenario.Names), withResponses: true);
+            SummaryDocument.Write(buffer, scenario.Remiss, scenario.Recipients, WordInspection.Context(scenario.Names), withResponses: true);
             buffer.Position = 0;
             await buffer.CopyToAsync(file);
         }

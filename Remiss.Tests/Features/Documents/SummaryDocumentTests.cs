@@ -9,7 +9,7 @@ public sealed class SummaryDocumentTests
     private readonly DocumentScenario _scenario = new();
 
     private WordInspection Summary(bool withResponses = false) =>
-        WordInspection.Of(output => SummaryDocument.Write(output, _scenario.Remiss, WordInspection.Context(_scenario.Names), withResponses));
+        WordInspection.Of(output => SummaryDocument.Write(output, _scenario.Remiss, _scenario.Recipients, WordInspection.Context(_scenario.Names), withResponses));
 
     [Fact]
     public void The_summary_is_valid_Open_XML_with_and_without_the_appendix()

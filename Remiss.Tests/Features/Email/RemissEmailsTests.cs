@@ -183,8 +183,8 @@ public sealed partial class RemissEmailsTests
         var remiss = A.DraftRemiss(A.Owner(_tenant), "<script>alert(1)</script> & \"citat\"");
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, Deadline, A.Today, "<i>Anna</i>", "anna.andersson@malmo.se");
         remiss.AddQuestion(QuestionDefinition.FreeText("<svg onload=alert(4)>"));
-        remiss.AddRecipient(A.Organisation(_tenant));
-        remiss.Send(A.Today, A.Now);
+        A.AddRecipient(remiss, A.Organisation(_tenant));
+        A.Send(remiss, A.Today, A.Now);
         remiss.Withdraw("<img src=x onerror=alert(2)>", A.Now);
 
         var email = Compose(which, remiss, hostile: "<b onclick=\"alert(3)\">Eva</b>");

@@ -269,8 +269,8 @@ public sealed partial class ResponseEmailsTests
         var remiss = A.DraftRemiss(A.Owner(_tenant), "<script>alert(1)</script> & \"citat\"");
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", null, A.Deadline, A.Today, "<i>Anna</i>", "anna.andersson@malmo.se");
         remiss.AddQuestion(QuestionDefinition.FreeText("Vad tycker ni?"));
-        remiss.AddRecipient(A.Organisation(_tenant));
-        remiss.Send(A.Today, A.Now);
+        A.AddRecipient(remiss, A.Organisation(_tenant));
+        A.Send(remiss, A.Today, A.Now);
 
         var email = Compose(which, remiss, hostile: "<b onclick=\"alert(3)\">Eva</b>", reason: "<img src=x onerror=alert(2)>");
 

@@ -160,7 +160,11 @@ public sealed class PreviewAndSendPageTests(RemissAppFactory factory) : IClassFi
         var stored = await Arrange.StoredAsync(factory, remiss.Id);
         Assert.Equal(RemissStatus.Sent, stored.Status);
         Assert.Equal(factory.Clock.UtcNow, stored.SentAt);
-        Assert.All(stored.Recipients, r => Assert.Equal(RecipientStatus.NotStarted, r.Status));
+        Assert.All(await Arrange.StoredRecipientsAsync(factory, remiss.Id), r =>
+        {
+            Assert.Equal(RecipientStatus.NotStarted, r.Status);
+            Assert.Equal(factory.Clock.UtcNow, r.InvitedAt);
+        });
 
         var (tenantId, messages) = await InvitationsAsync(remiss);
         Assert.Equal(17, messages.Count);

@@ -319,7 +319,7 @@ internal static class Arrange
 
             foreach (var name in spec.Recipients)
             {
-                remiss.AddRecipient(organisations.Single(o => o.Name == name));
+                A.AddRecipient(remiss, organisations.Single(o => o.Name == name));
             }
 
             Guid? attachmentId = null;
@@ -333,10 +333,10 @@ internal static class Arrange
 
             if (spec.Sent)
             {
-                remiss.Send(spec.Today, now);
+                A.Send(remiss, spec.Today, now);
             }
 
-            db.Remisser.Add(remiss);
+            db.AddRemiss(remiss);
             await db.SaveChangesAsync();
             var names = organisations.ToDictionary(o => o.Id, o => o.Name);
             return new ArrangedRemiss(
@@ -348,18 +348,18 @@ internal static class Arrange
         });
     }
 
-    /// <summary>Loads the remiss with recipients, extensions and responses, lets <paramref name="change"/> act, and saves.</summary>
+    /// <summary>
+    /// Loads the remiss and every one of its remissinstanser whole (in the context), lets <paramref name="change"/> act
+    /// on them, and saves both in one SaveChanges.
+    /// </summary>
     public static Task<T> ChangeAsync<T>(RemissAppFactory factory, Guid remissId, Func<Remiss, ArrangeContext, T> change) =>
         factory.InTenantAsync("malmo", async (db, services) =>
         {
-            var remiss = (await services.GetRequiredService<RemissReader>().FindWithRecipientsAsync(remissId, CancellationToken.None))!;
-            foreach (var response in remiss.Recipients.Select(r => r.Response).OfType<Response>())
-            {
-                await db.Entry(response).Collection(r => r.Answers).LoadAsync();
-            }
-
+            var reader = services.GetRequiredService<RemissReader>();
+            var remiss = (await reader.FindAsync(remissId, CancellationToken.None))!;
+            var recipients = await reader.RecipientsOfAsync(remissId, CancellationToken.None);
             var names = await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name);
-            var context = new ArrangeContext(db, factory.Clock.UtcNow, names, await UserIdAsync(db, AsnUser));
+            var context = new ArrangeContext(db, factory.Clock.UtcNow, names, await UserIdAsync(db, AsnUser), remiss, recipients);
             var result = change(remiss, context);
             await db.SaveChangesAsync();
             return result;
@@ -375,7 +375,7 @@ internal static class Arrange
     /// <summary>The recipient drafts and submits a complete yttrande to the default questions (FreeText 1, Position 2).</summary>
     public static void Submit(Remiss remiss, Guid recipientId, ArrangeContext context, string answer = "<p>Vi ser stora behov i Rosengård.</p>")
     {
-        var recipient = remiss.Recipients.Single(r => r.Id == recipientId);
+        var recipient = context.Recipient(recipientId);
         var version = recipient.StartDrafting(context.UserId, context.Now).Version;
         recipient.SaveDraft(
             new ResponseContent(
@@ -393,13 +393,13 @@ internal static class Arrange
     }
 
     public static void StartDrafting(Remiss remiss, Guid recipientId, ArrangeContext context) =>
-        remiss.Recipients.Single(r => r.Id == recipientId).StartDrafting(context.UserId, context.Now);
+        context.Recipient(recipientId).StartDrafting(context.UserId, context.Now);
 
     public static void Decline(Remiss remiss, Guid recipientId, ArrangeContext context, string reason = "Frågan berör inte bolaget.") =>
-        remiss.Recipients.Single(r => r.Id == recipientId).Decline(reason, context.UserId, context.Now);
+        context.Recipient(recipientId).Decline(reason, context.UserId, context.Now);
 
     public static Guid RequestExtension(Remiss remiss, Guid recipientId, ArrangeContext context, DateOnly until) =>
-        remiss.Recipients.Single(r => r.Id == recipientId).RequestExtension(until, "Nämnden sammanträder först senare.", context.UserId, context.Now, Today).Id;
+        context.Recipient(recipientId).RequestExtension(until, "Nämnden sammanträder först senare.", context.UserId, context.Now, Today).Id;
 
     public static async Task<Guid> UserIdAsync(AppDbContext db, string email) =>
         (await db.Users.SingleAsync(u => u.Email == email)).Id;
@@ -418,16 +418,27 @@ internal static class Arrange
             return (await db.Remisser.SingleAsync(r => r.Diarienummer == diarienummer)).Id;
         });
 
-    /// <summary>The remiss as stored, with its questions, recipients, extensions and attachments, untracked.</summary>
+    /// <summary>The remiss as stored, with its questions, recipients' organisations and attachments.</summary>
     public static Task<Remiss> StoredAsync(RemissAppFactory factory, Guid remissId, string tenant = "malmo") =>
         factory.InTenantAsync(tenant, async (_, services) =>
-            (await services.GetRequiredService<RemissReader>().FindWithRecipientsAsync(remissId, CancellationToken.None))!);
+            (await services.GetRequiredService<RemissReader>().FindAsync(remissId, CancellationToken.None))!);
+
+    /// <summary>The remiss's remissinstanser as stored, each whole (anstånd, yttrande, answers, bilagor).</summary>
+    public static Task<IReadOnlyList<Recipient>> StoredRecipientsAsync(RemissAppFactory factory, Guid remissId, string tenant = "malmo") =>
+        factory.InTenantAsync(tenant, async (_, services) =>
+            await services.GetRequiredService<RemissReader>().RecipientsOfAsync(remissId, CancellationToken.None));
+
+    /// <summary>One remissinstans as stored, whole.</summary>
+    public static Task<Recipient> StoredRecipientAsync(RemissAppFactory factory, Guid recipientId, string tenant = "malmo") =>
+        factory.InTenantAsync(tenant, async (_, services) =>
+            (await services.GetRequiredService<RemissReader>().FindRecipientAsync(recipientId, CancellationToken.None))!);
 
     /// <summary>Everything a forbidden request could change, as one string: compare before and after.</summary>
     public static Task<string> FingerprintAsync(RemissAppFactory factory, Guid remissId) =>
         factory.InTenantAsync("malmo", async (db, services) =>
         {
-            var remiss = (await services.GetRequiredService<RemissReader>().FindWithRecipientsAsync(remissId, CancellationToken.None))!;
+            var remiss = (await services.GetRequiredService<RemissReader>().FindAsync(remissId, CancellationToken.None))!;
+            var recipients = await services.GetRequiredService<RemissReader>().RecipientsOfAsync(remissId, CancellationToken.None);
             var outbox = await db.Outbox.CountAsync();
             return string.Join(
                 " | ",
@@ -436,7 +447,7 @@ internal static class Arrange
                 remiss.Version.ToString(CultureInfo.InvariantCulture),
                 remiss.Deadline?.ToString("O", CultureInfo.InvariantCulture),
                 string.Join(", ", remiss.Questions.Select(q => $"{q.Number}:{q.Text}")),
-                string.Join(", ", remiss.Recipients.OrderBy(r => r.Id).Select(r => $"{r.OrganisationId}:{r.Status}:{r.ExtendedDeadline}:{string.Join("/", r.Extensions.Select(e => e.Status))}")),
+                string.Join(", ", recipients.OrderBy(r => r.Id).Select(r => $"{r.OrganisationId}:{r.Status}:{r.ExtendedDeadline}:{string.Join("/", r.Extensions.Select(e => e.Status))}")),
                 string.Join(", ", remiss.Attachments.Select(a => a.Id)),
                 $"outbox {outbox}");
         });
@@ -454,9 +465,13 @@ internal static class Arrange
 }
 
 /// <summary>What an arrangement needs: the context, now, organisation names and a member of a recipient acting.</summary>
-internal sealed record ArrangeContext(AppDbContext Db, DateTime Now, IReadOnlyDictionary<Guid, string> Names, Guid UserId)
+internal sealed record ArrangeContext(
+    AppDbContext Db, DateTime Now, IReadOnlyDictionary<Guid, string> Names, Guid UserId, Remiss Remiss, IReadOnlyList<Recipient> Recipients)
 {
     public ResponseContext ResponseContext => new(Tenant.DefaultStandardSections, [.. Names.Values]);
+
+    /// <summary>The remissinstans with <paramref name="recipientId"/>, under the remiss's terms as they stand now.</summary>
+    public Recipient Recipient(Guid recipientId) => Recipients.Single(r => r.Id == recipientId).Under(Remiss.Terms);
 }
 
 /// <summary>The app with its files in a folder of its own, so a test can see what was stored and what was not.</summary>

@@ -125,8 +125,8 @@ public sealed class LateResponseTests(LateResponseTests.Factory factory) : IClas
             await Kit.SaveCompleteDraftAsync(this, answered.Id, answered.Asn);
             await InTenantAsync("malmo", async (db, services) =>
             {
-                var remiss = (await services.GetRequiredService<RemissReader>().FindWithResponseAsync(answered.Id, answered.Asn, CancellationToken.None))!;
-                remiss.Recipients.Single(r => r.Id == answered.Asn).Submit(await Kit.UserIdAsync(db, Kit.AsnUser), Clock.UtcNow);
+                var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(answered.Asn, CancellationToken.None))!;
+                recipient.Submit(await Kit.UserIdAsync(db, Kit.AsnUser), Clock.UtcNow);
                 return await db.SaveChangesAsync();
             });
             Answered = answered.Id;

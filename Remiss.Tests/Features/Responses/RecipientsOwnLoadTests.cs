@@ -2,50 +2,80 @@ namespace Remiss.Tests.Features.Responses;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Tests.TestSupport;
 
 /// <summary>
-/// A recipient's yttrande pages load only that recipient of a remiss sent to many: with its whole yttrande, and
-/// with the remiss knowing it holds only part of its recipients. Real SQLite, the sent demo.
+/// The remiss and the remissinstans are two aggregates, each loaded whole: a recipient's yttrande pages load that
+/// remissinstans with its whole yttrande, never the other recipients'; the remiss holds every recipient's
+/// organisation and no yttrande. Real SQLite, the sent demo.
 /// </summary>
 public sealed class RecipientsOwnLoadTests(ResponseRightsTests.Factory factory) : IClassFixture<ResponseRightsTests.Factory>
 {
     [Fact]
-    public async Task TheRemissForOneOrganisation_HoldsOnlyItsRecipient_WithAnswersAndBilagor()
+    public async Task TheRemissinstans_IsLoadedWhole_WithAnswersBilagorAndItsRemissTerms()
     {
         var asn = factory.DemoRecipients[Kit.AsnName];
-        var (count, all, answers, attachments, questions) = await factory.InTenantAsync("malmo", async (db, services) =>
+        var (recipients, answers, attachments, questions, terms) = await factory.InTenantAsync("malmo", async (db, services) =>
         {
-            var organisation = await db.Recipients.Where(r => r.Id == asn).Select(r => r.OrganisationId).SingleAsync();
-            var remiss = (await services.GetRequiredService<RemissReader>().FindForOrganisationsAsync(factory.DemoId, new HashSet<Guid> { organisation }, CancellationToken.None))!;
-            var recipient = Assert.Single(remiss.Recipients);
+            var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(asn, CancellationToken.None))!;
             Assert.Equal(asn, recipient.Id);
-            return (remiss.Recipients.Count, remiss.HasAllRecipients, recipient.Response!.Answers.Count, recipient.Response.Attachments.Count, remiss.Questions.Count);
+            var questionCount = await db.Questions.CountAsync(q => q.RemissId == factory.DemoId);
+            return (db.ChangeTracker.Entries<Recipient>().Count(), recipient.Response!.Answers.Count, recipient.Response.Attachments.Count, questionCount, recipient.Terms);
         });
 
-        Assert.Equal(1, count);
-        Assert.False(all);
+        Assert.Equal(1, recipients);
         Assert.InRange(answers, 1, questions);
         Assert.Equal(1, attachments);
+        Assert.Equal(factory.DemoId, terms.RemissId);
+        Assert.Equal(RemissStatus.Sent, terms.Status);
+        Assert.Equal(questions, terms.Questions.Count);
     }
 
     [Fact]
-    public async Task TheRemissForTheOwnersPage_HoldsNoRecipient_AndTheWholeRemissStillHasThemAll()
+    public async Task TheRemiss_HoldsEveryRecipientsOrganisation_AndNoRemissinstans()
     {
-        var (none, whole, total) = await factory.InTenantAsync("malmo", async (db, services) =>
+        var (entries, remissinstanser, yttranden) = await factory.InTenantAsync("malmo", async (db, services) =>
         {
-            var reader = services.GetRequiredService<RemissReader>();
-            var owners = await db.Remisser.Where(r => r.Id == factory.DemoId).Select(r => r.OwnerOrganisationId).ToListAsync();
-            var ownersView = (await reader.FindForOrganisationsAsync(factory.DemoId, owners.ToHashSet(), CancellationToken.None))!;
-            var recipients = ownersView.Recipients.Count;
-            db.ChangeTracker.Clear();
-            var full = (await reader.FindWithRecipientsAsync(factory.DemoId, CancellationToken.None))!;
-            return (recipients, full.HasAllRecipients, full.Recipients.Count);
+            var remiss = (await services.GetRequiredService<RemissReader>().FindAsync(factory.DemoId, CancellationToken.None))!;
+            return (remiss.RecipientOrganisationIds.Count, db.ChangeTracker.Entries<Recipient>().Count(), db.ChangeTracker.Entries<Response>().Count());
         });
 
-        Assert.Equal(0, none);
-        Assert.True(whole);
-        Assert.Equal(factory.DemoRecipients.Count, total);
+        Assert.Equal(factory.DemoRecipients.Count, entries);
+        Assert.Equal(0, remissinstanser);
+        Assert.Equal(0, yttranden);
+    }
+
+    [Fact]
+    public async Task ARemissLoadedPastTheReader_RefusesToSayWhoItsRecipientsAre()
+    {
+        var (viaReader, bypassed) = await factory.InTenantAsync("malmo", async (db, services) =>
+        {
+            var stored = await db.Remisser.AsNoTracking().SingleAsync(r => r.Id == factory.DemoId);
+            var thrown = Record.Exception(() => stored.Recipients.Count);
+            var remiss = (await services.GetRequiredService<RemissReader>().FindAsync(factory.DemoId, CancellationToken.None))!;
+            return (remiss.Recipients.Count, thrown);
+        });
+
+        Assert.Equal(factory.DemoRecipients.Count, viaReader);
+        Assert.IsType<InvalidOperationException>(bypassed);
+    }
+
+    [Fact]
+    public async Task ARecipientLoadedThroughTheReader_CannotMissItsAnswers_AndOneOfAnotherRemissIsNotItsRemiss()
+    {
+        var asn = factory.DemoRecipients[Kit.AsnName];
+        var (stored, loaded) = await factory.InTenantAsync("malmo", async (db, services) =>
+        {
+            var responseId = await db.Responses.Where(r => r.RecipientId == asn).Select(r => r.Id).SingleAsync();
+            var count = await db.Answers.CountAsync(a => a.ResponseId == responseId);
+            db.ChangeTracker.Clear();
+            var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(asn, CancellationToken.None))!;
+            return (count, recipient.Response!.Answers.Count);
+        });
+
+        Assert.Equal(stored, loaded);
+        Assert.Throws<InvalidOperationException>(() => A.RecipientOfSentRemiss().Under(A.SentRemiss().Terms));
     }
 }

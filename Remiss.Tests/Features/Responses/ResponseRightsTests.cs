@@ -253,10 +253,10 @@ public sealed class ResponseRightsTests(ResponseRightsTests.Factory factory) : I
             AttachmentId = await InTenantAsync("malmo", async (db, services) =>
             {
                 var tenant = services.GetRequiredService<ITenantContext>().Tenant!;
-                var remiss = (await services.GetRequiredService<RemissReader>().FindWithResponseAsync(DemoId, asn, CancellationToken.None))!;
+                var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(asn, CancellationToken.None))!;
                 using var pdf = new MemoryStream(SampleFiles.Pdf());
                 var file = await services.GetRequiredService<AttachmentIntake>().AcceptAsync(tenant.Id, pdf, "Protokollsutdrag.pdf", CancellationToken.None);
-                var attachment = remiss.Recipients.Single(r => r.Id == asn).AddAttachment(file, await Kit.UserIdAsync(db, Kit.AsnUser), Clock.UtcNow);
+                var attachment = recipient.AddAttachment(file, await Kit.UserIdAsync(db, Kit.AsnUser), Clock.UtcNow);
                 await db.SaveChangesAsync();
                 return attachment.Id;
             });

@@ -38,8 +38,13 @@ public class SentDemoAppFactory : RemissAppFactory, IAsyncLifetime
     {
         (DemoId, DemoRecipients) = await InTenantAsync("malmo", async (db, _) =>
         {
-            var remiss = await db.Remisser.Include(r => r.Questions).Include(r => r.Recipients).SingleAsync(r => r.Diarienummer == "STK-2023-137");
+            var remiss = await db.WholeRemissAsync(r => r.Diarienummer == "STK-2023-137");
             remiss.Send(Stockholm.Today(Clock.UtcNow), Clock.UtcNow);
+            foreach (var recipient in await db.Recipients.Where(r => r.RemissId == remiss.Id).ToListAsync())
+            {
+                recipient.MarkInvited(Clock.UtcNow);
+            }
+
             await db.SaveChangesAsync();
             var names = await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name);
             return (remiss.Id, (IReadOnlyDictionary<string, Guid>)remiss.Recipients.ToDictionary(r => names[r.OrganisationId], r => r.Id));
@@ -53,7 +58,7 @@ public class SentDemoAppFactory : RemissAppFactory, IAsyncLifetime
     public Task<SentRemiss> CopyOfDemoAsync(DateOnly? deadline = null, bool sent = true) =>
         InTenantAsync("malmo", async (db, _) =>
         {
-            var demo = await db.Remisser.AsNoTracking().Include(r => r.Questions).Include(r => r.Recipients).SingleAsync(r => r.Id == DemoId);
+            var demo = await db.WholeRemissAsync(r => r.Id == DemoId);
             var organisations = await db.Organisations.ToListAsync();
             var owner = await Kit.UserIdAsync(db, Kit.Owner);
             var now = Clock.UtcNow;
@@ -69,15 +74,15 @@ public class SentDemoAppFactory : RemissAppFactory, IAsyncLifetime
 
             foreach (var recipient in demo.Recipients)
             {
-                copy.AddRecipient(organisations.Single(o => o.Id == recipient.OrganisationId));
+                A.AddRecipient(copy, organisations.Single(o => o.Id == recipient.OrganisationId));
             }
 
             if (sent)
             {
-                copy.Send(today, now);
+                A.Send(copy, today, now);
             }
 
-            db.Remisser.Add(copy);
+            db.AddRemiss(copy);
             await db.SaveChangesAsync();
             var names = organisations.ToDictionary(o => o.Id, o => o.Name);
             return new SentRemiss(copy.Id, title, copy.Recipients.ToDictionary(r => names[r.OrganisationId], r => r.Id));
@@ -351,12 +356,13 @@ internal static class Kit
     public static async Task<Guid> UserIdAsync(AppDbContext db, string email) =>
         (await db.Users.SingleAsync(u => u.Email == email)).Id;
 
-    /// <summary>The recipient as stored now, with its remiss, yttrande, answers, attachments and extensions (untracked).</summary>
+    /// <summary>The remissinstans as stored now, whole: its yttrande, answers, attachments and extensions, under its remiss's terms.</summary>
     public static Task<Recipient> StoredAsync(RemissAppFactory factory, Guid remissId, Guid recipientId) =>
         factory.InTenantAsync("malmo", async (_, services) =>
         {
-            var remiss = await services.GetRequiredService<RemissReader>().FindWithResponseAsync(remissId, recipientId, CancellationToken.None);
-            return remiss!.Recipients.Single(r => r.Id == recipientId);
+            var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(recipientId, CancellationToken.None))!;
+            Assert.Equal(remissId, recipient.RemissId);
+            return recipient;
         });
 
     /// <summary>Everything a refused request could have changed for this recipient, as one string.</summary>
@@ -418,8 +424,8 @@ internal static class Kit
         RemissAppFactory factory, Guid remissId, Guid recipientId, DecisionContent? decision = null, string summary = "<p>Nämnden ställer sig bakom förslaget.</p>") =>
         factory.InTenantAsync("malmo", async (db, services) =>
         {
-            var remiss = (await services.GetRequiredService<RemissReader>().FindWithResponseAsync(remissId, recipientId, CancellationToken.None))!;
-            var recipient = remiss.Recipients.Single(r => r.Id == recipientId);
+            var recipient = (await services.GetRequiredService<RemissReader>().FindRecipientAsync(recipientId, CancellationToken.None))!;
+            Assert.Equal(remissId, recipient.RemissId);
             var names = await db.Organisations.Where(o => !o.IsRetired).Select(o => o.Name).ToListAsync();
             var tenant = await db.Tenants.SingleAsync(t => t.Slug == "malmo");
             var context = new ResponseContext(tenant.StandardSections, names);

@@ -70,18 +70,17 @@ public sealed class DetailsModel(
     public string? Message { get; set; }
 
     /// <summary>
-    /// The page reads what it shows through read models: the remiss with only the reader's own recipients, and for
-    /// owners one row per recipient. The whole aggregate is loaded only for an owner's action.
+    /// The page reads what it shows through read models: the remiss (which holds its recipients' organisations, not
+    /// their yttranden), and for owners one row per recipient. No remissinstans is loaded for the follow-up.
     /// </summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var mine = await memberships.OrganisationIdsAsync(User, cancellationToken);
-        if (!await LoadAsync(Policies.RemissReader, Reader.FindForOrganisationsAsync(id, mine, cancellationToken), onlyNamesOfLoaded: true, cancellationToken))
+        if (!await LoadAsync(id, Policies.RemissReader, cancellationToken))
         {
             return NotFound();
         }
 
-        await ShowAsync(mine, cancellationToken);
+        await ShowAsync(await memberships.OrganisationIdsAsync(User, cancellationToken), cancellationToken);
         return Page();
     }
 
@@ -162,7 +161,13 @@ public sealed class DetailsModel(
     private async Task ShowAsync(IReadOnlySet<Guid> mine, CancellationToken cancellationToken)
     {
         IsOwner = await IsOwnerAsync();
-        MyRecipients = [.. Remiss.Recipients.Where(r => mine.Contains(r.OrganisationId)).OrderBy(r => OrganisationName(r.OrganisationId), SwedishOrder.Comparer)];
+        var myRecipients = new List<Recipient>();
+        foreach (var entry in Remiss.Recipients.Where(r => mine.Contains(r.OrganisationId)).OrderBy(r => OrganisationName(r.OrganisationId), SwedishOrder.Comparer))
+        {
+            myRecipients.Add(await Reader.FindRecipientAsync(entry.Id, cancellationToken) ?? throw new NotFoundException($"Remissinstansen {entry.Id} finns inte."));
+        }
+
+        MyRecipients = myRecipients;
         var today = sending.Today;
         var ownDeadline = IsOwner ? Remiss.Deadline : MyRecipientDeadline();
         Document = new RemissDocumentView(

@@ -21,6 +21,7 @@ public sealed class PreviewModel(ITenantContext tenantContext, RemissReader read
             return NotFound();
         }
 
+        await IncludeNamesAsync(Remiss.RecipientOrganisationIds, cancellationToken);
         Document = new RemissDocumentView(
             Remiss,
             sanitizer.Sanitize(Remiss.Description),

@@ -52,13 +52,15 @@ public sealed class ResponseModel(
 
     private async Task<bool> LoadResponseAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
     {
-        var remiss = await Reader.FindWithResponseAsync(id, recipientId, cancellationToken);
-        if (remiss is null || !await LoadAsync(id, Policies.RemissOwner, cancellationToken))
+        if (!await LoadAsync(id, Policies.RemissOwner, cancellationToken)
+            || Remiss.Recipients.All(r => r.Id != recipientId)
+            || await Reader.FindRecipientAsync(recipientId, cancellationToken) is not { } recipient)
         {
             return false;
         }
 
-        Recipient = Remiss.Recipients.SingleOrDefault(r => r.Id == recipientId)!;
-        return Recipient is not null;
+        Recipient = recipient;
+        await IncludeNamesAsync([recipient.OrganisationId], cancellationToken);
+        return true;
     }
 }

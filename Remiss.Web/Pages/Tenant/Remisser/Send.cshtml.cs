@@ -62,6 +62,7 @@ public sealed class SendModel(ITenantContext tenantContext, RemissReader reader,
 
         Problems = this.Texts(Remiss.ProblemsBeforeSending(sending.Today));
         ShortNotice = Remiss.HasShortNotice(sending.Today);
+        await IncludeNamesAsync(Remiss.RecipientOrganisationIds, cancellationToken);
         RecipientNames = SwedishOrder.By(Remiss.Recipients.Select(r => OrganisationName(r.OrganisationId)), n => n);
         if (Problems.Count == 0)
         {

@@ -19,18 +19,18 @@ public sealed class DeclineModel(
     public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadRecipientAsync(id, cancellationToken, allRecipients: true) ? Page() : NotFound();
+        await LoadRecipientAsync(id, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadRecipientAsync(id, cancellationToken, allRecipients: true))
+        if (!await LoadRecipientAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
         try
         {
-            await writing.DeclineAsync(Recipient, Reason, UserId, cancellationToken);
+            await writing.DeclineAsync(Remiss, Recipient, Reason, UserId, cancellationToken);
             TempData["StatusMessage"] = "Ni har avstått från att yttra er. Avsändaren har fått besked.";
             return Redirect(ResponseUrl);
         }

@@ -39,7 +39,7 @@ public sealed class ExtensionModel(
 
         try
         {
-            await writing.RequestExtensionAsync(Recipient, date, Reason, UserId, UserName, cancellationToken);
+            await writing.RequestExtensionAsync(Remiss, Recipient, date, Reason, UserId, UserName, cancellationToken);
             TempData["StatusMessage"] = "Begäran om anstånd är skickad till avsändaren.";
             return Redirect(ResponseUrl);
         }

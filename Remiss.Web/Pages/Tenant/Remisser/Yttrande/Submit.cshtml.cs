@@ -33,7 +33,7 @@ public sealed class SubmitModel(
 
         try
         {
-            await writing.SubmitAsync(Recipient, UserId, UserEmail, UserName, cancellationToken);
+            await writing.SubmitAsync(Remiss, Recipient, UserId, UserEmail, UserName, cancellationToken);
             TempData["StatusMessage"] = "Yttrandet är inskickat. En kvittens skickas till dig med e-post.";
             return Redirect(ResponseUrl);
         }
@@ -46,7 +46,7 @@ public sealed class SubmitModel(
 
     private async Task<IActionResult?> LoadOpenAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadRecipientAsync(id, cancellationToken, allRecipients: true))
+        if (!await LoadRecipientAsync(id, cancellationToken))
         {
             return NotFound();
         }

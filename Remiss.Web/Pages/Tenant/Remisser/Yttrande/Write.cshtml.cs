@@ -135,6 +135,7 @@ public sealed class WriteModel(
         {
             await using var file = Protokollsutdrag is { Length: > 0 } upload ? upload.OpenReadStream() : null;
             await writing.ConfirmDecisionAsync(
+                Remiss,
                 Recipient,
                 new DecisionContent(ConfirmedKind, ConfirmedDecidedBy, ConfirmedDate, ConfirmedParagraph),
                 file,
