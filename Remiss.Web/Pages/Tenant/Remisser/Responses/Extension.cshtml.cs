@@ -1,4 +1,4 @@
-namespace Remiss.Web.Pages.Tenant.Remisser.Yttrande;
+namespace Remiss.Web.Pages.Tenant.Remisser.Responses;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +10,14 @@ using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
 
-/// <summary>`Avstå från att yttra sig`, with an optional reason; the owners are told.</summary>
-public sealed class DeclineModel(
+/// <summary>`Begär anstånd` with a wished date and a reason; the owners decide.</summary>
+public sealed class ExtensionModel(
     ITenantContext tenantContext, RemissReader reader, IAuthorizationService authorization, UserMemberships memberships, ResponseWriting writing)
     : ResponsePageModel(tenantContext, reader, authorization, memberships)
 {
+    [BindProperty]
+    public DateOnly? RequestedDeadline { get; set; }
+
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -28,15 +31,21 @@ public sealed class DeclineModel(
             return NotFound();
         }
 
+        if (RequestedDeadline is not { } date)
+        {
+            ModelState.AddModelError(nameof(RequestedDeadline), "Ange vilket datum ni önskar som sista svarsdag.");
+            return Page();
+        }
+
         try
         {
-            await writing.DeclineAsync(Remiss, Recipient, Reason, UserId, cancellationToken);
-            TempData["StatusMessage"] = "Ni har avstått från att yttra er. Avsändaren har fått besked.";
+            await writing.RequestExtensionAsync(Remiss, Recipient, date, Reason, UserId, UserName, cancellationToken);
+            TempData["StatusMessage"] = "Begäran om anstånd är skickad till avsändaren.";
             return Redirect(ResponseUrl);
         }
         catch (DomainException refusal)
         {
-            AddRefusal(refusal, FormFields.AllAt("Reason"));
+            AddRefusal(refusal, FormFields.AllAt(nameof(RequestedDeadline)));
             return Page();
         }
     }

@@ -1,4 +1,4 @@
-namespace Remiss.Web.Pages.Tenant.Remisser.Yttrande;
+namespace Remiss.Web.Pages.Tenant.Remisser.Responses;
 
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;

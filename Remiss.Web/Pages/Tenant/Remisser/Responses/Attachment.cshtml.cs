@@ -1,4 +1,4 @@
-namespace Remiss.Web.Pages.Tenant.Remisser;
+namespace Remiss.Web.Pages.Tenant.Remisser.Responses;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

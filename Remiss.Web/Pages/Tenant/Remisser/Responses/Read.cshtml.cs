@@ -1,4 +1,4 @@
-namespace Remiss.Web.Pages.Tenant.Remisser;
+namespace Remiss.Web.Pages.Tenant.Remisser.Responses;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +11,7 @@ using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Tenancy;
 
 /// <summary>The owner reads a recipient's yttrande, and may give a submitted one back for changes.</summary>
-public sealed class ResponseModel(
+public sealed class ReadModel(
     ITenantContext tenantContext,
     RemissReader reader,
     IAuthorizationService authorization,
