@@ -161,8 +161,7 @@ public sealed class RemissDrafts(
         {
             throw new DomainException(Field.Form, RefusalKey.SavedConcurrently);
         }
-        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-                                           || e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             throw new DomainException(Field.Diarienummer, RefusalKey.DiarienummerTakenMeanwhile);
         }

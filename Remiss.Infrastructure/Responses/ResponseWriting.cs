@@ -248,9 +248,7 @@ public sealed class ResponseWriting(
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException
-                                   || (e is DbUpdateException && e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true)
-                                   || (e is DbUpdateException && e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             // Someone saved first, or two people started the same yttrande at once: neither save is written over.
             var current = await db.Responses.AsNoTracking().Where(r => r.RecipientId == recipient.Id).Select(r => r.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
