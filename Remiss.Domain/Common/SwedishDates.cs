@@ -18,6 +18,9 @@ public static class SwedishDates
     /// <summary>A date as forms and machines read it (an input of type date, a time element): "2023-11-30".</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A local date and time as a spreadsheet reads it (the log's CSV): "2023-11-30 11:00:00".</summary>
+    public static string IsoDateAndTime(DateTime local) => local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
     /// <summary>As <see cref="Iso(DateOnly)"/>, empty for no date.</summary>
     public static string? Iso(DateOnly? date) => date is { } d ? Iso(d) : null;
 }

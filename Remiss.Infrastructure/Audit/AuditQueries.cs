@@ -1,6 +1,5 @@
 namespace Remiss.Infrastructure.Audit;
 
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Remiss.Domain.Audit;
@@ -84,7 +83,7 @@ public sealed class AuditQueries(AppDbContext db, ITenantContext tenantContext)
                 ';',
                 new[]
                 {
-                    local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    SwedishDates.IsoDateAndTime(local),
                     e.ActorName,
                     AuditActions.Label(e.Action),
                     e.Summary,

@@ -1,8 +1,8 @@
 namespace Remiss.Web.Pages.Tenant.Admin;
 
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Remiss.Domain.Audit;
+using Remiss.Domain.Common;
 using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Tenancy;
@@ -74,8 +74,8 @@ public sealed class LogModel(ITenantContext tenantContext, AuditQueries queries,
             }
         }
 
-        Add(nameof(From), From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(nameof(To), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(nameof(From), SwedishDates.Iso(From));
+        Add(nameof(To), SwedishDates.Iso(To));
         Add(nameof(Action), Action?.ToString());
         Add(nameof(Actor), Actor);
         Add(nameof(Text), Text);
