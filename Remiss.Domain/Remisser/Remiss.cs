@@ -189,13 +189,6 @@ public sealed class Remiss : TenantEntity
         return question;
     }
 
-    public void UpdateQuestion(int number, QuestionDefinition definition)
-    {
-        EnsureDraft(Field.Questions);
-        QuestionNumber(number).Apply(definition);
-        Touch();
-    }
-
     public void RemoveQuestion(int number)
     {
         EnsureDraft(Field.Questions);
@@ -312,13 +305,6 @@ public sealed class Remiss : TenantEntity
         }
     }
 
-    public void RemoveRecipient(Guid organisationId)
-    {
-        EnsureDraft(Field.Recipients);
-        Entries.Remove(RecipientFor(organisationId));
-        Touch();
-    }
-
     /// <summary>
     /// Makes the recipients exactly these organisations (the recipient checkboxes of the form); returns the
     /// remissinstanser it added, for the caller to save.
@@ -341,9 +327,6 @@ public sealed class Remiss : TenantEntity
     public RecipientEntry RecipientFor(Guid organisationId) =>
         Entries.SingleOrDefault(r => r.OrganisationId == organisationId)
         ?? throw new DomainException(Field.Form, RefusalKey.NotARecipient);
-
-    /// <summary>The days on which påminnelser go out for this remiss: its own schedule, or else the tenant's.</summary>
-    public IReadOnlyList<int> ReminderScheduleOr(IReadOnlyList<int> tenantDefault) => _reminderDaysBefore ?? tenantDefault;
 
     /// <summary>
     /// Gives the remiss a påminnelse schedule of its own (days before each recipient's deadline), or with null goes back

@@ -110,36 +110,16 @@ public sealed class RecipientTests
     }
 
     [Fact]
-    public void RemoveRecipient_InDraft_RemovesIt()
+    public void ReplaceRecipients_InDraft_RemovesTheOnesLeftOut()
     {
         var tenant = A.Tenant();
         var tekniska = A.Organisation(tenant, "Tekniska nämnden");
         var miljo = A.Organisation(tenant, "Miljönämnden");
         var remiss = A.ReadyRemiss(A.Owner(tenant), [tekniska, miljo]);
 
-        remiss.RemoveRecipient(tekniska.Id);
+        remiss.ReplaceRecipients([miljo]);
 
         Assert.Equal(miljo.Id, Assert.Single(remiss.Recipients).OrganisationId);
-    }
-
-    [Fact]
-    public void RemoveRecipient_ThatIsNotARecipient_IsRefused()
-    {
-        var remiss = A.ReadyRemiss();
-
-        var e = Assert.Throws<DomainException>(() => remiss.RemoveRecipient(Guid.NewGuid()));
-        e.AssertRefused(Field.Form, RefusalKey.NotARecipient);
-        Assert.Equal(3, remiss.Recipients.Count);
-    }
-
-    [Fact]
-    public void RemoveRecipient_AfterSending_IsRefused()
-    {
-        var remiss = A.SentRemiss();
-
-        var e = Assert.Throws<DomainException>(() => remiss.RemoveRecipient(A.RecipientsOf(remiss)[0].OrganisationId));
-        e.AssertRefused(Field.Recipients, RefusalKey.ChangedAfterSending);
-        Assert.Equal(3, remiss.Recipients.Count);
     }
 
     [Fact]

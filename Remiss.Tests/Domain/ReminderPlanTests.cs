@@ -115,12 +115,10 @@ public sealed class RemissReminderScheduleTests
         var remiss = A.ReadyRemiss();
 
         Assert.Null(remiss.ReminderDaysBefore);
-        Assert.Equal([14, 7, 2], remiss.ReminderScheduleOr([14, 7, 2]));
 
         remiss.SetReminderSchedule([2, 40, 10]);
 
         Assert.Equal([40, 10, 2], remiss.ReminderDaysBefore);
-        Assert.Equal([40, 10, 2], remiss.ReminderScheduleOr([14, 7, 2]));
 
         remiss.SetReminderSchedule(null);
         Assert.Null(remiss.ReminderDaysBefore);
