@@ -53,13 +53,14 @@ public sealed class SqlServerQueryTranslationTests
         var id = Guid.CreateVersion7();
         var sql = db.Remisser.Include(r => r.Questions).Include(r => r.Attachments)
             .Where(r => r.Id == id).ToQueryString();
-        var entries = db.Recipients.Where(r => r.RemissId == id).Select(r => new global::Remiss.Domain.Remisser.RecipientEntry(r.Id, r.OrganisationId)).ToQueryString();
+        var entries = new RemissReader(db, new TenantContext()).RecipientEntries(id).ToQueryString();
 
         Assert.Contains("[Questions]", sql, StringComparison.Ordinal);
         Assert.Contains("[TenantId] = @", sql, StringComparison.Ordinal);
         Assert.Contains("[Recipients]", entries, StringComparison.Ordinal);
         Assert.DoesNotContain("[Responses]", entries, StringComparison.Ordinal);
         Assert.Contains("[TenantId] = @", entries, StringComparison.Ordinal);
+        Assert.StartsWith("SELECT [r].[Id], [r].[OrganisationId]", entries[entries.IndexOf("SELECT", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,6 +107,9 @@ public sealed class SqlServerQueryTranslationTests
         Assert.Contains("[Reminders]", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("[Summary]", sql, StringComparison.Ordinal);
         Assert.True(CountOf("[TenantId] = @", sql) >= 5, sql);
+
+        // FollowUpRowsAsync reads the columns by position, in the record's order.
+        Assert.Matches(@"^SELECT \[r\]\.\[Id\], \[o\d*\]\.\[Name\], \[r\]\.\[Status\], \[r\]\.\[ExtendedDeadline\], \[r\]\.\[SubmittedAt\], \[r\]\.\[DeclinedAt\], \[r\]\.\[DeclineReason\], \(", sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..]);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class SqliteQueryPlanTests(RemissAppFactory factory) : ICl
     private static readonly Guid Remiss = Guid.CreateVersion7();
     private static readonly Guid[] Organisations = [Guid.CreateVersion7()];
 
-    public static TheoryData<string> Queries => ["OwnedBy", "SentTo", "FollowUp", "PendingExtensions", "NotYetRecipients", "RecipientNames"];
+    public static TheoryData<string> Queries => ["OwnedBy", "SentTo", "FollowUp", "PendingExtensions", "NotYetRecipients", "RecipientNames", "RecipientEntries"];
 
     [Theory]
     [MemberData(nameof(Queries))]
@@ -51,6 +51,7 @@ public sealed partial class SqliteQueryPlanTests(RemissAppFactory factory) : ICl
                 "PendingExtensions" => queries.PendingExtensions([Guid.CreateVersion7(), Guid.CreateVersion7()]),
                 "NotYetRecipients" => queries.NotYetRecipients(Remiss, Organisations[0]),
                 "RecipientNames" => queries.RecipientNames(Remiss),
+                "RecipientEntries" => services.GetRequiredService<RemissReader>().RecipientEntries(Remiss),
                 _ => throw new ArgumentOutOfRangeException(nameof(name)),
             };
 

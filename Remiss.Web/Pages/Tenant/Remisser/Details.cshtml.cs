@@ -182,7 +182,7 @@ public sealed class DetailsModel(
             return;
         }
 
-        var followUp = await queries.FollowUp(Remiss.Id).ToListAsync(cancellationToken);
+        var followUp = await queries.FollowUpRowsAsync(Remiss.Id, cancellationToken);
         Rows = [.. SwedishOrder.By(followUp, r => r.Name).Select(r =>
         {
             var deadline = Remiss.Deadline is { } remissDeadline ? Recipient.DeadlineOf(remissDeadline, r.ExtendedDeadline) : today;
