@@ -27,6 +27,7 @@ public static class SummaryDocument
             output, context.Template, $"{remiss.Diarienummer ?? remiss.Title} · Sammanställning av remissvar{(preliminary ? " · Preliminär" : string.Empty)}");
         TitlePage(writer, remiss, context, recipients, preliminary);
         RecipientTable(writer, remiss, context, recipients);
+        Summaries(writer, context, answering);
         Questions(writer, remiss, context, recipients, answering);
         GeneralViews(writer, context, answering);
         if (withResponses)
@@ -80,13 +81,37 @@ public static class SummaryDocument
                 r.Status == RecipientStatus.Submitted ? YttrandeParts.DecisionSummary(r.Response?.Decision) : string.Empty,
                 ExtensionText(r),
             ]),
-            [26, 18, 19, 20, 17]);
+            [32, 16, 17, 19, 16]);
+    }
+
+    /// <summary>Each remissinstans's Sammanfattning, the text a handläggare reads first, right after the table.</summary>
+    private static void Summaries(WordDocumentWriter writer, DocumentContext context, List<Recipient> answering)
+    {
+        writer.Heading(1, "Sammanfattningar");
+        if (answering.Count == 0)
+        {
+            writer.Paragraph("Inga yttranden har kommit in.", italic: true);
+        }
+
+        foreach (var recipient in answering)
+        {
+            writer.Heading(2, context.NameOf(recipient.OrganisationId));
+            if (Response.IsBlankHtml(recipient.Response!.Summary))
+            {
+                writer.Paragraph("Ingen sammanfattning.", italic: true);
+            }
+            else
+            {
+                writer.RichText(recipient.Response.Summary);
+            }
+        }
     }
 
     private static void Questions(WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> recipients, List<Recipient> answering)
     {
         var declined = recipients.Where(r => r.Status == RecipientStatus.Declined).ToList();
-        var silent = recipients.Where(r => r.Status is not (RecipientStatus.Submitted or RecipientStatus.Declined)).ToList();
+        // Who has not answered is said once, in the Remissinstanser table; under a question only how many.
+        var silent = recipients.Count(r => r.Status is not (RecipientStatus.Submitted or RecipientStatus.Declined));
         writer.Heading(1, "Svar per remissfråga");
         foreach (var question in remiss.Questions)
         {
@@ -104,9 +129,9 @@ public static class SummaryDocument
                 writer.Labelled("Avstår", string.Join(", ", declined.Select(r => context.NameOf(r.OrganisationId))));
             }
 
-            if (silent.Count > 0)
+            if (silent > 0)
             {
-                writer.Labelled("Ej inkommet", string.Join(", ", silent.Select(r => context.NameOf(r.OrganisationId))));
+                writer.Paragraph(NotAnswered(silent), italic: true);
             }
         }
     }
@@ -160,6 +185,9 @@ public static class SummaryDocument
             YttrandeParts.Body(writer, remiss, recipient.Response!, 3);
         }
     }
+
+    internal static string NotAnswered(int count) =>
+        count == 1 ? "1 remissinstans har inte svarat." : string.Create(CultureInfo.InvariantCulture, $"{count} remissinstanser har inte svarat.");
 
     private static string ExtensionText(Recipient recipient) =>
         string.Join("; ", recipient.Extensions.OrderBy(e => e.RequestedAt).Select(e => e.Status switch

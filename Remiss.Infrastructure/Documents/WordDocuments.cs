@@ -25,7 +25,7 @@ public sealed class WordDocuments(AppDbContext db, Remisser.RemissReader reader,
         var recipients = await reader.RecipientsOfAsync(remiss.Id, cancellationToken).ConfigureAwait(false);
         return await MakeAsync(
             (output, context) => SummaryDocument.Write(output, remiss, recipients, context, withResponses),
-            _ => $"Sammanställning {remiss.Diarienummer ?? remiss.Title}",
+            _ => $"{(withResponses ? "Sammanställning med yttranden" : "Sammanställning")} {remiss.Diarienummer ?? remiss.Title}",
             cancellationToken).ConfigureAwait(false);
     }
 

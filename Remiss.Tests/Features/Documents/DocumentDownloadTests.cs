@@ -48,6 +48,7 @@ public sealed class DocumentDownloadTests(SentDemoAppFactory factory) : IClassFi
         var link = page.QuerySelectorAll("main a").Single(a => Kit.Text(a) == "Ladda ner sammanställning med alla yttranden som bilaga");
 
         using var response = await owner.GetAsync(link.GetAttribute("href")!);
+        Assert.Equal($"Sammanställning med yttranden {remiss.Title.Split('(', ')')[1]}.docx", response.Content.Headers.ContentDisposition!.FileNameStar);
 
         using var document = new WordInspection(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Nämnden ställer sig bakom förslaget.", document.Under($"Yttrande från {Kit.AsnName}", 2));

@@ -78,7 +78,8 @@ public sealed class SummaryDocumentTests
         var first = document.Under(questions[0], 2);
         Assert.Contains("Första stycket med fet och kursiv text och en länk.", first);
         Assert.Contains("Avstår: Miljönämnden", first);
-        Assert.Contains("Ej inkommet: MKB, Ängsbolaget, Östra bolaget", first);
+        Assert.Contains("3 remissinstanser har inte svarat.", first);
+        Assert.DoesNotContain(first, p => p.Contains("Ängsbolaget", StringComparison.Ordinal));
         Assert.Equal(
             [DocumentScenario.Formatted, DocumentScenario.Hostile],
             document.Headings().SkipWhile(h => h.Text != questions[0]).Skip(1).TakeWhile(h => h.Level == 3).Select(h => h.Text));
@@ -102,10 +103,28 @@ public sealed class SummaryDocumentTests
     }
 
     [Fact]
+    public void Each_remissinstans_summary_has_a_section_of_its_own_right_after_the_recipient_table()
+    {
+        using var document = Summary();
+        var chapters = document.Headings().Where(h => h.Level == 1).Select(h => h.Text).ToList();
+
+        Assert.Equal(chapters.IndexOf("Remissinstanser") + 1, chapters.IndexOf("Sammanfattningar"));
+        Assert.Contains("Zoonämnden ställer sig positiv.", document.Under(DocumentScenario.Formatted, 2));
+    }
+
+    [Theory]
+    [InlineData(1, "1 remissinstans har inte svarat.")]
+    [InlineData(3, "3 remissinstanser har inte svarat.")]
+    public void Under_a_question_only_the_number_of_silent_recipients_is_said(int count, string text)
+    {
+        Assert.Equal(text, SummaryDocument.NotAnswered(count));
+    }
+
+    [Fact]
     public void General_views_and_standard_sections_follow_per_recipient_and_the_appendix_holds_every_yttrande_in_full()
     {
         using var document = Summary(withResponses: true);
-        var views = document.Under(DocumentScenario.Formatted, 2);
+        var views = document.Under(DocumentScenario.Formatted, 2, occurrence: 1);
         Assert.Contains("Övergripande från Zoonämnden.", views);
         Assert.Contains("Barnen i Zoonämnden.", views);
         Assert.Contains("Kostar pengar.", views);
