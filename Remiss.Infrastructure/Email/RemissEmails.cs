@@ -19,18 +19,11 @@ public sealed class RemissEmails
     public RemissEmails(IOptions<EmailOptions> options) =>
         _baseUrl = (options.Value.BaseUrl ?? string.Empty).Trim().TrimEnd('/');
 
-    /// <summary>A date as Swedes write it in a letter: "30 november 2027".</summary>
-    public static string SwedishDate(DateOnly date) => SwedishDates.Date(date);
 
     /// <summary>The remiss's page: the owner follows it there, a recipient reads it there.</summary>
     public Uri RemissUrl(string tenantSlug, Guid remissId) =>
         new($"{_baseUrl}/{Uri.EscapeDataString(tenantSlug)}/remisser/{remissId}");
 
-    /// <summary>
-    /// An instant as Swedes write it, in the tenant's time zone: "23 november 2026 kl. 11.00". The clock uses a
-    /// full stop, as Språkrådet recommends, whatever separator the culture data has.
-    /// </summary>
-    public static string SwedishTime(DateTime utc, string timeZoneId) => TenantCalendar.For(timeZoneId).DateAndTime(utc);
 
     /// <summary>The recipient's yttrande on the remiss.</summary>
     public Uri ResponseUrl(string tenantSlug, Guid remissId) => new($"{RemissUrl(tenantSlug, remissId)}/yttrande");
@@ -45,7 +38,7 @@ public sealed class RemissEmails
         var deadline = DeadlineOf(remiss);
         var facts = Facts(remiss);
         facts.Add(new("Avsändare", senderName));
-        facts.Add(new("Sista svarsdag", SwedishDate(deadline)));
+        facts.Add(new("Sista svarsdag", SwedishDates.Date(deadline)));
         if (Contact(remiss) is { } contact)
         {
             facts.Add(new("Kontaktperson", contact));
@@ -53,7 +46,7 @@ public sealed class RemissEmails
 
         List<EmailBlock> body =
         [
-            new EmailParagraph($"{senderName} har skickat en remiss till {recipientName} och ber om ert yttrande senast den {SwedishDate(deadline)}."),
+            new EmailParagraph($"{senderName} har skickat en remiss till {recipientName} och ber om ert yttrande senast den {SwedishDates.Date(deadline)}."),
             new EmailFacts(facts),
         ];
         if (remiss.Questions.Count > 0)
@@ -75,13 +68,13 @@ public sealed class RemissEmails
     public EmailContent DeadlineMoved(CurrentTenant tenant, Remiss remiss, string senderName, DateOnly oldDeadline, DateOnly newDeadline)
     {
         var facts = Facts(remiss);
-        facts.Add(new("Tidigare sista svarsdag", SwedishDate(oldDeadline)));
-        facts.Add(new("Ny sista svarsdag", SwedishDate(newDeadline)));
+        facts.Add(new("Tidigare sista svarsdag", SwedishDates.Date(oldDeadline)));
+        facts.Add(new("Ny sista svarsdag", SwedishDates.Date(newDeadline)));
         List<EmailBlock> body =
         [
             new EmailParagraph($"{senderName} har ändrat sista svarsdag för remissen ”{remiss.Title}”."),
             new EmailFacts(facts),
-            new EmailParagraph($"Ert yttrande behöver alltså ha kommit in senast den {SwedishDate(newDeadline)}."),
+            new EmailParagraph($"Ert yttrande behöver alltså ha kommit in senast den {SwedishDates.Date(newDeadline)}."),
         ];
 
         return EmailLayout.Compose(Subject("Ny sista svarsdag", remiss), tenant.Name, "Sista svarsdag har ändrats", body, new(OpenRemiss, RemissLink(tenant, remiss)));
@@ -111,11 +104,11 @@ public sealed class RemissEmails
         var facts = Facts(remiss);
         facts.Add(new("Remissinstans", recipientName));
         facts.Add(new("Begärt av", requestedByName));
-        facts.Add(new("Nuvarande sista svarsdag", SwedishDate(currentDeadline)));
-        facts.Add(new("Önskad sista svarsdag", SwedishDate(requestedDeadline)));
+        facts.Add(new("Nuvarande sista svarsdag", SwedishDates.Date(currentDeadline)));
+        facts.Add(new("Önskad sista svarsdag", SwedishDates.Date(requestedDeadline)));
         List<EmailBlock> body =
         [
-            new EmailParagraph($"{recipientName} begär anstånd med sitt yttrande över remissen ”{remiss.Title}” till den {SwedishDate(requestedDeadline)}."),
+            new EmailParagraph($"{recipientName} begär anstånd med sitt yttrande över remissen ”{remiss.Title}” till den {SwedishDates.Date(requestedDeadline)}."),
             new EmailFacts(facts),
         ];
         if (!string.IsNullOrWhiteSpace(reason))
@@ -131,10 +124,10 @@ public sealed class RemissEmails
     public EmailContent ExtensionGranted(CurrentTenant tenant, Remiss remiss, string senderName, DateOnly newDeadline, string? message)
     {
         var facts = Facts(remiss);
-        facts.Add(new("Ny sista svarsdag", SwedishDate(newDeadline)));
+        facts.Add(new("Ny sista svarsdag", SwedishDates.Date(newDeadline)));
         List<EmailBlock> body =
         [
-            new EmailParagraph($"{senderName} har beviljat er begäran om anstånd för remissen ”{remiss.Title}”. Er nya sista svarsdag är den {SwedishDate(newDeadline)}."),
+            new EmailParagraph($"{senderName} har beviljat er begäran om anstånd för remissen ”{remiss.Title}”. Er nya sista svarsdag är den {SwedishDates.Date(newDeadline)}."),
             new EmailFacts(facts),
         ];
         if (!string.IsNullOrWhiteSpace(message))
@@ -149,10 +142,10 @@ public sealed class RemissEmails
     public EmailContent ExtensionRefused(CurrentTenant tenant, Remiss remiss, string senderName, DateOnly deadlineThatStands, string? message)
     {
         var facts = Facts(remiss);
-        facts.Add(new("Sista svarsdag", SwedishDate(deadlineThatStands)));
+        facts.Add(new("Sista svarsdag", SwedishDates.Date(deadlineThatStands)));
         List<EmailBlock> body =
         [
-            new EmailParagraph($"{senderName} har tyvärr inte kunnat bevilja er begäran om anstånd för remissen ”{remiss.Title}”. Sista svarsdag är fortfarande den {SwedishDate(deadlineThatStands)}."),
+            new EmailParagraph($"{senderName} har tyvärr inte kunnat bevilja er begäran om anstånd för remissen ”{remiss.Title}”. Sista svarsdag är fortfarande den {SwedishDates.Date(deadlineThatStands)}."),
             new EmailFacts(facts),
         ];
         if (!string.IsNullOrWhiteSpace(message))
@@ -186,7 +179,7 @@ public sealed class RemissEmails
     /// </summary>
     public EmailContent Receipt(CurrentTenant tenant, Remiss remiss, string recipientName, string submittedByName, DateTime submittedAtUtc)
     {
-        var submittedAt = SwedishTime(submittedAtUtc, tenant.TimeZoneId);
+        var submittedAt = TenantCalendar.For(tenant.TimeZoneId).DateAndTime(submittedAtUtc);
         var facts = Facts(remiss);
         facts.Add(new("Remissinstans", recipientName));
         facts.Add(new("Inskickat av", submittedByName));
@@ -218,7 +211,7 @@ public sealed class RemissEmails
 
         var facts = Facts(remiss);
         facts.Add(new("Remissinstans", recipientName));
-        facts.Add(new("Inkom", SwedishTime(submittedAtUtc, tenant.TimeZoneId)));
+        facts.Add(new("Inkom", TenantCalendar.For(tenant.TimeZoneId).DateAndTime(submittedAtUtc)));
         facts.Add(new("Svarets status", isPreliminary ? "Förvaltningens preliminära svar" : "Beslutat yttrande"));
         List<EmailBlock> body =
         [
@@ -246,14 +239,14 @@ public sealed class RemissEmails
         var facts = Facts(remiss);
         facts.Add(new("Remissinstans", recipientName));
         facts.Add(new("Beslutat av", decidedBy));
-        facts.Add(new("Beslutsdatum", SwedishDate(decisionDate)));
+        facts.Add(new("Beslutsdatum", SwedishDates.Date(decisionDate)));
         var section = Paragraph(paragraph);
         if (section is not null)
         {
             facts.Add(new("Paragraf", section));
         }
 
-        var decision = section is null ? $"den {SwedishDate(decisionDate)}" : $"den {SwedishDate(decisionDate)}, {section}";
+        var decision = section is null ? $"den {SwedishDates.Date(decisionDate)}" : $"den {SwedishDates.Date(decisionDate)}, {section}";
         List<EmailBlock> body =
         [
             new EmailParagraph(
@@ -300,7 +293,7 @@ public sealed class RemissEmails
         var facts = Facts(remiss);
         facts.Add(new("Avsändare", senderName));
         facts.Add(new("Remissinstans", recipientName));
-        facts.Add(new("Sista svarsdag", SwedishDate(deadline)));
+        facts.Add(new("Sista svarsdag", SwedishDates.Date(deadline)));
         var when = daysLeft switch
         {
             0 => "i dag",
@@ -309,14 +302,14 @@ public sealed class RemissEmails
         };
         List<EmailBlock> body =
         [
-            new EmailParagraph($"Det här är en påminnelse om remissen ”{remiss.Title}” från {senderName}. Sista svarsdag för {recipientName} är {when}, den {SwedishDate(deadline)}."),
+            new EmailParagraph($"Det här är en påminnelse om remissen ”{remiss.Title}” från {senderName}. Sista svarsdag för {recipientName} är {when}, den {SwedishDates.Date(deadline)}."),
             new EmailFacts(facts),
             new EmailParagraph(hasDraft
                 ? "Ert yttrande är påbörjat men inte inskickat. Skicka in det när det är klart, eller som förvaltningens preliminära svar om nämnden beslutar senare."
                 : "Ni har ännu inte börjat på något yttrande. Hinner ni inte kan ni begära anstånd, och vill ni inte yttra er kan ni meddela att ni avstår."),
         ];
 
-        return EmailLayout.Compose(Subject("Påminnelse", remiss), tenant.Name, $"Påminnelse: sista svarsdag {SwedishDate(deadline)}", body, new(OpenResponse, ResponseLink(tenant, remiss)));
+        return EmailLayout.Compose(Subject("Påminnelse", remiss), tenant.Name, $"Påminnelse: sista svarsdag {SwedishDates.Date(deadline)}", body, new(OpenResponse, ResponseLink(tenant, remiss)));
     }
 
     /// <summary>The day after a recipient's sista svarsdag, when it has neither submitted nor declined: the answer is late.</summary>
@@ -325,11 +318,11 @@ public sealed class RemissEmails
         var facts = Facts(remiss);
         facts.Add(new("Avsändare", senderName));
         facts.Add(new("Remissinstans", recipientName));
-        facts.Add(new("Sista svarsdag", SwedishDate(deadline)));
+        facts.Add(new("Sista svarsdag", SwedishDates.Date(deadline)));
         var contact = Contact(remiss) is { } who ? $" Kontakta {who} om ni behöver mer tid." : string.Empty;
         List<EmailBlock> body =
         [
-            new EmailParagraph($"Sista svarsdag för remissen ”{remiss.Title}” var den {SwedishDate(deadline)}, och {senderName} har ännu inte fått något yttrande från {recipientName}."),
+            new EmailParagraph($"Sista svarsdag för remissen ”{remiss.Title}” var den {SwedishDates.Date(deadline)}, och {senderName} har ännu inte fått något yttrande från {recipientName}."),
             new EmailFacts(facts),
             new EmailParagraph($"Ni kan fortfarande skicka in ert yttrande; det registreras som sent inkommet. Vill ni inte yttra er kan ni meddela att ni avstår.{contact}"),
         ];
@@ -346,7 +339,7 @@ public sealed class RemissEmails
             .Select(l =>
             {
                 var days = today.DayNumber - l.Deadline.DayNumber;
-                return new EmailFact(l.Name, string.Create(Text.Swedish, $"sista svarsdag {SwedishDate(l.Deadline)}, sen med {days} {(days == 1 ? "dag" : "dagar")}"));
+                return new EmailFact(l.Name, string.Create(Text.Swedish, $"sista svarsdag {SwedishDates.Date(l.Deadline)}, sen med {days} {(days == 1 ? "dag" : "dagar")}"));
             })
             .ToList();
         List<EmailBlock> body =

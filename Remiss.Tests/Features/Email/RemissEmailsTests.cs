@@ -2,6 +2,7 @@ namespace Remiss.Tests.Features.Email;
 
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Email;
@@ -34,9 +35,9 @@ public sealed partial class RemissEmailsTests
     [Fact]
     public void SwedishDate_WritesTheDayTheMonthInWordsAndTheYear()
     {
-        Assert.Equal("30 november 2027", RemissEmails.SwedishDate(new DateOnly(2027, 11, 30)));
-        Assert.Equal("1 januari 2028", RemissEmails.SwedishDate(new DateOnly(2028, 1, 1)));
-        Assert.Equal("15 augusti 2027", RemissEmails.SwedishDate(new DateOnly(2027, 8, 15)));
+        Assert.Equal("30 november 2027", SwedishDates.Date(new DateOnly(2027, 11, 30)));
+        Assert.Equal("1 januari 2028", SwedishDates.Date(new DateOnly(2028, 1, 1)));
+        Assert.Equal("15 augusti 2027", SwedishDates.Date(new DateOnly(2027, 8, 15)));
     }
 
     [Fact]

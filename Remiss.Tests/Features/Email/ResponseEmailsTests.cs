@@ -2,6 +2,7 @@ namespace Remiss.Tests.Features.Email;
 
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Email;
@@ -45,12 +46,12 @@ public sealed partial class ResponseEmailsTests
     public static TheoryData<string> EveryEmail => ["Receipt", "SubmittedNotice", "DecisionConfirmed", "Declined"];
 
     [Fact]
-    public void SwedishTime_WritesTheInstantInTheTenantsTimeZone_WithAFullStopInTheClock()
+    public void AnInstantInAnEmail_IsWrittenInTheTenantsTimeZone_WithAFullStopInTheClock()
     {
-        Assert.Equal("23 november 2026 kl. 11.00", RemissEmails.SwedishTime(SubmittedInWinter, "Europe/Stockholm"));
-        Assert.Equal("15 juni 2027 kl. 10.05", RemissEmails.SwedishTime(SubmittedInSummer, "Europe/Stockholm"));
-        Assert.Equal("1 januari 2027 kl. 00.30", RemissEmails.SwedishTime(new DateTime(2026, 12, 31, 23, 30, 0, DateTimeKind.Utc), "Europe/Stockholm"));
-        Assert.Equal("15 juni 2027 kl. 08.05", RemissEmails.SwedishTime(SubmittedInSummer, "UTC"));
+        Assert.Equal("23 november 2026 kl. 11.00", TenantCalendar.For("Europe/Stockholm").DateAndTime(SubmittedInWinter));
+        Assert.Equal("15 juni 2027 kl. 10.05", TenantCalendar.For("Europe/Stockholm").DateAndTime(SubmittedInSummer));
+        Assert.Equal("1 januari 2027 kl. 00.30", TenantCalendar.For("Europe/Stockholm").DateAndTime(new DateTime(2026, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal("15 juni 2027 kl. 08.05", TenantCalendar.For("UTC").DateAndTime(SubmittedInSummer));
     }
 
     [Fact]

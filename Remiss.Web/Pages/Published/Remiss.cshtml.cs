@@ -2,7 +2,7 @@ namespace Remiss.Web.Pages.Published;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Remiss.Infrastructure.Email;
+using Remiss.Domain.Common;
 using Remiss.Infrastructure.Publication;
 
 /// <summary>
@@ -13,7 +13,7 @@ public sealed class PublicRemissModel(PublishedRemisser published) : PageModel
 {
     public PublishedRemiss Published { get; private set; } = null!;
 
-    public string Date(DateTime utc) => RemissEmails.SwedishTime(utc, Published.Tenant.TimeZoneId).Split(" kl.")[0];
+    public string Date(DateTime utc) => SwedishDates.Date(TenantCalendar.For(Published.Tenant.TimeZoneId).Today(utc));
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
     {

@@ -2,8 +2,8 @@ namespace Remiss.Web.Pages.Published;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
-using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Publication;
 using Remiss.Infrastructure.RichText;
 
@@ -30,7 +30,7 @@ public sealed class PublicResponseModel(PublishedRemisser published, RichTextSan
         (Published, Recipient) = found;
         var listed = Published.Responses.Single(r => r.RecipientId == recipientId);
         OrganisationName = listed.OrganisationName;
-        SubmittedOn = RemissEmails.SwedishTime(listed.SubmittedAt, Published.Tenant.TimeZoneId);
+        SubmittedOn = TenantCalendar.For(Published.Tenant.TimeZoneId).DateAndTime(listed.SubmittedAt);
         return Page();
     }
 }

@@ -39,7 +39,7 @@ public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministrat
         return RedirectToPage();
     }
 
-    public string Time(DateTime utc) => RemissEmails.SwedishTime(utc, Tenant.TimeZoneId);
+    public string Time(DateTime utc) => Format(utc);
 
     public static string ReasonLabel(EmailReason reason) => reason switch
     {
