@@ -10,6 +10,7 @@ log() { printf '==> %s\n' "$*"; }
 # --- What the tests need from the machine ------------------------------------------------------------------
 # Time zones (deadlines are Europe/Stockholm dates) and ICU (Swedish culture: dates, sorting).
 # LibreOffice Writer and poppler's pdftotext: a test converts a generated sammanställning to PDF and reads it back.
+# LibreOffice Calc: a test converts the Excel export to CSV and reads its cells.
 missing=()
 [ -e /usr/share/zoneinfo/Europe/Stockholm ] || missing+=(tzdata)
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
@@ -19,6 +20,7 @@ ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(npm)
 command -v soffice >/dev/null || missing+=(libreoffice-writer)
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<RemissReader>();
         services.AddScoped<Documents.DocumentTemplates>();
         services.AddScoped<Documents.WordDocuments>();
+        services.AddScoped<Documents.SpreadsheetDocuments>();
         services.AddScoped<Platform.TenantOverview>();
         services.AddScoped<Platform.TenantProvisioning>();
         services.AddHttpContextAccessor();

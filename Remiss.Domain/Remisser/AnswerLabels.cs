@@ -11,6 +11,16 @@ public static class AnswerLabels
         _ => kind.ToString(),
     };
 
+    /// <summary>A recipient's status as its badge and the Excel export name it.</summary>
+    public static string Of(RecipientStatus status) => status switch
+    {
+        RecipientStatus.NotStarted => "Ej påbörjat",
+        RecipientStatus.Drafting => "Påbörjat",
+        RecipientStatus.Submitted => "Inkommet",
+        RecipientStatus.Declined => "Avstår",
+        _ => status.ToString(),
+    };
+
     /// <summary>A recipient's status as the sammanställning reports it: an answer came in, the recipient declined, or nothing came.</summary>
     public static string InSummary(RecipientStatus status) => status switch
     {

@@ -38,6 +38,11 @@ public sealed class QuestionTypeRegistrationTests
 
     [Theory]
     [MemberData(nameof(Types))]
+    public void EveryQuestionType_HasItsSpreadsheetCell(QuestionType type) =>
+        Assert.Equal(type, QuestionTypeCells.Of(type).Type);
+
+    [Theory]
+    [MemberData(nameof(Types))]
     public void AQuestionTypeThatKeepsSettings_HasItsSettingsComponent(QuestionType type)
     {
         // A type keeps settings when a definition full of settings keeps any of them.
@@ -53,6 +58,7 @@ public sealed class QuestionTypeRegistrationTests
     {
         Assert.Equal(Enum.GetValues<QuestionType>(), QuestionKinds.All.Select(k => k.Type));
         Assert.Equal(Enum.GetValues<QuestionType>().Order(), QuestionTypeWords.Types.Order());
+        Assert.Equal(Enum.GetValues<QuestionType>().Order(), QuestionTypeCells.Types.Order());
     }
 
     [Fact]

@@ -80,6 +80,14 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
         return new FileStreamResult(file.Content, Infrastructure.Documents.WordFile.ContentType) { FileDownloadName = file.FileName };
     }
 
+    /// <summary>A spreadsheet as a download, like <see cref="Download(Infrastructure.Documents.WordFile)"/>.</summary>
+    protected FileStreamResult Download(Infrastructure.Documents.SpreadsheetFile file)
+    {
+        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        return new FileStreamResult(file.Content, Infrastructure.Documents.SpreadsheetFile.ContentType) { FileDownloadName = file.FileName };
+    }
+
     /// <summary>
     /// Loads the remiss and one of its remissinstanser, whole, for someone who may read that recipient's yttrande:
     /// an owner of the remiss or a member of the recipient organisation. Null means "answer 404".

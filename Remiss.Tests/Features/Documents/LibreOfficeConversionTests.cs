@@ -7,8 +7,9 @@ using Remiss.Infrastructure.Documents;
 
 /// <summary>
 /// A generated sammanställning opens in another Word processor: LibreOffice (headless, with a private profile)
-/// converts it to PDF, and pdftotext finds every recipient's name in it. test.sh installs both; a machine
-/// without them fails this test rather than skipping it.
+/// converts it to PDF, and pdftotext finds every recipient's name in it; LibreOffice Calc converts the Excel export
+/// to CSV, one file a sheet, with the expected cells. test.sh installs all three; a machine without them fails
+/// these tests rather than skipping them.
 /// </summary>
 public sealed partial class LibreOfficeConversionTests : IDisposable
 {
@@ -47,6 +48,40 @@ public sealed partial class LibreOfficeConversionTests : IDisposable
         Assert.Contains(scenario.Remiss.Title, words, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LibreOffice_Calc_opens_the_Excel_export_and_finds_its_cells_and_dates()
+    {
+        var scenario = new DocumentScenario();
+        var xlsx = Path.Combine(_folder, "remissvar.xlsx");
+        await using (var file = File.Create(xlsx))
+        {
+            var content = SpreadsheetRows.Of(
+                scenario.Remiss,
+                scenario.Recipients,
+                scenario.Organisations.ToDictionary(o => o.Id),
+                Remiss.Domain.Common.TenantCalendar.Stockholm(),
+                [new PointRow(DocumentScenario.Formatted, 2, null, "Delvis ja.", "Samordning", "Vi beaktar det.", "Beaktas delvis")]);
+            SpreadsheetExport.Write(file, content);
+        }
+
+        // Every sheet to a CSV file of its own (the last option, -1), in UTF-8, with the cells as Calc shows them.
+        var profile = new Uri(Path.Combine(_folder, "profile")).AbsoluteUri;
+        var (code, output) = await RunAsync(
+            "soffice", $"-env:UserInstallation={profile}", "--headless", "--norestore",
+            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", _folder, xlsx);
+        var sheets = new[] { "Svar", "Synpunkter", "Remissinstanser" }.ToDictionary(s => s, s => Path.Combine(_folder, $"remissvar-{s}.csv"));
+        Assert.True(code == 0 && sheets.Values.All(File.Exists), $"LibreOffice Calc could not convert the export (exit {code}): {output}");
+        var csv = sheets.ToDictionary(s => s.Key, s => File.ReadAllText(s.Value));
+
+        Assert.StartsWith("Fråga,Frågetext,Remissinstans,Typ av organisation,Status,\"Ställningstagande, val eller bedömning\",Svar,Typ av beslut", csv["Svar"], StringComparison.Ordinal);
+        Assert.Contains($"2,{scenario.Remiss.Questions[1].Text},{DocumentScenario.Formatted},Nämnd,Inkommet,Tillstyrker delvis,Motivering från Zoonämnden.,Nämndbeslut", csv["Svar"], StringComparison.Ordinal);
+        Assert.Contains("\"Trygghet: Grönt – Bra\nBoende: Rött\nArbete: Gult\"", csv["Svar"], StringComparison.Ordinal);
+        Assert.Contains($"{DocumentScenario.Formatted},2,,Delvis ja.,Samordning,Vi beaktar det.,Beaktas delvis", csv["Synpunkter"], StringComparison.Ordinal);
+        Assert.Contains($"{DocumentScenario.Formatted},Nämnd,Inkommet,2026-11-23,,2026-12-31,,Nämndbeslut,2026-12-20,Zoonämnden", csv["Remissinstanser"], StringComparison.Ordinal);
+        Assert.Contains($"{DocumentScenario.Extended},Nämnd,Ej påbörjat,,,2027-01-31,Beviljat", csv["Remissinstanser"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Segregationen", string.Concat(csv.Values), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try
@@ -74,7 +109,7 @@ public sealed partial class LibreOfficeConversionTests : IDisposable
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            Assert.Fail($"{program} is not installed ({e.Message}). test.sh installs libreoffice-writer and poppler-utils with apt.");
+            Assert.Fail($"{program} is not installed ({e.Message}). test.sh installs libreoffice-writer, libreoffice-calc and poppler-utils with apt.");
             throw;
         }
 
