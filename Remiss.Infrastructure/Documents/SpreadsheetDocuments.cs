@@ -12,11 +12,11 @@ public sealed record SpreadsheetFile(Stream Content, string FileName)
 }
 
 /// <summary>
-/// Makes the Excel export of a remiss of the current tenant: loads every remissinstans whole, the organisations
-/// and the tenant's calendar, makes the rows (<see cref="SpreadsheetRows"/>) and writes them (<see cref="SpreadsheetExport"/>).
+/// Makes the Excel export of a remiss of the current tenant: loads every remissinstans whole, the office's
+/// synpunkter, the organisations and the tenant's calendar, makes the rows (<see cref="SpreadsheetRows"/>) and writes them (<see cref="SpreadsheetExport"/>).
 /// Rights are the caller's.
 /// </summary>
-public sealed class SpreadsheetDocuments(AppDbContext db, Remisser.RemissReader reader, ITenantContext tenantContext)
+public sealed class SpreadsheetDocuments(AppDbContext db, Remisser.RemissReader reader, Remisser.RemissReview review, ITenantContext tenantContext)
 {
     public async Task<SpreadsheetFile> AnswersAsync(Domain.Remisser.Remiss remiss, CancellationToken cancellationToken)
     {
@@ -25,7 +25,8 @@ public sealed class SpreadsheetDocuments(AppDbContext db, Remisser.RemissReader 
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == current.Id, cancellationToken).ConfigureAwait(false);
         var recipients = await reader.RecipientsOfAsync(remiss.Id, cancellationToken).ConfigureAwait(false);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, cancellationToken).ConfigureAwait(false);
-        var content = SpreadsheetRows.Of(remiss, recipients, organisations, tenant.Calendar(), []);
+        var points = await review.ReadAsync(remiss.Id, cancellationToken).ConfigureAwait(false);
+        var content = SpreadsheetRows.Of(remiss, recipients, organisations, tenant.Calendar(), points);
 
         var output = new MemoryStream();
         SpreadsheetExport.Write(output, content);

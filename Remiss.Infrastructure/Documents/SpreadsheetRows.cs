@@ -7,7 +7,8 @@ using Remiss.Infrastructure.Documents.QuestionTypes;
 using Remiss.Infrastructure.Remisser;
 
 /// <summary>
-/// The rows of the Excel export from the remiss and its remissinstanser, each loaded whole. Only a submitted
+/// The rows of the Excel export from the remiss, its remissinstanser (each loaded whole) and the office's synpunkter
+/// (in the order <see cref="RemissReview.ReadAsync"/> gives them). Only a submitted
 /// yttrande gives its answers and decision: a draft (also one given back for changes) never leaves the
 /// remissinstans, which is then only its status.
 /// </summary>
@@ -20,11 +21,12 @@ public static class SpreadsheetRows
         IReadOnlyList<Recipient> remissinstanser,
         IReadOnlyDictionary<Guid, Organisation> organisations,
         TenantCalendar calendar,
-        IReadOnlyList<PointRow> points)
+        ReviewSnapshot review)
     {
         ArgumentNullException.ThrowIfNull(remiss);
         ArgumentNullException.ThrowIfNull(organisations);
         ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(review);
         string NameOf(Recipient r) => organisations.TryGetValue(r.OrganisationId, out var o) ? o.Name : string.Empty;
         string KindOf(Recipient r) => organisations.TryGetValue(r.OrganisationId, out var o) ? OrganisationKinds.Label(o.Kind) : string.Empty;
 
@@ -78,6 +80,16 @@ public static class SpreadsheetRows
                 decision?.DecisionDate,
                 decision?.DecidedBy);
         }).ToList();
+
+        var names = recipients.ToDictionary(r => r.Recipient.Id, r => r.Name);
+        var points = review.Points.Select(p => new PointRow(
+            names.TryGetValue(p.RecipientId, out var name) ? name : string.Empty,
+            p.QuestionNumber,
+            p.Section,
+            p.Text,
+            string.Join(", ", review.ThemeNamesOf(p)),
+            p.Reply,
+            Dispositions.Label(p.Disposition))).ToList();
 
         return new SpreadsheetContent($"Remissvar {remiss.Diarienummer ?? remiss.Title}", answers, points, rows);
     }

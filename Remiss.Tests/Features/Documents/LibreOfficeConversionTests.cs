@@ -60,7 +60,7 @@ public sealed partial class LibreOfficeConversionTests : IDisposable
                 scenario.Recipients,
                 scenario.Organisations.ToDictionary(o => o.Id),
                 Remiss.Domain.Common.TenantCalendar.Stockholm(),
-                [new PointRow(DocumentScenario.Formatted, 2, null, "Delvis ja.", "Samordning", "Vi beaktar det.", "Beaktas delvis")]);
+                SpreadsheetExportTests.Review(scenario));
             SpreadsheetExport.Write(file, content);
         }
 
@@ -76,7 +76,8 @@ public sealed partial class LibreOfficeConversionTests : IDisposable
         Assert.StartsWith("Fråga,Frågetext,Remissinstans,Typ av organisation,Status,\"Ställningstagande, val eller bedömning\",Svar,Typ av beslut", csv["Svar"], StringComparison.Ordinal);
         Assert.Contains($"2,{scenario.Remiss.Questions[1].Text},{DocumentScenario.Formatted},Nämnd,Inkommet,Tillstyrker delvis,Motivering från Zoonämnden.,Nämndbeslut", csv["Svar"], StringComparison.Ordinal);
         Assert.Contains("\"Trygghet: Grönt – Bra\nBoende: Rött\nArbete: Gult\"", csv["Svar"], StringComparison.Ordinal);
-        Assert.Contains($"{DocumentScenario.Formatted},2,,Delvis ja.,Samordning,Vi beaktar det.,Beaktas delvis", csv["Synpunkter"], StringComparison.Ordinal);
+        Assert.Contains($"{DocumentScenario.Formatted},1,,Trygghet först.,\"Samordning, Trygghet\",Vi tar med det.,Beaktas", csv["Synpunkter"], StringComparison.Ordinal);
+        Assert.Contains($"{DocumentScenario.Hostile},,Sammanfattning,Det kostar.,,,", csv["Synpunkter"], StringComparison.Ordinal);
         Assert.Contains($"{DocumentScenario.Formatted},Nämnd,Inkommet,2026-11-23,,2026-12-31,,Nämndbeslut,2026-12-20,Zoonämnden", csv["Remissinstanser"], StringComparison.Ordinal);
         Assert.Contains($"{DocumentScenario.Extended},Nämnd,Ej påbörjat,,,2027-01-31,Beviljat", csv["Remissinstanser"], StringComparison.Ordinal);
         Assert.DoesNotContain("Segregationen", string.Concat(csv.Values), StringComparison.Ordinal);

@@ -20,6 +20,7 @@ public sealed class SpreadsheetDownloadTests(SentDemoAppFactory factory) : IClas
         var remiss = await factory.CopyOfDemoAsync();
         await SubmitAsync(remiss.Id, remiss.Asn, "<p>Asn svarar om <strong>trygghet</strong>.</p><ul><li>Först</li></ul>");
         await Kit.SaveCompleteDraftAsync(factory, remiss.Id, remiss.Grundskola, summary: "<p>Ett utkast.</p>");
+        await RaisePointAsync(remiss.Id, remiss.Asn);
         using var owner = await factory.SignedInAsync(Kit.Owner);
 
         var (_, page) = await owner.GetPageAsync(remiss.Url);
@@ -44,6 +45,7 @@ public sealed class SpreadsheetDownloadTests(SentDemoAppFactory factory) : IClas
         Assert.All(grundskola, r => Assert.Equal(["Påbörjat"], r.Skip(4)));
         Assert.DoesNotContain(rows, r => r.Any(c => c.Contains("Rosengård", StringComparison.Ordinal)));
         Assert.Equal(remiss.Recipients.Keys.Order(SwedishOrder.Comparer), sheet.Rows("Remissinstanser").Skip(1).Select(r => r[0]));
+        Assert.Equal([Kit.AsnName, "1", string.Empty, "Trygghet först.", "Trygghet", "Vi tar med det.", "Beaktas delvis"], sheet.Rows("Synpunkter")[1]);
     }
 
     [Theory]
@@ -73,6 +75,20 @@ public sealed class SpreadsheetDownloadTests(SentDemoAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/konto/logga-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
+
+    /// <summary>The office takes a synpunkt on question 1 from the recipient's submitted answer, under the theme Trygghet.</summary>
+    private Task<int> RaisePointAsync(Guid remissId, Guid recipientId) =>
+        factory.InTenantAsync("malmo", async (db, services) =>
+        {
+            var reader = services.GetRequiredService<RemissReader>();
+            var remiss = (await reader.FindAsync(remissId, CancellationToken.None))!;
+            var recipient = (await reader.FindRecipientAsync(recipientId, CancellationToken.None))!;
+            var theme = Theme.Create(remiss, "Trygghet", []);
+            db.Themes.Add(theme);
+            db.RaisedPoints.Add(RaisedPoint.Raise(
+                remiss, recipient, PointSource.Question(1), new PointContent("Trygghet först.", "Vi tar med det.", Disposition.PartlyConsidered, [theme.Id]), [theme], await Kit.UserIdAsync(db, Kit.Owner), factory.Clock.UtcNow));
+            return await db.SaveChangesAsync();
+        });
 
     /// <summary>Asn's colleague saved a draft; it is completed with <paramref name="answer"/> to question 1 and submitted.</summary>
     private async Task SubmitAsync(Guid remissId, Guid recipientId, string answer)

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Documents;
+using Remiss.Infrastructure.Remisser;
 using Remiss.Tests.TestSupport;
 
 /// <summary>
@@ -15,12 +16,6 @@ public sealed class SpreadsheetExportTests
 {
     private static readonly string[] SvarHeader =
         ["Fråga", "Frågetext", "Remissinstans", "Typ av organisation", "Status", "Ställningstagande, val eller bedömning", "Svar", "Typ av beslut"];
-
-    private static readonly PointRow[] Points =
-    [
-        new(DocumentScenario.Formatted, 1, null, "Trygghet först.", "Trygghet, Samordning", "Vi tar med det.", "Beaktas"),
-        new(DocumentScenario.Hostile, null, "Ekonomiska konsekvenser", "Det kostar.", null, null, null),
-    ];
 
     private readonly DocumentScenario _scenario = new();
 
@@ -194,8 +189,9 @@ public sealed class SpreadsheetExportTests
         var rows = sheet.Rows("Synpunkter");
 
         Assert.Equal(["Remissinstans", "Fråga", "Avsnitt", "Synpunkt", "Teman", "Bemötande", "Ställningstagande"], rows[0]);
-        Assert.Equal([DocumentScenario.Formatted, "1", string.Empty, "Trygghet först.", "Trygghet, Samordning", "Vi tar med det.", "Beaktas"], rows[1]);
-        Assert.Equal([DocumentScenario.Hostile, string.Empty, "Ekonomiska konsekvenser", "Det kostar."], rows[2]);
+        Assert.Equal(3, rows.Count);
+        Assert.Equal([DocumentScenario.Formatted, "1", string.Empty, "Trygghet först.", "Samordning, Trygghet", "Vi tar med det.", "Beaktas"], rows[1]);
+        Assert.Equal([DocumentScenario.Hostile, string.Empty, PointSource.SummarySection, "Det kostar."], rows[2]);
         Assert.Null(sheet.Cell("Synpunkter", "B2")!.DataType);
     }
 
@@ -232,9 +228,27 @@ public sealed class SpreadsheetExportTests
     private static IReadOnlyList<string> Svar(SpreadsheetInspection sheet, int question, string recipient) =>
         sheet.Rows("Svar").Single(r => r[0] == question.ToString(System.Globalization.CultureInfo.InvariantCulture) && r[2] == recipient);
 
+    /// <summary>Two synpunkter as the office took them: one on question 1 with a bemötande and two themes, one from a Sammanfattning.</summary>
+    internal static ReviewSnapshot Review(DocumentScenario scenario)
+    {
+        var trygghet = Theme.Create(scenario.Remiss, "Trygghet", []);
+        var samordning = Theme.Create(scenario.Remiss, "Samordning", [trygghet]);
+        Theme[] themes = [trygghet, samordning];
+        RaisedPoint[] points =
+        [
+            RaisedPoint.Raise(
+                scenario.Remiss, scenario.RecipientNamed(DocumentScenario.Formatted), PointSource.Question(1),
+                new PointContent("Trygghet först.", "Vi tar med det.", Disposition.Considered, [trygghet.Id, samordning.Id]), themes, A.Handlaggare, A.Now),
+            RaisedPoint.Raise(
+                scenario.Remiss, scenario.RecipientNamed(DocumentScenario.Hostile), PointSource.InSection(PointSource.SummarySection),
+                new PointContent("Det kostar.", null, null, []), themes, A.Handlaggare, A.Now),
+        ];
+        return new ReviewSnapshot(points, [samordning, trygghet], []);
+    }
+
     private SpreadsheetInspection Export(SpreadsheetStrings strings = SpreadsheetExport.DefaultStrings)
     {
-        var content = SpreadsheetRows.Of(_scenario.Remiss, _scenario.Recipients, _scenario.Organisations.ToDictionary(o => o.Id), TenantCalendar.Stockholm(), Points);
+        var content = SpreadsheetRows.Of(_scenario.Remiss, _scenario.Recipients, _scenario.Organisations.ToDictionary(o => o.Id), TenantCalendar.Stockholm(), Review(_scenario));
         using var output = new MemoryStream();
         SpreadsheetExport.Write(output, content, strings);
         return new SpreadsheetInspection(output.ToArray());
