@@ -17,13 +17,20 @@ using Remiss.Web.Hosting;
 /// </summary>
 public static class Benchmarks
 {
-    public const string Usage = "Usage: summary | chaser | load [seconds in all, 6 to 60] | questions";
+    public const string Usage = "Usage: summary | chaser | load [seconds in all, 6 to 60] | questions | excel";
 
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var name = args.Length > 0 ? args[0] : string.Empty;
-        if (name is not ("summary" or "chaser" or "load" or "questions"))
+        if (name == "excel-peak" && args.Length > 1)
+        {
+            // The excel command's child process: one writer alone, for its peak memory.
+            ExcelBenchmark.RunPeak(args[1], Console.Out);
+            return 0;
+        }
+
+        if (name is not ("summary" or "chaser" or "load" or "questions" or "excel"))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -40,6 +47,10 @@ public static class Benchmarks
                     break;
                 case "questions":
                     await QuestionPagesAsync(folder);
+                    break;
+                case "excel":
+                    // The Excel export in memory, from generated rows: no database, no web server.
+                    await ExcelBenchmark.RunAsync(Console.Out, CancellationToken.None);
                     break;
                 case "summary":
                     // The sammanställning in memory: no database, no web server.

@@ -9,7 +9,7 @@ using System.Text;
 /// The input is what <c>RichTextSanitizer</c> stored, so, as in <see cref="RichTextToWord"/>, a small scanner
 /// suffices; it runs over every answer of a remiss (millions of characters), so it reuses one buffer.
 /// </summary>
-internal sealed class RichTextToPlain
+public sealed class RichTextToPlain
 {
     private readonly StringBuilder _text = new(4_096);
     private readonly Stack<int> _lists = new();

@@ -17,9 +17,10 @@ internal sealed class SpreadsheetInspection : IDisposable
         Package = SpreadsheetDocument.Open(_bytes, false);
         Workbook = Package.WorkbookPart!;
         SharedStrings = Workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        var stylesheet = Workbook.WorkbookStylesPart!.Stylesheet!;
-        CellFormats = [.. stylesheet.CellFormats!.Elements<CellFormat>()];
-        NumberFormats = stylesheet.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
+        // A bare workbook (the benchmark's baseline) has no stylesheet.
+        var stylesheet = Workbook.WorkbookStylesPart?.Stylesheet;
+        CellFormats = [.. stylesheet?.CellFormats?.Elements<CellFormat>() ?? []];
+        NumberFormats = stylesheet?.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!) ?? [];
     }
 
     public SpreadsheetDocument Package { get; }
