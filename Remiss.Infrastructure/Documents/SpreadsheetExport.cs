@@ -54,8 +54,10 @@ public static class SpreadsheetExport
     public const int CellMaxLength = 32_767;
 
     /// <summary>
-    /// Inline strings: measured with the benchmark's remiss (300 × 20 answers of 1,500 characters), they were as fast as
-    /// shared strings and kept less in memory, since nearly every answer is a string of its own (see <c>excel</c> in Remiss.Benchmarks).
+    /// Inline strings: measured with the benchmark's remiss (300 × 20 answers of 1,500 characters, 1,000 synpunkter;
+    /// <c>excel</c> in Remiss.Benchmarks) they wrote in 0.74 s against 0.79 s for shared strings, allocated 50 MB
+    /// against 55 MB and peaked 9 MB lower, since nearly every answer is a string of its own; shared strings saved only
+    /// 0.1 of the file's 1.8 MB.
     /// </summary>
     public const SpreadsheetStrings DefaultStrings = SpreadsheetStrings.Inline;
 

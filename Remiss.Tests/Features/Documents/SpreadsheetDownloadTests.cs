@@ -60,6 +60,14 @@ public sealed class SpreadsheetDownloadTests(SentDemoAppFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_recipient_sees_no_Excel_link_on_the_remiss_page()
+    {
+        using var asn = await factory.SignedInAsync(Kit.AsnUser);
+        var (_, page) = await asn.GetPageAsync($"/malmo/remisser/{factory.DemoId}");
+        Assert.DoesNotContain(page.QuerySelectorAll("a"), a => Kit.Text(a) == "Ladda ner som Excel");
+    }
+
+    [Fact]
     public async Task The_Excel_export_of_another_tenants_remiss_is_not_found_even_by_its_id()
     {
         using var lund = await factory.SignedInAsync(Kit.LundUser);
