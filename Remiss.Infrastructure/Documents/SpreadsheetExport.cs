@@ -114,6 +114,8 @@ public static class SpreadsheetExport
                 sheet.Text(row.Decision);
                 sheet.EndRow();
             }
+
+            sheet.Finish();
         }
 
         using (var sheet = new SheetWriter(sheets[1].Part, shared, PointColumns, content.Points.Count, selected: false))
@@ -130,6 +132,8 @@ public static class SpreadsheetExport
                 sheet.Text(row.Disposition);
                 sheet.EndRow();
             }
+
+            sheet.Finish();
         }
 
         using (var sheet = new SheetWriter(sheets[2].Part, shared, RecipientColumns, content.Recipients.Count, selected: false))
@@ -149,6 +153,8 @@ public static class SpreadsheetExport
                 sheet.Text(row.DecidedBy);
                 sheet.EndRow();
             }
+
+            sheet.Finish();
         }
 
         shared?.WriteTo(workbook.AddNewPart<SharedStringTablePart>());
@@ -310,7 +316,8 @@ public static class SpreadsheetExport
 
     /// <summary>
     /// One worksheet written forward: the frozen header row, column widths, then each row's cells left to right
-    /// (an empty value leaves its cell out), then the AutoFilter. Elements and attribute lists are reused across cells.
+    /// (an empty value leaves its cell out), then, at <see cref="Finish"/>, the AutoFilter. Elements and attribute
+    /// lists are reused across cells.
     /// </summary>
     private sealed class SheetWriter : IDisposable
     {
@@ -446,13 +453,16 @@ public static class SpreadsheetExport
             }
         }
 
-        public void Dispose()
+        /// <summary>Ends the rows and the sheet, with the AutoFilter over the header and every row.</summary>
+        public void Finish()
         {
             _writer.WriteEndElement();
             _writer.WriteElement(new AutoFilter { Reference = FilterRange(_columns, _rows) });
             _writer.WriteEndElement();
-            _writer.Dispose();
         }
+
+        // Only releases the writer: after a failure the package is not finished, and nothing more is written into it.
+        public void Dispose() => _writer.Dispose();
 
         private void StartCell(int column, uint style, OpenXmlAttribute? type)
         {

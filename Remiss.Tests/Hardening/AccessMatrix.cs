@@ -167,6 +167,7 @@ public static class AccessMatrix
         ["GET /{tenant}/remisser/{id:guid}/skicka"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/skicka"] = Access.RemissOwner,
         ["GET /{tenant}/remisser/{id:guid}/sammanstallning"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/excel"] = Access.RemissOwner,
 
         // The owner's view of one recipient's yttrande, and its files.
         ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.RemissOwner,

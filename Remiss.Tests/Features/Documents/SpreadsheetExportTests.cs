@@ -196,6 +196,23 @@ public sealed class SpreadsheetExportTests
     }
 
     [Fact]
+    public void Text_that_looks_like_a_formula_stays_text()
+    {
+        var content = new SpreadsheetContent(
+            "Remissvar",
+            [new AnswerRow(1, "=1+1", "@SUM(A1)", "Nämnd", "Inkommet", "=HYPERLINK(\"https://example.org\")", "<p>+46 =A1</p>", null)],
+            [],
+            []);
+        using var output = new MemoryStream();
+        SpreadsheetExport.Write(output, content);
+        using var sheet = new SpreadsheetInspection(output.ToArray());
+
+        Assert.Equal(["1", "=1+1", "@SUM(A1)", "Nämnd", "Inkommet", "=HYPERLINK(\"https://example.org\")", "+46 =A1"], sheet.Rows("Svar")[1]);
+        Assert.Empty(sheet.Sheet("Svar").Descendants<CellFormula>());
+        Assert.All(sheet.Sheet("Svar").Descendants<Cell>().Skip(9), c => Assert.Equal(CellValues.InlineString, c.DataType!.Value));
+    }
+
+    [Fact]
     public void A_text_longer_than_a_cell_holds_is_cut_with_a_note()
     {
         var cut = SpreadsheetExport.CellText(new string('a', 40_000));
