@@ -181,6 +181,9 @@ public static class SpreadsheetExport
 
     private static string ColumnName(int index) => ((char)('A' + index)).ToString();
 
+    /// <summary>How many lines a cell's text takes in a column this wide (see <see cref="SheetWriter.LinesOf"/>).</summary>
+    internal static int LinesOf(string text, double width) => SheetWriter.LinesOf(text, width);
+
     /// <summary>
     /// Text a cell can hold: characters XML cannot carry (control characters other than tab and line feed, lone
     /// surrogates, U+FFFE/U+FFFF) are dropped, line breaks are "\n", and a text longer than Excel's limit is cut.
@@ -325,6 +328,12 @@ public static class SpreadsheetExport
         private static readonly OpenXmlAttribute SharedType = new("t", string.Empty, "s");
         private static readonly OpenXmlAttribute Preserve = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
 
+        private static readonly OpenXmlAttribute CustomHeight = new("customHeight", string.Empty, "1");
+
+        /// <summary>A line of Calibri 11, Excel's default row height, and the highest row Excel allows, in points.</summary>
+        private const double LineHeight = 15;
+        private const double MaxRowHeight = 409;
+
         /// <summary>Day 0 of Excel's serial dates (so that 1 March 1900 onwards counts as Excel does).</summary>
         private static readonly DateOnly Epoch = new(1899, 12, 30);
 
@@ -333,6 +342,10 @@ public static class SpreadsheetExport
         private readonly int _columns;
         private readonly int _rows;
         private readonly string[] _columnNames;
+        private readonly double[] _widths;
+        private readonly string?[] _texts;
+        private readonly int?[] _numbers;
+        private readonly uint[] _styles;
         private readonly List<OpenXmlAttribute> _attributes = new(3);
         private readonly Row _row = new();
         private readonly Cell _cell = new();
@@ -350,6 +363,10 @@ public static class SpreadsheetExport
             _columns = columns.Length;
             _rows = rows;
             _columnNames = [.. Enumerable.Range(0, columns.Length).Select(ColumnName)];
+            _widths = [.. columns.Select(c => c.Width)];
+            _texts = new string?[columns.Length];
+            _numbers = new int?[columns.Length];
+            _styles = new uint[columns.Length];
 
             _writer.WriteStartDocument(true);
             _writer.WriteStartElement(new Worksheet());
@@ -396,26 +413,119 @@ public static class SpreadsheetExport
 
         public void StartRow()
         {
-            _rowNumber++;
-            _rowName = _rowNumber.ToString(CultureInfo.InvariantCulture);
             _column = 0;
-            _attributes.Clear();
-            _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowName));
-            _writer.WriteStartElement(_row, _attributes);
+            Array.Clear(_texts);
+            Array.Clear(_numbers);
         }
 
-        public void EndRow() => _writer.WriteEndElement();
+        /// <summary>
+        /// Writes the row's cells, with a height for its longest text: a spreadsheet that opens the file does not
+        /// measure wrapped text itself (LibreOffice Calc does not; Excel only once a cell is edited).
+        /// </summary>
+        public void EndRow()
+        {
+            _rowNumber++;
+            _rowName = _rowNumber.ToString(CultureInfo.InvariantCulture);
+            var lines = 1;
+            for (var column = 0; column < _columns; column++)
+            {
+                if (_texts[column] is { } text)
+                {
+                    lines = Math.Max(lines, LinesOf(text, _widths[column]));
+                }
+            }
+
+            _attributes.Clear();
+            _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowName));
+            if (lines > 1)
+            {
+                _attributes.Add(new OpenXmlAttribute("ht", string.Empty, Math.Min(MaxRowHeight, lines * LineHeight).ToString("0.##", CultureInfo.InvariantCulture)));
+                _attributes.Add(CustomHeight);
+            }
+
+            _writer.WriteStartElement(_row, _attributes);
+            for (var column = 0; column < _columns; column++)
+            {
+                if (_texts[column] is { } text)
+                {
+                    WriteText(column, text);
+                }
+                else if (_numbers[column] is { } number)
+                {
+                    StartCell(column, _styles[column], null);
+                    WriteValue(number.ToString(CultureInfo.InvariantCulture));
+                    _writer.WriteEndElement();
+                }
+            }
+
+            _writer.WriteEndElement();
+        }
 
         public void Text(string? value, uint style = Styles.Text)
         {
             var column = _column++;
-            if (string.IsNullOrEmpty(value))
+            if (!string.IsNullOrEmpty(value))
             {
-                return;
+                _texts[column] = CellText(value);
+                _styles[column] = style;
+            }
+        }
+
+        public void Number(int? value)
+        {
+            var column = _column++;
+            _numbers[column] = value;
+            _styles[column] = Styles.Number;
+        }
+
+        /// <summary>A calendar date as Excel's serial day number (days since 30 December 1899) with the date format.</summary>
+        public void Date(DateOnly? value)
+        {
+            var column = _column++;
+            _numbers[column] = value is { } date ? date.DayNumber - Epoch.DayNumber : null;
+            _styles[column] = Styles.Date;
+        }
+
+        /// <summary>
+        /// How many lines <paramref name="text"/> takes in a column <paramref name="width"/> characters wide: each of its
+        /// lines wraps after about as many characters as the width (wide enough for Calibri's letters, which are narrower
+        /// than the digit the width is measured in, and for the space a wrapped word leaves at a line's end).
+        /// </summary>
+        public static int LinesOf(string text, double width)
+        {
+            var perLine = Math.Max(1, (int)width);
+            var lines = 0;
+            var start = 0;
+            while (start <= text.Length)
+            {
+                var end = text.IndexOf('\n', start);
+                var length = (end < 0 ? text.Length : end) - start;
+                lines += Math.Max(1, (length + perLine - 1) / perLine);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                start = end + 1;
             }
 
-            var text = CellText(value);
-            StartCell(column, style, _shared is null ? InlineType : SharedType);
+            return lines;
+        }
+
+        /// <summary>Ends the rows and the sheet, with the AutoFilter over the header and every row.</summary>
+        public void Finish()
+        {
+            _writer.WriteEndElement();
+            _writer.WriteElement(new AutoFilter { Reference = FilterRange(_columns, _rows) });
+            _writer.WriteEndElement();
+        }
+
+        // Only releases the writer: after a failure the package is not finished, and nothing more is written into it.
+        public void Dispose() => _writer.Dispose();
+
+        private void WriteText(int column, string text)
+        {
+            StartCell(column, _styles[column], _shared is null ? InlineType : SharedType);
             if (_shared is null)
             {
                 _writer.WriteStartElement(_inline);
@@ -429,40 +539,6 @@ public static class SpreadsheetExport
 
             _writer.WriteEndElement();
         }
-
-        public void Number(int? value)
-        {
-            var column = _column++;
-            if (value is { } number)
-            {
-                StartCell(column, Styles.Number, null);
-                WriteValue(number.ToString(CultureInfo.InvariantCulture));
-                _writer.WriteEndElement();
-            }
-        }
-
-        /// <summary>A calendar date as Excel's serial day number (days since 30 December 1899) with the date format.</summary>
-        public void Date(DateOnly? value)
-        {
-            var column = _column++;
-            if (value is { } date)
-            {
-                StartCell(column, Styles.Date, null);
-                WriteValue((date.DayNumber - Epoch.DayNumber).ToString(CultureInfo.InvariantCulture));
-                _writer.WriteEndElement();
-            }
-        }
-
-        /// <summary>Ends the rows and the sheet, with the AutoFilter over the header and every row.</summary>
-        public void Finish()
-        {
-            _writer.WriteEndElement();
-            _writer.WriteElement(new AutoFilter { Reference = FilterRange(_columns, _rows) });
-            _writer.WriteEndElement();
-        }
-
-        // Only releases the writer: after a failure the package is not finished, and nothing more is written into it.
-        public void Dispose() => _writer.Dispose();
 
         private void StartCell(int column, uint style, OpenXmlAttribute? type)
         {

@@ -148,6 +148,31 @@ public sealed class SpreadsheetExportTests
     }
 
     [Fact]
+    public void A_row_is_as_high_as_its_longest_wrapped_text_and_a_one_line_row_keeps_the_default()
+    {
+        using var sheet = Export();
+        var rows = sheet.Sheet("Svar").Descendants<Row>().ToList();
+        var svar = sheet.Rows("Svar");
+        var formatted = rows[svar.Select((r, i) => (r, i)).Single(x => x.r[0] == "1" && x.r[2] == DocumentScenario.Formatted).i];
+        var declining = rows[svar.Select((r, i) => (r, i)).Single(x => x.r[0] == "3" && x.r[2] == DocumentScenario.Declining).i];
+
+        // Six lines of answer (a paragraph, two list items, two numbered, a paragraph) at 15 points.
+        Assert.Equal(90, formatted.Height!.Value);
+        Assert.True(formatted.CustomHeight!.Value);
+        Assert.Null(declining.Height);
+    }
+
+    [Theory]
+    [InlineData("", 10, 1)]
+    [InlineData("kort", 10, 1)]
+    [InlineData("exakt tio!", 10, 1)]
+    [InlineData("elva tecken", 10, 2)]
+    [InlineData("ett\ntvå\n\nfyra", 10, 4)]
+    [InlineData("ett\n", 10, 2)]
+    public void A_texts_lines_are_its_lines_each_wrapped_at_the_columns_width(string text, double width, int lines) =>
+        Assert.Equal(lines, SpreadsheetExport.LinesOf(text, width));
+
+    [Fact]
     public void Dates_are_numbers_with_a_date_format()
     {
         using var sheet = Export();
