@@ -380,11 +380,33 @@ internal sealed class WordDocumentWriter : IDisposable
             }
 
             _xml.WriteEndElement();
-            WriteParagraph(null, [new WordSegment(i < cells.Count ? cells[i] : string.Empty, Bold: header)]);
+            WriteParagraph(null, CellSegments(i < cells.Count ? cells[i] : string.Empty, header));
             _xml.WriteEndElement();
         }
 
         _xml.WriteEndElement();
+    }
+
+    /// <summary>A cell's text as one piece, or, where it has lines (a bemötande of several paragraphs), its lines with breaks between.</summary>
+    private static List<WordSegment> CellSegments(string text, bool bold)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return [new WordSegment(text, Bold: bold)];
+        }
+
+        var segments = new List<WordSegment>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (segments.Count > 0)
+            {
+                segments.Add(new WordSegment(string.Empty, IsBreak: true));
+            }
+
+            segments.Add(new WordSegment(line.TrimEnd('\r'), Bold: bold));
+        }
+
+        return segments;
     }
 
     private void EnsureFooter(string? footerText)
