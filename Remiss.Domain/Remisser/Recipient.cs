@@ -90,6 +90,12 @@ public sealed class Recipient : TenantEntity
     public static DateOnly DeadlineOf(DateOnly remissDeadline, DateOnly? extendedDeadline) =>
         extendedDeadline is { } extended && extended > remissDeadline ? extended : remissDeadline;
 
+    /// <summary>
+    /// Bumped by every change of the remissinstans's own state (anstånd, submission, declining, reopening, decision), so two
+    /// such changes made at once cannot both be saved. Drafts have the yttrande's own version and do not bump it.
+    /// </summary>
+    public int Version { get; private set; }
+
     public Extension? PendingExtension => _extensions.SingleOrDefault(e => e.Status == ExtensionStatus.Requested);
 
     /// <summary>Records the invitation: when its remiss was sent, or when it was added to a sent remiss.</summary>
@@ -132,6 +138,7 @@ public sealed class Recipient : TenantEntity
         Status = RecipientStatus.Submitted;
         SubmittedAt = nowUtc;
         SubmittedByUserId = userId;
+        Version++;
     }
 
     public void Decline(string? reason, Guid userId, DateTime nowUtc)
@@ -142,6 +149,7 @@ public sealed class Recipient : TenantEntity
         Status = RecipientStatus.Declined;
         DeclinedAt = nowUtc;
         PendingExtension?.Withdraw("Remissinstansen avstod från att yttra sig.", nowUtc);
+        Version++;
     }
 
     /// <summary>
@@ -165,6 +173,7 @@ public sealed class Recipient : TenantEntity
         SubmittedAt = null;
         SubmittedByUserId = null;
         ReopenedAt = nowUtc;
+        Version++;
     }
 
     /// <summary>
@@ -184,6 +193,7 @@ public sealed class Recipient : TenantEntity
         }
 
         Response.ConfirmDecision(decision, protocolExtract, userId, nowUtc);
+        Version++;
     }
 
     public ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc) =>
@@ -219,6 +229,7 @@ public sealed class Recipient : TenantEntity
 
         var extension = new Extension(this, requestedDeadline, Text.Optional(reason, Field.Motivation, 4_000), userId, nowUtc);
         _extensions.Add(extension);
+        Version++;
         return extension;
     }
 
@@ -246,6 +257,7 @@ public sealed class Recipient : TenantEntity
         extension.Grant(date, comment, userId, nowUtc);
         ExtendedDeadline = date;
         ExtendedOn = today;
+        Version++;
         return extension;
     }
 
@@ -255,6 +267,7 @@ public sealed class Recipient : TenantEntity
         Terms.EnsureOpenForAnswers(Act.RefuseExtension);
         EnsurePending(extension);
         extension.Refuse(Text.Optional(reason, Field.Motivation, 4_000), userId, nowUtc);
+        Version++;
         return extension;
     }
 
