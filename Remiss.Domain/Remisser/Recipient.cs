@@ -73,6 +73,14 @@ public sealed class Recipient : TenantEntity
     /// <summary>The recipient's sista svarsdag: the remiss's, or a later one granted as anstånd.</summary>
     public DateOnly Deadline => DeadlineOf(Terms.Deadline ?? throw new DomainException(Field.Deadline, RefusalKey.NoDeadline), ExtendedDeadline);
 
+    /// <summary>
+    /// Whether the remiss's owners may read the yttrande: only once it is submitted. Each nämnd is an authority of its own,
+    /// and a draft another authority can read through a shared system risks becoming an allmän handling there before the
+    /// nämnd has decided on it (TF 2 kap.; eSam's guidance on shared systems). Until then the owners see its status and
+    /// last activity, never its content, its bilagor or its Word file. A reopened yttrande is a draft again.
+    /// </summary>
+    public bool ShowsYttrandeToOwners => Status == RecipientStatus.Submitted;
+
     /// <summary>Submitted or declined: nothing more is expected of this recipient.</summary>
     public bool HasAnswered => Status is RecipientStatus.Submitted or RecipientStatus.Declined;
 

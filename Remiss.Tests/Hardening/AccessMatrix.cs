@@ -174,8 +174,9 @@ public static class AccessMatrix
         // The owner's view of one recipient's yttrande, and its files.
         ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}?handler=Reopen"] = Access.RemissOwner,
-        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/bilagor/{attachmentId:guid}"] = Access.RecipientReader,
-        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/word"] = Access.RecipientReader,
+        // The matrix's yttrande is a draft: it stays with its nämnd until submitted (the owners read it from then on).
+        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/bilagor/{attachmentId:guid}"] = Access.OwnRecipient,
+        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/word"] = Access.OwnRecipient,
 
         // The recipient's yttrande form and its steps.
         ["GET /{tenant}/remisser/{id:guid}/yttrande"] = Access.OwnRecipient,
