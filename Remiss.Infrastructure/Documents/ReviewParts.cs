@@ -15,8 +15,14 @@ internal sealed class ReviewParts
 
     private static readonly string[] PointHeaders = ["Remissinstans", "Synpunkt", "Bemötande", "Ställningstagande"];
 
-    // The synpunkt and the bemötande are the long texts; the name column is as wide as the Remissinstanser table's.
-    private static readonly int[] PointWidths = [20, 32, 32, 16];
+    /// <summary>
+    /// 9 points: four columns on a portrait page. Even so the names (Stadsbyggnadsnämnden) and the heading
+    /// Ställningstagande need about a quarter of the width each not to be broken inside a word; the rest is the synpunkt's
+    /// and the bemötande's.
+    /// </summary>
+    private const int TableHalfPoints = 18;
+
+    private static readonly int[] PointWidths = [28, 24, 24, 24];
 
     private readonly ReviewSnapshot _review;
     private readonly Dictionary<Guid, string> _names;
@@ -95,7 +101,8 @@ internal sealed class ReviewParts
             writer.Table(
                 ["Remissinstans", "Fråga eller avsnitt", "Synpunkt", "Ställningstagande"],
                 InRecipientOrder(points).Select(p => (IReadOnlyList<string>)[NameOf(p), Where(p), p.Text, Disposition(p)]),
-                [20, 18, 46, 16]);
+                [28, 20, 28, 24],
+                TableHalfPoints);
         }
     }
 
@@ -103,7 +110,8 @@ internal sealed class ReviewParts
         writer.Table(
             PointHeaders,
             InRecipientOrder(points).Select(p => (IReadOnlyList<string>)[NameOf(p), p.Text, string.IsNullOrWhiteSpace(p.Reply) ? Missing : p.Reply, Disposition(p)]),
-            PointWidths);
+            PointWidths,
+            TableHalfPoints);
 
     private IEnumerable<RaisedPoint> InRecipientOrder(List<RaisedPoint> points) =>
         points.OrderBy(NameOf, SwedishOrder.Comparer).ThenBy(p => p.CreatedAt);

@@ -98,6 +98,18 @@ public sealed partial class SummaryWithReviewTests
     }
 
     [Fact]
+    public void The_synpunkter_tables_are_set_in_9_points_so_that_four_columns_fit_without_breaking_words()
+    {
+        using var document = Summary(Work());
+        var table = document.Tables.First(t => WordInspection.Rows(t)[0] is ["Remissinstans", "Synpunkt", "Bemötande", "Ställningstagande"]);
+        var runs = table.Descendants<DocumentFormat.OpenXml.Wordprocessing.Run>().ToList();
+        Assert.All(runs, r => Assert.Equal("18", r.RunProperties?.FontSize?.Val?.Value));
+        var widths = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableGrid>().Single().Elements<DocumentFormat.OpenXml.Wordprocessing.GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(widths[0] >= widths[1] && widths[3] * 4 >= widths.Sum() * 0.95, string.Join(", ", widths));
+        Assert.DoesNotContain(document.Tables[0].Descendants<DocumentFormat.OpenXml.Wordprocessing.FontSize>(), _ => true);
+    }
+
+    [Fact]
     public void A_bemotande_of_several_lines_keeps_its_line_breaks_in_the_table()
     {
         using var document = Summary(Work());
