@@ -429,4 +429,7 @@ public static class RefusalKey
 
     /// <summary>You cannot reactivate your own account.</summary>
     public const string CannotReactivateSelf = nameof(CannotReactivateSelf);
+
+    /// <summary>A part of the template is too large unpacked; each may be at most {2} MB.</summary>
+    public const string TemplatePartTooLarge = nameof(TemplatePartTooLarge);
 }
