@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<RemissDrafts>();
         services.AddScoped<RemissSending>();
         services.AddScoped<RemissReview>();
+        services.AddScoped<RemissCompletion>();
         services.AddScoped<Responses.ResponseWriting>();
         services.AddScoped<RemissReader>();
         services.AddScoped<Documents.DocumentTemplates>();

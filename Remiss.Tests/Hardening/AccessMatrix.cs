@@ -128,6 +128,7 @@ public static class AccessMatrix
         // Published yttranden: the demo tenants do not publish, so nothing is there for anyone.
         ["GET /offentligt/{slug}/remisser/{id:guid}"] = Access.NotFoundForAll,
         ["GET /offentligt/{slug}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.NotFoundForAll,
+        ["GET /offentligt/{slug}/remisser/{id:guid}/sammanstallning"] = Access.NotFoundForAll,
 
         // The platform operator's pages.
         ["GET /plattform"] = Access.Platform,
@@ -168,6 +169,8 @@ public static class AccessMatrix
         ["POST /{tenant}/remisser/{id:guid}/skicka"] = Access.RemissOwner,
         ["GET /{tenant}/remisser/{id:guid}/sammanstallning"] = Access.RemissOwner,
         ["GET /{tenant}/remisser/{id:guid}/excel"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/avsluta"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/avsluta"] = Access.RemissOwner,
 
         // The owner's view of one recipient's yttrande, and its files.
         ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.RemissOwner,

@@ -161,11 +161,27 @@ public class RemissAppFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The app as production starts it: no demo, whatever Demo:Seed says.</summary>
+/// <summary>The app as production starts it: no demo, whatever Demo:Seed says; its data-protection keys encrypted with a certificate.</summary>
 public sealed class ProductionAppFactory : RemissAppFactory
 {
+    private readonly string _certificate = Path.Combine(Path.GetTempPath(), $"remiss-dp-{Guid.NewGuid():N}.pfx");
+
     public ProductionAppFactory()
         : base("Production", seedDemo: true)
     {
+        File.WriteAllBytes(_certificate, TestCertificate.Value.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-lösen"));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("DataProtection:CertificatePath", _certificate);
+        builder.UseSetting("DataProtection:CertificatePassword", "test-lösen");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        File.Delete(_certificate);
     }
 }

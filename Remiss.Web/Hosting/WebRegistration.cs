@@ -86,8 +86,18 @@ public static class WebRegistration
             o.SuppressXFrameOptionsHeader = true;
         });
 
-        // Keys in the database: every web instance reads the same ones, so any instance can read any cookie.
-        services.AddDataProtection().SetApplicationName("Remiss").PersistKeysToDbContext<AppDbContext>();
+        // Keys in the database: every web instance reads the same ones, so any instance can read any cookie. In production
+        // they are encrypted at rest with a certificate, so a copy of the database (a backup, say) holds no usable key.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Remiss").PersistKeysToDbContext<AppDbContext>();
+        if (DataProtectionCertificate.Load(configuration) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+        else if (environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                $"Production needs {DataProtectionCertificate.PathKey}: a .pfx certificate that encrypts the data-protection keys stored in the database (see infra/README.md).");
+        }
 
         services.AddRemissRateLimits(configuration);
 

@@ -89,7 +89,10 @@ public sealed class SessionTests(RemissAppFactory factory) : IClassFixture<Remis
 
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/malmo/remisser")).StatusCode);
         var (_, page) = await session.GetPageAsync("/konto/logga-ut");
-        await session.SubmitAsync(page, new Dictionary<string, string>(), "form[method=post]");
+        using var signedOut = await session.SubmitAsync(page, new Dictionary<string, string>(), "form[method=post]");
+
+        // The browser is told to forget the site's stored data: the form's copies of unsent yttrande text.
+        Assert.Equal("\"storage\"", Assert.Single(signedOut.Headers.GetValues("Clear-Site-Data")));
 
         using var afterwards = await copy.GetAsync("/malmo/remisser");
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
@@ -115,6 +118,19 @@ public sealed class SessionTests(RemissAppFactory factory) : IClassFixture<Remis
         {
             factory.Clock.Set(start);
         }
+    }
+
+    [Fact]
+    public async Task TheYttrandeForm_KeysItsCopyOfUnsentText_ByTheSignedInUser()
+    {
+        var remiss = await Arrange.RemissAsync(factory, new RemissSpec { Sent = true, Recipients = [Arrange.Asn] });
+        using var secretary = factory.NewSession();
+        await secretary.SignInAsync(Arrange.AsnUser);
+
+        var (_, page) = await secretary.GetPageAsync($"{remiss.Url}/yttrande");
+
+        var userId = await factory.InTenantAsync("malmo", (db, _) => Arrange.UserIdAsync(db, Arrange.AsnUser));
+        Assert.Equal(userId.ToString(), page.QuerySelector("form[data-response-form]")!.GetAttribute("data-user"));
     }
 
     /// <summary>A new active tenant admin of malmo with the demo password.</summary>
