@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddRemissEmail(configuration);
         services.AddRemissJobs(configuration, contentRoot);
         services.AddScoped<RemissQueries>();
+        services.AddScoped<QuestionAnswers>();
         services.AddScoped<RemissDrafts>();
         services.AddScoped<RemissSending>();
         services.AddScoped<Responses.ResponseWriting>();

@@ -167,6 +167,8 @@ public static class AccessMatrix
         ["GET /{tenant}/remisser/{id:guid}/skicka"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/skicka"] = Access.RemissOwner,
         ["GET /{tenant}/remisser/{id:guid}/sammanstallning"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/fragor"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/fragor/{number:int}"] = Access.RemissOwner,
 
         // The owner's view of one recipient's yttrande, and its files.
         ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.RemissOwner,

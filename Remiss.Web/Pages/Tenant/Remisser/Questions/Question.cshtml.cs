@@ -1,0 +1,124 @@
+namespace Remiss.Web.Pages.Tenant.Remisser.Questions;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Organisations;
+using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Authorization;
+using Remiss.Infrastructure.Remisser;
+using Remiss.Infrastructure.RichText;
+using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Components.QuestionTypes;
+using Remiss.Web.Tenancy;
+
+/// <summary>A submitted answer as the question page shows it: its remissinstans, and its text sanitised with the search's hits marked.</summary>
+public sealed record ShownAnswer(SubmittedAnswer Item, string Html);
+
+/// <summary>
+/// Fråga N: the question with its tally, every submitted answer in full under its remissinstans, and apart from them
+/// the remissinstanser that declined or have not answered. The owner filters the answers with a plain GET form: by kind
+/// of organisation, by position, choice or colour, and by words, whose hits are marked. For the remiss's owners only;
+/// anyone else, another tenant too, gets 404. Drafts are never read.
+/// </summary>
+public sealed class QuestionModel(
+    ITenantContext tenantContext,
+    RemissReader reader,
+    IAuthorizationService authorization,
+    QuestionAnswers answers,
+    RichTextSanitizer sanitizer) : RemissPageModel(tenantContext, reader, authorization)
+{
+    /// <summary>The kind of organisation to show, by its code name; empty for all.</summary>
+    [FromQuery(Name = "typ")]
+    public string? KindFilter { get; set; }
+
+    /// <summary>A position, option or item's colour to show (a key of <see cref="Facets"/>); empty for all.</summary>
+    [FromQuery(Name = "svar")]
+    public string? FacetFilter { get; set; }
+
+    /// <summary>Words that a shown answer holds, all of them.</summary>
+    [FromQuery(Name = "ord")]
+    public string? Search { get; set; }
+
+    public Question Question { get; private set; } = null!;
+
+    /// <summary>Every submitted answer to the question, in Swedish order of the remissinstans's name: what the tally counts.</summary>
+    public IReadOnlyList<SubmittedAnswer> All { get; private set; } = [];
+
+    /// <summary>The answers that pass the filters, in the same order.</summary>
+    public IReadOnlyList<ShownAnswer> Shown { get; private set; } = [];
+
+    public IReadOnlyList<NotAnswered> Declined { get; private set; } = [];
+
+    /// <summary>Not started, or drafting: nothing submitted.</summary>
+    public IReadOnlyList<NotAnswered> Silent { get; private set; } = [];
+
+    public IReadOnlyList<AnswerFacet> Facets { get; private set; } = [];
+
+    /// <summary>The answers the tally counts: those given (an yttrande that left the question unanswered has none).</summary>
+    public IReadOnlyList<RecipientAnswer> Tallied { get; private set; } = [];
+
+    public IReadOnlyList<string> Words { get; private set; } = [];
+
+    public bool IsFiltered => Kind is not null || Facets.Any(f => f.Key == FacetFilter) || Words.Count > 0;
+
+    /// <summary>The answers are final once the remiss no longer takes any.</summary>
+    public bool IsPreliminary => Remiss.Status is not (RemissStatus.Closed or RemissStatus.Completed);
+
+    public string QuestionUrl => $"{RemissUrl}/fragor/{Question.Number}";
+
+    private OrganisationKind? Kind => Enum.TryParse<OrganisationKind>(KindFilter, out var kind) && Enum.IsDefined(kind) ? kind : null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int number, CancellationToken cancellationToken) =>
+        await LoadQuestionAsync(id, number, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>
+    /// Loads the remiss (owners only, once sent) and the question, then reads its submitted answers in one query and
+    /// the remissinstanser without an yttrande in another. False means "answer 404".
+    /// </summary>
+    private async Task<bool> LoadQuestionAsync(Guid id, int number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, Policies.RemissOwner, cancellationToken) || Remiss.IsDraft
+            || Remiss.Questions.SingleOrDefault(q => q.Number == number) is not { } question)
+        {
+            return false;
+        }
+
+        Question = question;
+        All = SwedishOrder.By(await answers.To(Remiss.Id, question.Id).ToListAsync(cancellationToken), a => a.Name);
+        var others = SwedishOrder.By(await answers.NotSubmitted(Remiss.Id).ToListAsync(cancellationToken), r => r.Name);
+        Declined = [.. others.Where(r => r.Status == RecipientStatus.Declined)];
+        Silent = [.. others.Where(r => r.Status != RecipientStatus.Declined)];
+        Tallied = [.. All.Where(a => a.Answer is not null).Select(a => new RecipientAnswer(a.Name, a.Answer!))];
+        Facets = question.Kind.Facets(question, Tallied.Select(a => a.Answer));
+        Words = RichTextHits.Words(Search);
+        Shown = [.. All.Where(Passes).Select(a => new ShownAnswer(a, Html(a.Answer?.Text)))];
+        return true;
+    }
+
+    private bool Passes(SubmittedAnswer item)
+    {
+        if (Kind is { } kind && item.Kind != kind)
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(FacetFilter) && Facets.Any(f => f.Key == FacetFilter)
+            && (item.Answer is null || !Question.Kind.Has(Question, item.Answer, FacetFilter)))
+        {
+            return false;
+        }
+
+        return Words.Count == 0
+            || (item.Answer is { } answer && RichTextHits.HoldsAll([answer.Text, .. (answer.Value as TrafficLightAnswer)?.Ratings.Select(r => r.Comment) ?? []], Words));
+    }
+
+    private string Html(string? text)
+    {
+        var html = sanitizer.Sanitize(text);
+        return Words.Count == 0 ? html : RichTextHits.Mark(html, Words);
+    }
+
+    /// <summary>The Swedish words of a kind of organisation.</summary>
+    public static string KindLabel(OrganisationKind kind) => OrganisationKinds.Label(kind);
+}
