@@ -33,7 +33,7 @@ public sealed class PositionQuestion : QuestionKind<PositionAnswer>
     {
         ArgumentNullException.ThrowIfNull(answer);
         var position = ValueOf(answer)?.Position;
-        return Enum.TryParse<Position>(key, out var wanted) && Enum.IsDefined(wanted)
+        return Enum.GetValues<Position>().Where(p => p.ToString() == key).Select(p => (Position?)p).SingleOrDefault() is { } wanted
             && (position == wanted || (wanted == Position.NoComments && position is null && answer.NoComments));
     }
 

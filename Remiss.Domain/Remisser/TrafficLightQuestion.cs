@@ -57,7 +57,8 @@ public sealed class TrafficLightQuestion : QuestionKind<TrafficLightAnswer>
         ArgumentNullException.ThrowIfNull(key);
         var parts = key.Split('-', 2);
         if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var place)
-            || place < 1 || place > question.Items.Count || !Enum.TryParse<TrafficLightColour>(parts[1], out var colour) || !Enum.IsDefined(colour))
+            || place < 1 || place > question.Items.Count
+            || Enum.GetValues<TrafficLightColour>().Where(c => c.ToString() == parts[1]).Select(c => (TrafficLightColour?)c).SingleOrDefault() is not { } colour)
         {
             return false;
         }

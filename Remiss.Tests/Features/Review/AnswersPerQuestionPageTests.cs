@@ -266,7 +266,7 @@ public sealed class AnswersPerQuestionPageTests(RemissAppFactory factory) : ICla
         var matrix = page.GetElementById("diagram-4-matris-rubrik")!.ParentElement!;
         Assert.Equal("img", matrix.QuerySelector("svg")!.GetAttribute("role"));
         Assert.Contains("Arbetsmarknads- och socialnämnden, Trygghet: Rött", matrix.QuerySelectorAll("svg g > title").Select(Html.Text));
-        Assert.Equal(1, matrix.QuerySelectorAll("svg circle").Length);
+        Assert.Equal(2, matrix.QuerySelectorAll("svg circle").Length); // the legend's and ASN's Boende
         Assert.Equal(
             [$"{Arrange.Asn}|Rött|Grönt", $"{Arrange.Grundskola}|Gult|–"],
             matrix.QuerySelectorAll("table tbody tr").Select(tr => string.Join('|', tr.Children.Select(Html.Text))));
