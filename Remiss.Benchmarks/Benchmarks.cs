@@ -17,13 +17,13 @@ using Remiss.Web.Hosting;
 /// </summary>
 public static class Benchmarks
 {
-    public const string Usage = "Usage: summary | chaser | load [seconds in all, 6 to 60]";
+    public const string Usage = "Usage: summary | chaser | load [seconds in all, 6 to 60] | questions";
 
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var name = args.Length > 0 ? args[0] : string.Empty;
-        if (name is not ("summary" or "chaser" or "load"))
+        if (name is not ("summary" or "chaser" or "load" or "questions"))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -37,6 +37,9 @@ public static class Benchmarks
             {
                 case "chaser":
                     await ChaserAsync(folder);
+                    break;
+                case "questions":
+                    await QuestionPagesAsync(folder);
                     break;
                 case "summary":
                     // The sammanställning in memory: no database, no web server.
@@ -80,6 +83,30 @@ public static class Benchmarks
         builder.Services.AddRemissWeb(builder.Environment, builder.Configuration);
         await using var app = builder.Build();
         await ChaserBenchmark.RunAsync(app.Services, clock, Console.Out, CancellationToken.None);
+    }
+
+    /// <summary>The question pages of a remiss of 300 remissinstanser, on the app as <c>dotnet run</c> starts it.</summary>
+    private static async Task QuestionPagesAsync(string folder)
+    {
+        await using var app = await StartedAppAsync(folder);
+        await QuestionPageBenchmark.RunAsync(app, Console.Out, CancellationToken.None);
+        await app.StopAsync();
+    }
+
+    /// <summary>The app as <c>dotnet run</c> starts it (Development, the demo) on a free port of 127.0.0.1, started.</summary>
+    private static async Task<WebApplication> StartedAppAsync(string folder)
+    {
+        var builder = WebApplication.CreateBuilder(AppOptions(Environments.Development));
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(LoadBenchmark.Settings(folder));
+        builder.Services.AddRemissInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddRemissWeb(builder.Environment, builder.Configuration);
+        var app = builder.Build();
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        app.UseRemissPipeline();
+        await app.StartAsync();
+        return app;
     }
 
     /// <summary>The app as <c>dotnet run</c> starts it (Development, the demo), on a free port of 127.0.0.1.</summary>

@@ -193,7 +193,7 @@ public static partial class SummaryBenchmark
     }
 
     /// <summary>About <paramref name="length"/> characters of formatted text: paragraphs, a bullet list, bold, italic and a link.</summary>
-    private static string Answer(Random random, int length = AnswerLength)
+    internal static string Answer(Random random, int length = AnswerLength)
     {
         var html = new StringBuilder(length + 200);
         var paragraph = 0;
@@ -219,7 +219,7 @@ public static partial class SummaryBenchmark
         return html.ToString();
     }
 
-    private static string Sentence(Random random, int words) =>
+    internal static string Sentence(Random random, int words) =>
         string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
 
     [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]

@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<QuestionAnswers>();
         services.AddScoped<RemissDrafts>();
         services.AddScoped<RemissSending>();
+        services.AddScoped<RemissReview>();
         services.AddScoped<Responses.ResponseWriting>();
         services.AddScoped<RemissReader>();
         services.AddScoped<Documents.DocumentTemplates>();

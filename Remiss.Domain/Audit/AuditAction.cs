@@ -10,6 +10,7 @@ public enum AuditAction
     DeadlineMoved = 5,
     RemissWithdrawn = 6,
     RemissClosed = 7,
+    RemissCompleted = 8,
     ResponseSaved = 10,
     ResponseSubmitted = 11,
     ResponseReopened = 12,
@@ -35,6 +36,14 @@ public enum AuditAction
     TenantReactivated = 62,
     SignedIn = 70,
     SignInFailed = 71,
+    PointRaised = 80,
+    PointEdited = 81,
+    PointRemoved = 82,
+    ThemeRenamed = 83,
+    ThemesMerged = 84,
+    CommentSaved = 85,
+    FeedbackSent = 86,
+    ThemeAdded = 87,
 }
 
 /// <summary>The Swedish name of each action, as the log and its CSV export show it.</summary>
@@ -49,6 +58,7 @@ public static class AuditActions
         [AuditAction.DeadlineMoved] = "Sista svarsdag ändrad",
         [AuditAction.RemissWithdrawn] = "Remiss återkallad",
         [AuditAction.RemissClosed] = "Remiss stängd",
+        [AuditAction.RemissCompleted] = "Remiss avslutad",
         [AuditAction.ResponseSaved] = "Yttrande sparat",
         [AuditAction.ResponseSubmitted] = "Yttrande inskickat",
         [AuditAction.ResponseReopened] = "Yttrande öppnat igen",
@@ -74,6 +84,14 @@ public static class AuditActions
         [AuditAction.TenantReactivated] = "Kund återaktiverad",
         [AuditAction.SignedIn] = "Inloggning",
         [AuditAction.SignInFailed] = "Misslyckad inloggning",
+        [AuditAction.PointRaised] = "Synpunkt tillagd",
+        [AuditAction.PointEdited] = "Synpunkt ändrad",
+        [AuditAction.PointRemoved] = "Synpunkt borttagen",
+        [AuditAction.ThemeRenamed] = "Tema ändrat",
+        [AuditAction.ThemesMerged] = "Teman sammanslagna",
+        [AuditAction.CommentSaved] = "Kommentar till fråga sparad",
+        [AuditAction.FeedbackSent] = "Återkoppling skickad",
+        [AuditAction.ThemeAdded] = "Tema tillagt",
     };
 
     public static IReadOnlyList<AuditAction> All { get; } = [.. Enum.GetValues<AuditAction>()];

@@ -44,6 +44,14 @@ public enum Field
     Motivation,
     Message,
 
+    // The owner's work on the answers.
+    Point,
+    Reply,
+    Disposition,
+    Themes,
+    ThemeName,
+    Comment,
+
     // The tenant, its organisations and users.
     Name,
     Slug,

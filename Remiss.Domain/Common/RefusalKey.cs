@@ -390,4 +390,37 @@ public static class RefusalKey
 
     /// <summary>Someone else saved the response while you were writing. Compare the versions and choose what to save.</summary>
     public const string ResponseSavedMeanwhile = nameof(ResponseSavedMeanwhile);
+
+    /// <summary>The consultation is completed and can no longer be changed.</summary>
+    public const string CompletedIsReadOnly = nameof(CompletedIsReadOnly);
+
+    /// <summary>Points and comments can only be worked on once the consultation has been sent, and not after it was withdrawn.</summary>
+    public const string ReviewOnlyWhenAnswered = nameof(ReviewOnlyWhenAnswered);
+
+    /// <summary>A point can only be taken from a submitted response.</summary>
+    public const string PointOnlyFromSubmitted = nameof(PointOnlyFromSubmitted);
+
+    /// <summary>The response has no such question or section.</summary>
+    public const string PointSourceUnknown = nameof(PointSourceUnknown);
+
+    /// <summary>The point does not exist.</summary>
+    public const string PointNotFound = nameof(PointNotFound);
+
+    /// <summary>Choose one of the listed dispositions.</summary>
+    public const string DispositionUnknown = nameof(DispositionUnknown);
+
+    /// <summary>A chosen theme does not exist.</summary>
+    public const string ThemeNotFound = nameof(ThemeNotFound);
+
+    /// <summary>There is already a theme called {2}.</summary>
+    public const string ThemeNameTaken = nameof(ThemeNameTaken);
+
+    /// <summary>Choose another theme to merge into.</summary>
+    public const string ThemeMergedIntoItself = nameof(ThemeMergedIntoItself);
+
+    /// <summary>Someone else saved the point while you were writing. Compare the versions and choose what to save.</summary>
+    public const string PointSavedMeanwhile = nameof(PointSavedMeanwhile);
+
+    /// <summary>Someone else saved the comment on question {1} while you were writing. Compare the versions and choose what to save.</summary>
+    public const string CommentSavedMeanwhile = nameof(CommentSavedMeanwhile);
 }

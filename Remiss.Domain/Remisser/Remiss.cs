@@ -111,6 +111,12 @@ public sealed class Remiss : TenantEntity
 
     public bool IsDraft => Status == RemissStatus.Draft;
 
+    /// <summary>Avslutad or återkallad: nothing about the remiss changes any more.</summary>
+    public bool IsReadOnly => Status is RemissStatus.Completed or RemissStatus.Withdrawn;
+
+    /// <summary>The final sammanställning, stored once when the remiss was avslutad; null before.</summary>
+    public FinalDocument? FinalSummary { get; private set; }
+
     /// <summary>Closed or completed: no more answers come in, so a sammanställning is final, not preliminary.</summary>
     public bool HasFinalAnswers => Status is RemissStatus.Closed or RemissStatus.Completed;
 
@@ -493,13 +499,19 @@ public sealed class Remiss : TenantEntity
         return true;
     }
 
-    public void Complete(DateTime nowUtc)
+    /// <summary>
+    /// Avslutar the closed remiss: its final sammanställning, built once and stored as <paramref name="finalSummary"/>, is
+    /// from now on the one every entitled reader downloads, and the remiss with the office's work on it is read-only.
+    /// </summary>
+    public void Complete(FinalDocument finalSummary, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(finalSummary);
         if (Status != RemissStatus.Closed)
         {
             throw new DomainException(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
         }
 
+        FinalSummary = finalSummary;
         Status = RemissStatus.Completed;
         CompletedAt = nowUtc;
         Touch();

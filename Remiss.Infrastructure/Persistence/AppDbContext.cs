@@ -53,6 +53,12 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
+    public DbSet<RaisedPoint> RaisedPoints => Set<RaisedPoint>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<QuestionComment> QuestionComments => Set<QuestionComment>();
+
     public DbSet<LateDigest> LateDigests => Set<LateDigest>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

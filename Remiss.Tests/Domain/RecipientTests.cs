@@ -299,7 +299,7 @@ public sealed class RecipientTests
     {
         var remiss = A.SentRemiss();
         remiss.Close(A.Now);
-        remiss.Complete(A.Now);
+        remiss.Complete(A.FinalDocument, A.Now);
 
         var e = Assert.Throws<DomainException>(() => A.RecipientsOf(remiss)[0].StartDrafting(A.Namndsekreterare, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.RemissClosed, Act.WriteResponse);
@@ -528,7 +528,7 @@ public sealed class RecipientTests
         var remiss = A.SentRemiss();
         var recipient = A.Submitted(A.RecipientsOf(remiss)[0]);
         remiss.Close(A.Now);
-        remiss.Complete(A.Now);
+        remiss.Complete(A.FinalDocument, A.Now);
 
         var e = Assert.Throws<DomainException>(() => A.Reopen(recipient, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.ReopenOnlyWhileSentOrClosed);

@@ -865,10 +865,12 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
         remiss.Close(A.Now);
 
-        remiss.Complete(A.Now.AddDays(5));
+        remiss.Complete(A.FinalDocument, A.Now.AddDays(5));
 
         Assert.Equal(RemissStatus.Completed, remiss.Status);
         Assert.Equal(A.Now.AddDays(5), remiss.CompletedAt);
+        Assert.Equal(A.FinalDocument, remiss.FinalSummary);
+        Assert.True(remiss.IsReadOnly);
     }
 
     [Fact]
@@ -876,9 +878,10 @@ public sealed class RemissTests
     {
         var remiss = A.SentRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.FinalDocument, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
         Assert.Equal(RemissStatus.Sent, remiss.Status);
+        Assert.Null(remiss.FinalSummary);
     }
 
     [Fact]
@@ -886,7 +889,7 @@ public sealed class RemissTests
     {
         var remiss = A.ReadyRemiss();
 
-        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.FinalDocument, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
     }
 
@@ -895,9 +898,9 @@ public sealed class RemissTests
     {
         var remiss = A.SentRemiss();
         remiss.Close(A.Now);
-        remiss.Complete(A.Now);
+        remiss.Complete(A.FinalDocument, A.Now);
 
-        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.FinalDocument, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
     }
 
@@ -907,7 +910,7 @@ public sealed class RemissTests
         var remiss = A.SentRemiss();
         remiss.Withdraw(null, A.Now);
 
-        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.Now));
+        var e = Assert.Throws<DomainException>(() => remiss.Complete(A.FinalDocument, A.Now));
         e.AssertRefused(Field.Form, RefusalKey.CompleteOnlyWhenClosed);
     }
 

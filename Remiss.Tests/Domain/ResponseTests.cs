@@ -883,7 +883,7 @@ public sealed class ResponseTests
     {
         var recipient = A.Submitted(A.RecipientOfSentRemiss());
         A.ChangeRemissOf(recipient, r => r.Close(A.Now));
-        A.ChangeRemissOf(recipient, r => r.Complete(A.Now));
+        A.ChangeRemissOf(recipient, r => r.Complete(A.FinalDocument, A.Now));
 
         var e = Assert.Throws<DomainException>(
             () => recipient.ConfirmDecision(new DecisionContent(DecisionKind.BoardDecision, "Tekniska nämnden", new DateOnly(2026, 12, 20), "§ 123"), null, A.Kollega, A.Now));

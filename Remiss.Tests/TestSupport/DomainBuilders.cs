@@ -17,6 +17,9 @@ public static class A
 
     public static readonly DateOnly Deadline = new(2026, 12, 31);
 
+    /// <summary>A final sammanställning as the storage would have recorded it.</summary>
+    public static readonly FinalDocument FinalDocument = new("final/sammanstallning.docx", new string('a', 64), 12_345);
+
     /// <summary>The handläggare at the owner who creates and sends the remiss.</summary>
     public static readonly Guid Handlaggare = Guid.Parse("0191a5c2-0000-7000-8000-000000000001");
 

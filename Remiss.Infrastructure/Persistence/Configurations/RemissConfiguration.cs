@@ -21,6 +21,12 @@ internal sealed class RemissConfiguration : IEntityTypeConfiguration<Remiss>
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.Terms);
         builder.Ignore(r => r.RecipientOrganisationIds);
+        builder.ComplexProperty(r => r.FinalSummary, final =>
+        {
+            final.Property(f => f.StorageKey).HasColumnName("FinalSummaryStorageKey").HasMaxLength(200);
+            final.Property(f => f.Sha256).HasColumnName("FinalSummarySha256").HasMaxLength(64);
+            final.Property(f => f.SizeBytes).HasColumnName("FinalSummarySizeBytes");
+        });
 
         // The recipients' entries are two columns of the remissinstanser's rows, read by RemissReader (decision 9).
         builder.Ignore(r => r.Recipients);

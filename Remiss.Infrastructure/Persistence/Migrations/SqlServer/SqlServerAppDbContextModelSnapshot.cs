@@ -570,6 +570,111 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Questions", (string)null);
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.QuestionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("LastSavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("LastSavedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(50000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RemissId", "QuestionNumber")
+                        .IsUnique();
+
+                    b.ToTable("QuestionComments", (string)null);
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.RaisedPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("LastSavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("LastSavedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("QuestionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RecipientId");
+
+                    b.HasIndex("TenantId", "RemissId", "QuestionNumber");
+
+                    b.ToTable("RaisedPoints", (string)null);
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Recipient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -740,6 +845,25 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("datetime2");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FinalSummary", "Remiss.Domain.Remisser.Remiss.FinalSummary#FinalDocument", b1 =>
+                        {
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("FinalSummarySha256");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("FinalSummarySizeBytes");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("FinalSummaryStorageKey");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerOrganisationId");
@@ -831,6 +955,32 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Responses", (string)null);
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RemissId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes", (string)null);
                 });
 
             modelBuilder.Entity("Remiss.Infrastructure.Email.OutboxMessage", b =>
@@ -1168,6 +1318,42 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.QuestionComment", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.RaisedPoint", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Recipient", b =>
                 {
                     b.HasOne("Remiss.Domain.Organisations.Organisation", null)
@@ -1176,13 +1362,11 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Remiss.Domain.Remisser.Remiss", "Remiss")
-                        .WithMany("Recipients")
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
                         .HasForeignKey("RemissId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Remiss");
                 });
 
             modelBuilder.Entity("Remiss.Domain.Remisser.Reminder", b =>
@@ -1221,6 +1405,21 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .WithOne("Response")
                         .HasForeignKey("Remiss.Domain.Remisser.Response", "RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.Theme", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1271,8 +1470,6 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Attachments");
 
                     b.Navigation("Questions");
-
-                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Remiss.Domain.Remisser.Response", b =>

@@ -557,6 +557,111 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Questions", (string)null);
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.QuestionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LastSavedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RemissId", "QuestionNumber")
+                        .IsUnique();
+
+                    b.ToTable("QuestionComments", (string)null);
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.RaisedPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LastSavedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RecipientId");
+
+                    b.HasIndex("TenantId", "RemissId", "QuestionNumber");
+
+                    b.ToTable("RaisedPoints", (string)null);
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Recipient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -727,6 +832,25 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FinalSummary", "Remiss.Domain.Remisser.Remiss.FinalSummary#FinalDocument", b1 =>
+                        {
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FinalSummarySha256");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FinalSummarySizeBytes");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FinalSummaryStorageKey");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerOrganisationId");
@@ -818,6 +942,32 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Responses", (string)null);
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RemissId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemissId");
+
+                    b.HasIndex("TenantId", "RemissId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes", (string)null);
                 });
 
             modelBuilder.Entity("Remiss.Infrastructure.Email.OutboxMessage", b =>
@@ -1153,6 +1303,42 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Remiss.Domain.Remisser.QuestionComment", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.RaisedPoint", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Remiss.Domain.Remisser.Recipient", b =>
                 {
                     b.HasOne("Remiss.Domain.Organisations.Organisation", null)
@@ -1161,13 +1347,11 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Remiss.Domain.Remisser.Remiss", "Remiss")
-                        .WithMany("Recipients")
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
                         .HasForeignKey("RemissId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Remiss");
                 });
 
             modelBuilder.Entity("Remiss.Domain.Remisser.Reminder", b =>
@@ -1206,6 +1390,21 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .WithOne("Response")
                         .HasForeignKey("Remiss.Domain.Remisser.Response", "RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Remiss.Domain.Remisser.Theme", b =>
+                {
+                    b.HasOne("Remiss.Domain.Remisser.Remiss", null)
+                        .WithMany()
+                        .HasForeignKey("RemissId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Remiss.Domain.Organisations.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1256,8 +1455,6 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Attachments");
 
                     b.Navigation("Questions");
-
-                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Remiss.Domain.Remisser.Response", b =>
