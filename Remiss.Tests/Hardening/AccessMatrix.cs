@@ -169,6 +169,18 @@ public static class AccessMatrix
         ["GET /{tenant}/remisser/{id:guid}/sammanstallning"] = Access.RemissOwner,
         ["GET /{tenant}/remisser/{id:guid}/fragor"] = Access.RemissOwner,
         ["GET /{tenant}/remisser/{id:guid}/fragor/{number:int}"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/fragor/{number:int}?handler=Raise"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/fragor/{number:int}?handler=Revise"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/fragor/{number:int}?handler=Remove"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/fragor/{number:int}?handler=Comment"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/synpunkter-utanfor-fragorna"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/synpunkter-utanfor-fragorna?handler=Raise"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/synpunkter-utanfor-fragorna?handler=Revise"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/synpunkter-utanfor-fragorna?handler=Remove"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/teman"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/teman?handler=Add"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/teman?handler=Rename"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/teman?handler=Merge"] = Access.RemissOwner,
 
         // The owner's view of one recipient's yttrande, and its files.
         ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.RemissOwner,
