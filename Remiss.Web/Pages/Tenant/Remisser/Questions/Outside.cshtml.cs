@@ -44,9 +44,9 @@ public sealed class OutsideModel(
     }
 
     /// <summary>Lägg till synpunkt: a synpunkt taken from the section <see cref="PointForm.Section"/> of a submitted yttrande.</summary>
-    public async Task<IActionResult> OnPostRaiseAsync(Guid id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostRaiseAsync(Guid id, Guid recipientId, CancellationToken cancellationToken) =>
         await LoadPageAsync(id, cancellationToken)
-            ? await RaiseAsync(PointSource.InSection(Point.Section), () => ShowAsync(cancellationToken), cancellationToken)
+            ? await RaiseAsync(recipientId, () => PointSource.InSection(Point.Section), () => ShowAsync(cancellationToken), cancellationToken)
             : NotFound();
 
     public async Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken cancellationToken) =>

@@ -122,10 +122,10 @@ public sealed class QuestionModel(
         return Page();
     }
 
-    /// <summary>Lägg till synpunkt: a synpunkt taken from the answer of <see cref="PointForm.RecipientId"/> to this question.</summary>
-    public async Task<IActionResult> OnPostRaiseAsync(Guid id, int number, CancellationToken cancellationToken) =>
+    /// <summary>Lägg till synpunkt: a synpunkt taken from the answer of <paramref name="recipientId"/> to this question.</summary>
+    public async Task<IActionResult> OnPostRaiseAsync(Guid id, int number, Guid recipientId, CancellationToken cancellationToken) =>
         await LoadQuestionAsync(id, number, cancellationToken)
-            ? await RaiseAsync(PointSource.Question(number), () => ShowAsync(cancellationToken), cancellationToken)
+            ? await RaiseAsync(recipientId, () => PointSource.Question(number), () => ShowAsync(cancellationToken), cancellationToken)
             : NotFound();
 
     public async Task<IActionResult> OnPostReviseAsync(Guid id, int number, CancellationToken cancellationToken) =>

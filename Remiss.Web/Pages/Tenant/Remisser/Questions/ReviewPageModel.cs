@@ -102,15 +102,21 @@ public abstract class ReviewPageModel(ITenantContext tenantContext, RemissReader
         }
     }
 
-    /// <summary>Takes the posted synpunkt from <paramref name="source"/>; a recipient not of this remiss is not found.</summary>
-    protected Task<IActionResult> RaiseAsync(PointSource source, Func<Task> reload, CancellationToken cancellationToken) =>
-        Remiss.Recipients.All(r => r.Id != Point.RecipientId)
+    /// <summary>
+    /// Takes the posted synpunkt from <paramref name="source"/> of <paramref name="recipientId"/>'s yttrande (a form field
+    /// of its own, like every id a handler takes); a recipient not of this remiss, another tenant's too, is not found.
+    /// </summary>
+    protected Task<IActionResult> RaiseAsync(Guid recipientId, Func<PointSource> source, Func<Task> reload, CancellationToken cancellationToken)
+    {
+        Point.RecipientId = recipientId;
+        return Remiss.Recipients.All(r => r.Id != recipientId)
             ? Task.FromResult<IActionResult>(NotFound())
             : SaveAsync(
-                async () => await review.RaiseAsync(Remiss, Point.RecipientId, source, Point.ToContent(), Point.NewThemeNames, cancellationToken),
+                async () => await review.RaiseAsync(Remiss, recipientId, source(), Point.ToContent(), Point.NewThemeNames, cancellationToken),
                 "Synpunkten är sparad.",
                 reload,
                 cancellationToken);
+    }
 
     protected Task<IActionResult> ReviseAsync(Func<Task> reload, CancellationToken cancellationToken) =>
         SaveAsync(
