@@ -19,9 +19,13 @@ public sealed class ThemesModel(ITenantContext tenantContext, RemissReader reade
 {
     public ReviewSnapshot Snapshot { get; private set; } = ReviewSnapshot.Empty;
 
-    /// <summary>A new theme's name, or a theme's new name (with <see cref="RenamedThemeId"/>).</summary>
+    /// <summary>A theme's new name (with <see cref="RenamedThemeId"/>).</summary>
     [BindProperty]
     public string? Name { get; set; }
+
+    /// <summary>"Nytt tema": the name of a theme to add.</summary>
+    [BindProperty]
+    public string? NewTheme { get; set; }
 
     /// <summary>The theme whose rename was refused: its field shows what was typed.</summary>
     public Guid? RenamedThemeId { get; private set; }
@@ -40,9 +44,9 @@ public sealed class ThemesModel(ITenantContext tenantContext, RemissReader reade
         await LoadPageAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Name", async () =>
+        ActAsync(id, "NewTheme", async () =>
         {
-            var theme = await review.AddThemeAsync(Remiss, Name ?? string.Empty, cancellationToken);
+            var theme = await review.AddThemeAsync(Remiss, NewTheme ?? string.Empty, cancellationToken);
             return $"Temat {theme.Name} är tillagt.";
         }, cancellationToken);
 
