@@ -39,6 +39,7 @@ public sealed class OutsideModel(
             return NotFound();
         }
 
+        await ShowAsync(cancellationToken);
         OpenFormFromAddress();
         return Page();
     }
@@ -67,16 +68,8 @@ public sealed class OutsideModel(
 
     protected override string AnchorOf(PointForm form) => AnchorOf(form?.RecipientId ?? Guid.Empty);
 
-    private async Task<bool> LoadPageAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (!await LoadReviewAsync(id, cancellationToken))
-        {
-            return false;
-        }
-
-        await ShowAsync(cancellationToken);
-        return true;
-    }
+    /// <summary>Loads the remiss for its owners and its synpunkter; the yttranden's texts are read only when the page is shown.</summary>
+    private Task<bool> LoadPageAsync(Guid id, CancellationToken cancellationToken) => LoadReviewAsync(id, cancellationToken);
 
     /// <summary>Every submitted yttrande's texts outside the questions, in one query, in Swedish order of the remissinstans's name.</summary>
     private async Task ShowAsync(CancellationToken cancellationToken)

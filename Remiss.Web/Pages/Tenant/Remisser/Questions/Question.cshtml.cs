@@ -118,6 +118,7 @@ public sealed class QuestionModel(
             return NotFound();
         }
 
+        await ShowAsync(cancellationToken);
         OpenFormFromAddress();
         return Page();
     }
@@ -150,7 +151,8 @@ public sealed class QuestionModel(
         }
         catch (ConcurrencyConflictException conflict)
         {
-            await ReloadSnapshotAsync(cancellationToken);
+            await RereadAsync(cancellationToken);
+            await ShowAsync(cancellationToken);
             TheirComment = Comment;
             ModelState.AddModelError("CommentText", this.Texts([conflict.Refusal])[0]);
             ModelState.Remove(nameof(CommentVersion));
@@ -160,13 +162,14 @@ public sealed class QuestionModel(
         catch (DomainException refusal)
         {
             AddRefusal(refusal, FormFields.Point);
+            await ShowAsync(cancellationToken);
             return Page();
         }
     }
 
     /// <summary>
-    /// Loads the remiss (owners only, once sent) and the question, then reads its submitted answers in one query and
-    /// the remissinstanser without an yttrande in another. False means "answer 404".
+    /// Loads the remiss (owners only, once sent), its synpunkter and the question; what the page shows of the answers is
+    /// read only when the page is shown (<see cref="ShowAsync"/>), not for a post that succeeds. False means "answer 404".
     /// </summary>
     private async Task<bool> LoadQuestionAsync(Guid id, int number, CancellationToken cancellationToken)
     {
@@ -176,11 +179,13 @@ public sealed class QuestionModel(
         }
 
         Question = question;
-        await ShowAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>What the page shows of the question: the answers (one query), the others, the filters and the comment.</summary>
+    /// <summary>
+    /// What the page shows of the question: its submitted answers in one query, the remissinstanser without an yttrande
+    /// in another, the filters and the comment.
+    /// </summary>
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
         var question = Question;
@@ -204,12 +209,6 @@ public sealed class QuestionModel(
             CommentText = Comment?.Text;
             CommentVersion = Comment?.Version ?? 0;
         }
-    }
-
-    private async Task ReloadSnapshotAsync(CancellationToken cancellationToken)
-    {
-        await RereadAsync(cancellationToken);
-        await ShowCommentAsync(cancellationToken);
     }
 
     private bool Passes(SubmittedAnswer item)
