@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<AccountLinks>();
         services.AddScoped<SignInRecorder>();
         services.AddSingleton<RichText.RichTextSanitizer>();
+        services.AddSingleton<RichText.SanitizedTextCache>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

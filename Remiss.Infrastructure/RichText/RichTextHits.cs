@@ -1,5 +1,6 @@
 namespace Remiss.Infrastructure.RichText;
 
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -8,7 +9,7 @@ using AngleSharp.Html.Parser;
 /// go around text only, inside the elements the text is in, so the sanitised HTML stays whole: a word is never found
 /// in a tag or an attribute ("strong", "href"), and a hit across two elements is not marked.
 /// </summary>
-public static class RichTextHits
+public static partial class RichTextHits
 {
     public const int MaxWords = 10;
 
@@ -34,11 +35,15 @@ public static class RichTextHits
         return words.All(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The visible text of an HTML fragment (entities decoded, tags gone); plain text stays as it is.</summary>
+    /// <summary>
+    /// The visible text of a sanitised HTML fragment, entities decoded: inline tags (bold, italic, links) go without a
+    /// trace, the others become a space. Without a parser, as a search reads every answer of a question; plain text stays as it is.
+    /// </summary>
     public static string PlainText(string? html) =>
         string.IsNullOrEmpty(html) ? string.Empty
-        : html.Contains('<', StringComparison.Ordinal) || html.Contains('&', StringComparison.Ordinal) ? Body(html).TextContent
-        : html;
+        : html.Contains('<', StringComparison.Ordinal) || html.Contains('&', StringComparison.Ordinal)
+            ? System.Net.WebUtility.HtmlDecode(OtherTag().Replace(InlineTag().Replace(html, string.Empty), " "))
+            : html;
 
     /// <summary>The sanitised HTML with every occurrence of the words wrapped in <c>&lt;mark&gt;</c>.</summary>
     public static string Mark(string sanitisedHtml, IReadOnlyList<string> words)
@@ -123,6 +128,12 @@ public static class RichTextHits
 
         return merged;
     }
+
+    [GeneratedRegex("</?(strong|b|em|i|a)(\\s[^>]*)?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InlineTag();
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherTag();
 
     private static IElement Body(string html) => new HtmlParser().ParseDocument("<body>" + html + "</body>").Body!;
 }

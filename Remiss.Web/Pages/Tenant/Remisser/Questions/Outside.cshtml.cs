@@ -26,7 +26,7 @@ public sealed class OutsideModel(
     IAuthorizationService authorization,
     RemissReview review,
     QuestionAnswers answers,
-    RichTextSanitizer sanitizer) : ReviewPageModel(tenantContext, reader, authorization, review)
+    SanitizedTextCache sanitizer) : ReviewPageModel(tenantContext, reader, authorization, review)
 {
     public IReadOnlyList<ShownSections> Yttranden { get; private set; } = [];
 

@@ -29,7 +29,7 @@ public sealed class QuestionModel(
     IAuthorizationService authorization,
     RemissReview review,
     QuestionAnswers answers,
-    RichTextSanitizer sanitizer) : ReviewPageModel(tenantContext, reader, authorization, review)
+    SanitizedTextCache sanitizer) : ReviewPageModel(tenantContext, reader, authorization, review)
 {
     /// <summary>The kind of organisation to show, by its code name; empty for all.</summary>
     [FromQuery(Name = "typ")]
