@@ -11,19 +11,19 @@ using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Hosting;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Remiss.Benchmarks -- summary|chaser|load [seconds]</c>: the measurements named
+/// <c>dotnet run -c Release --project Remiss.Benchmarks -- summary|final|chaser|load [seconds]</c>: the measurements named
 /// in the README, each in a host of its own on a fresh SQLite file in a temporary folder that is removed afterwards.
 /// They print; they assert nothing.
 /// </summary>
 public static class Benchmarks
 {
-    public const string Usage = "Usage: summary | chaser | load [seconds in all, 6 to 60] | questions";
+    public const string Usage = "Usage: summary | final | chaser | load [seconds in all, 6 to 60] | questions";
 
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var name = args.Length > 0 ? args[0] : string.Empty;
-        if (name is not ("summary" or "chaser" or "load" or "questions"))
+        if (name is not ("summary" or "final" or "chaser" or "load" or "questions"))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -44,6 +44,10 @@ public static class Benchmarks
                 case "summary":
                     // The sammanställning in memory: no database, no web server.
                     await SummaryBenchmark.RunAsync(Console.Out, CancellationToken.None);
+                    break;
+                case "final":
+                    // The final sammanställning with 1,000 synpunkter, likewise in memory.
+                    await FinalSummaryBenchmark.RunAsync(Console.Out, CancellationToken.None);
                     break;
                 default:
                     var seconds = args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 6, 60) : 60;

@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddScoped<TenantClock>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<EqualTiming>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -39,9 +41,9 @@ public static class DependencyInjection
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = true;
                 options.Password.RequiredUniqueChars = 6;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: anyone who knew an address could lock it, and its message told them it existed.
+                // SignInThrottle slows guessing per address and client instead.
+                options.Lockout.AllowedForNewUsers = false;
                 options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
             })
             .AddRoles<IdentityRole<Guid>>()
@@ -69,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<RemissDrafts>();
         services.AddScoped<RemissSending>();
         services.AddScoped<RemissReview>();
+        services.AddScoped<RemissCompletion>();
         services.AddScoped<Responses.ResponseWriting>();
         services.AddScoped<RemissReader>();
         services.AddScoped<Documents.DocumentTemplates>();

@@ -423,4 +423,13 @@ public static class RefusalKey
 
     /// <summary>Someone else saved the comment on question {1} while you were writing. Compare the versions and choose what to save.</summary>
     public const string CommentSavedMeanwhile = nameof(CommentSavedMeanwhile);
+
+    /// <summary>You cannot change your own administrator role.</summary>
+    public const string CannotChangeOwnAdminRole = nameof(CannotChangeOwnAdminRole);
+
+    /// <summary>You cannot reactivate your own account.</summary>
+    public const string CannotReactivateSelf = nameof(CannotReactivateSelf);
+
+    /// <summary>A part of the template is too large unpacked; each may be at most {2} MB.</summary>
+    public const string TemplatePartTooLarge = nameof(TemplatePartTooLarge);
 }

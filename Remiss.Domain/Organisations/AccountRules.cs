@@ -16,6 +16,24 @@ public static class AccountRules
         }
     }
 
+    /// <summary>Nobody gives or takes their own administrator role: an admin whose role was taken cannot take it back.</summary>
+    public static void EnsureCanChangeAdminRole(Guid actingUserId, Guid userId)
+    {
+        if (actingUserId == userId)
+        {
+            throw new DomainException(Field.Form, RefusalKey.CannotChangeOwnAdminRole);
+        }
+    }
+
+    /// <summary>Nobody reactivates their own account: a deactivated admin's open session must not undo the deactivation.</summary>
+    public static void EnsureCanReactivate(Guid actingUserId, Guid userId)
+    {
+        if (actingUserId == userId)
+        {
+            throw new DomainException(Field.Form, RefusalKey.CannotReactivateSelf);
+        }
+    }
+
     /// <param name="otherActiveAdmins">Active administrators of the tenant other than <paramref name="userId"/>.</param>
     public static void EnsureCanRemoveAdmin(Guid actingUserId, Guid userId, int otherActiveAdmins)
     {

@@ -73,6 +73,14 @@ public sealed class Recipient : TenantEntity
     /// <summary>The recipient's sista svarsdag: the remiss's, or a later one granted as anstånd.</summary>
     public DateOnly Deadline => DeadlineOf(Terms.Deadline ?? throw new DomainException(Field.Deadline, RefusalKey.NoDeadline), ExtendedDeadline);
 
+    /// <summary>
+    /// Whether the remiss's owners may read the yttrande: only once it is submitted. Each nämnd is an authority of its own,
+    /// and a draft another authority can read through a shared system risks becoming an allmän handling there before the
+    /// nämnd has decided on it (TF 2 kap.; eSam's guidance on shared systems). Until then the owners see its status and
+    /// last activity, never its content, its bilagor or its Word file. A reopened yttrande is a draft again.
+    /// </summary>
+    public bool ShowsYttrandeToOwners => Status == RecipientStatus.Submitted;
+
     /// <summary>Submitted or declined: nothing more is expected of this recipient.</summary>
     public bool HasAnswered => Status is RecipientStatus.Submitted or RecipientStatus.Declined;
 
@@ -89,6 +97,12 @@ public sealed class Recipient : TenantEntity
     /// <summary>The rule of <see cref="Deadline"/> on plain values: the remiss's sista svarsdag, or a later one granted as anstånd.</summary>
     public static DateOnly DeadlineOf(DateOnly remissDeadline, DateOnly? extendedDeadline) =>
         extendedDeadline is { } extended && extended > remissDeadline ? extended : remissDeadline;
+
+    /// <summary>
+    /// Bumped by every change of the remissinstans's own state (anstånd, submission, declining, reopening, decision), so two
+    /// such changes made at once cannot both be saved. Drafts have the yttrande's own version and do not bump it.
+    /// </summary>
+    public int Version { get; private set; }
 
     public Extension? PendingExtension => _extensions.SingleOrDefault(e => e.Status == ExtensionStatus.Requested);
 
@@ -132,6 +146,7 @@ public sealed class Recipient : TenantEntity
         Status = RecipientStatus.Submitted;
         SubmittedAt = nowUtc;
         SubmittedByUserId = userId;
+        Version++;
     }
 
     public void Decline(string? reason, Guid userId, DateTime nowUtc)
@@ -142,6 +157,7 @@ public sealed class Recipient : TenantEntity
         Status = RecipientStatus.Declined;
         DeclinedAt = nowUtc;
         PendingExtension?.Withdraw("Remissinstansen avstod från att yttra sig.", nowUtc);
+        Version++;
     }
 
     /// <summary>
@@ -165,6 +181,7 @@ public sealed class Recipient : TenantEntity
         SubmittedAt = null;
         SubmittedByUserId = null;
         ReopenedAt = nowUtc;
+        Version++;
     }
 
     /// <summary>
@@ -184,6 +201,7 @@ public sealed class Recipient : TenantEntity
         }
 
         Response.ConfirmDecision(decision, protocolExtract, userId, nowUtc);
+        Version++;
     }
 
     public ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc) =>
@@ -219,6 +237,7 @@ public sealed class Recipient : TenantEntity
 
         var extension = new Extension(this, requestedDeadline, Text.Optional(reason, Field.Motivation, 4_000), userId, nowUtc);
         _extensions.Add(extension);
+        Version++;
         return extension;
     }
 
@@ -246,6 +265,7 @@ public sealed class Recipient : TenantEntity
         extension.Grant(date, comment, userId, nowUtc);
         ExtendedDeadline = date;
         ExtendedOn = today;
+        Version++;
         return extension;
     }
 
@@ -255,6 +275,7 @@ public sealed class Recipient : TenantEntity
         Terms.EnsureOpenForAnswers(Act.RefuseExtension);
         EnsurePending(extension);
         extension.Refuse(Text.Optional(reason, Field.Motivation, 4_000), userId, nowUtc);
+        Version++;
         return extension;
     }
 

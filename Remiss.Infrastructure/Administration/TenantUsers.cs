@@ -103,6 +103,12 @@ public sealed class TenantUsers(
         var organisations = await OrganisationsAsync(input.OrganisationIds, current.Select(m => m.OrganisationId).ToHashSet(), cancellationToken).ConfigureAwait(false);
         var adminIds = await AdminIdsAsync(cancellationToken).ConfigureAwait(false);
         var wasAdmin = adminIds.Contains(userId);
+        if (!wasAdmin && input.IsAdmin)
+        {
+            // A demoted admin's session must not give the role back (taking it away is refused below, with the last-admin rule).
+            AccountRules.EnsureCanChangeAdminRole(actingUserId, userId);
+        }
+
         if (wasAdmin && !input.IsAdmin)
         {
             var otherActiveAdmins = await db.Users.CountAsync(u => u.TenantId == Tenant.Id && u.IsActive && u.Id != userId && adminIds.Contains(u.Id), cancellationToken).ConfigureAwait(false);
@@ -139,8 +145,11 @@ public sealed class TenantUsers(
                     audit.Record(AuditAction.AdminRoleChanged, AuditSubjects.User, user.Id, input.IsAdmin ? $"{name} blev administratör." : $"{name} är inte längre administratör.");
                 }
 
-                // A new stamp makes the user's sign-in cookie pick up the change at its next check.
-                IdentityResults.Check(await users.UpdateAsync(user).ConfigureAwait(false));
+                // A new stamp ends the user's open sessions at their next request (the cookie is checked on every one), so a
+                // role or membership taken away is gone at once, not when the cookie is next refreshed.
+                IdentityResults.Check(removed.Count + added.Count > 0 || wasAdmin != input.IsAdmin
+                    ? await users.UpdateSecurityStampAsync(user).ConfigureAwait(false)
+                    : await users.UpdateAsync(user).ConfigureAwait(false));
                 return 0;
             },
             cancellationToken).ConfigureAwait(false);
@@ -158,8 +167,9 @@ public sealed class TenantUsers(
         await SetActiveAsync(user, false, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ReactivateAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task ReactivateAsync(Guid userId, Guid actingUserId, CancellationToken cancellationToken)
     {
+        AccountRules.EnsureCanReactivate(actingUserId, userId);
         var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
         if (user.IsActive)
         {

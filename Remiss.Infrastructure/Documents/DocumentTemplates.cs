@@ -37,11 +37,17 @@ public sealed class DocumentTemplates(
 
         try
         {
-            return await BytesOfAsync(tenant.Id, template.StorageKey, cancellationToken).ConfigureAwait(false);
+            // Cleaned again on the way out: a template stored before cleaning existed must not bloat every document either.
+            return Clean(await BytesOfAsync(tenant.Id, template.StorageKey, cancellationToken).ConfigureAwait(false));
         }
         catch (FileNotFoundException)
         {
             logger.LogError("The document template of tenant {TenantId} is missing from the file storage; the default is used.", tenant.Id);
+            return null;
+        }
+        catch (DomainException)
+        {
+            logger.LogError("The document template of tenant {TenantId} has a part too large to use; the default is used.", tenant.Id);
             return null;
         }
     }
@@ -74,12 +80,24 @@ public sealed class DocumentTemplates(
                 throw new DomainException(Field.File, RefusalKey.NotATemplate);
             }
 
-            var bytes = await BytesOfAsync(tenant.Id, file.StorageKey, cancellationToken).ConfigureAwait(false);
+            // What is kept is the cleaned template, not the upload: small styles, nothing external.
+            var bytes = Clean(await BytesOfAsync(tenant.Id, file.StorageKey, cancellationToken).ConfigureAwait(false));
             var isTemplate = Check(bytes);
             var name = isTemplate ? Path.ChangeExtension(file.FileName, ".dotx") : file.FileName;
-            var template = new DocumentTemplate(name, file.StorageKey, file.SizeBytes, clock.GetUtcNow().UtcDateTime);
+            var cleaned = await storage.SaveAsync(tenant.Id, new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
+            var template = new DocumentTemplate(name, cleaned.StorageKey, cleaned.SizeBytes, clock.GetUtcNow().UtcDateTime);
             var previous = tenant.SetDocumentTemplate(template);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await storage.DeleteAsync(tenant.Id, cleaned.StorageKey, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
+            await storage.DeleteAsync(tenant.Id, file.StorageKey, CancellationToken.None).ConfigureAwait(false);
             if (previous is not null)
             {
                 await storage.DeleteAsync(tenant.Id, previous.StorageKey, CancellationToken.None).ConfigureAwait(false);
@@ -100,6 +118,20 @@ public sealed class DocumentTemplates(
         var removed = tenant.RemoveDocumentTemplate();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await storage.DeleteAsync(tenant.Id, removed.StorageKey, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>The template as the documents may use it (<see cref="TemplateCleaning"/>); refuses a broken package as unreadable.</summary>
+    public static byte[] Clean(byte[] bytes)
+    {
+        try
+        {
+            return TemplateCleaning.Clean(bytes);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException
+                                   or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            throw new DomainException(Field.File, RefusalKey.TemplateUnreadable);
+        }
     }
 
     /// <summary>

@@ -12,24 +12,32 @@ using Remiss.Infrastructure.Remisser;
 /// not answer named); the general views and standard sections per recipient; optionally every yttrande in full.
 /// While answers can still come in, it says "Preliminär" and the date. Needs the remiss and every one of its
 /// remissinstanser, each loaded whole.
+/// With the office's work (the review given to <see cref="Write"/>: comments and synpunkter) each question
+/// also gets its Kommentar before the tally and its synpunkter with their bemötanden after it, synpunkter made
+/// outside the questions get a section of their own, and the themes an appendix (see <see cref="ReviewParts"/>);
+/// without any, the document is as it always was.
 /// </summary>
 public static class SummaryDocument
 {
-    public static void Write(Stream output, Domain.Remisser.Remiss remiss, IReadOnlyList<Recipient> remissinstanser, DocumentContext context, bool withResponses)
+    public static void Write(
+        Stream output, Domain.Remisser.Remiss remiss, IReadOnlyList<Recipient> remissinstanser, DocumentContext context, bool withResponses, ReviewSnapshot? review = null)
     {
         ArgumentNullException.ThrowIfNull(remiss);
         ArgumentNullException.ThrowIfNull(context);
         var recipients = remissinstanser.OrderBy(r => context.NameOf(r.OrganisationId), SwedishOrder.Comparer).ToList();
         var answering = recipients.Where(r => r.Status == RecipientStatus.Submitted && r.Response is not null).ToList();
         var preliminary = !remiss.HasFinalAnswers;
+        var work = ReviewParts.HasWork(review) ? new ReviewParts(review!, recipients, context) : null;
 
         using var writer = WordDocumentWriter.Create(
             output, context.Template, $"{remiss.Diarienummer ?? remiss.Title} · Sammanställning av remissvar{(preliminary ? " · Preliminär" : string.Empty)}");
         TitlePage(writer, remiss, context, recipients, preliminary);
         RecipientTable(writer, remiss, context, recipients);
         Summaries(writer, context, answering);
-        Questions(writer, remiss, context, recipients, answering);
+        Questions(writer, remiss, context, recipients, answering, work);
+        work?.OutsideQuestions(writer);
         GeneralViews(writer, context, answering);
+        work?.ThemesAppendix(writer);
         if (withResponses)
         {
             Appendix(writer, remiss, context, answering);
@@ -107,7 +115,8 @@ public static class SummaryDocument
         }
     }
 
-    private static void Questions(WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> recipients, List<Recipient> answering)
+    private static void Questions(
+        WordDocumentWriter writer, Domain.Remisser.Remiss remiss, DocumentContext context, List<Recipient> recipients, List<Recipient> answering, ReviewParts? work)
     {
         var declined = recipients.Where(r => r.Status == RecipientStatus.Declined).ToList();
         // Who has not answered is said once, in the Remissinstanser table; under a question only how many.
@@ -116,8 +125,10 @@ public static class SummaryDocument
         foreach (var question in remiss.Questions)
         {
             writer.Heading(2, YttrandeParts.QuestionHeading(question));
+            work?.Comment(writer, question.Number);
             var answers = answering.Select(r => r.Response!.AnswerTo(question)).OfType<Answer>().ToList();
             QuestionTypeWords.Of(question.Type).Tally(writer, question, answers);
+            work?.PointsOn(writer, question.Number);
             foreach (var recipient in answering)
             {
                 writer.Heading(3, context.NameOf(recipient.OrganisationId));

@@ -10,8 +10,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 /// <summary>Title, subject and the rest of a document's core properties, as Word's "Egenskaper" shows them.</summary>
 internal sealed record WordProperties(string Title, string? Subject, string? Creator, string? Status, DateTime CreatedUtc, string? Keywords = null);
 
-/// <summary>A piece of a paragraph: text (bold, italic, in a link) or a line break.</summary>
-internal readonly record struct WordSegment(string Text, bool Bold = false, bool Italic = false, string? LinkId = null, bool IsBreak = false);
+/// <summary>A piece of a paragraph: text (bold, italic, in a link, in a size of its own in half-points) or a line break.</summary>
+internal readonly record struct WordSegment(string Text, bool Bold = false, bool Italic = false, string? LinkId = null, bool IsBreak = false, int? HalfPoints = null);
 
 /// <summary>
 /// Writes one .docx from top to bottom. The body part is streamed with an <see cref="XmlWriter"/>, one paragraph
@@ -118,8 +118,12 @@ internal sealed class WordDocumentWriter : IDisposable
         _xml.WriteEndElement();
     }
 
-    /// <summary>A table with a header row that repeats on every page; <paramref name="widths"/> are shares of the text width in percent.</summary>
-    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int> widths)
+    /// <summary>
+    /// A table with a header row that repeats on every page; <paramref name="widths"/> are shares of the text width in
+    /// percent; <paramref name="halfPoints"/>, when given, is the size of its text (a table of many columns needs a
+    /// smaller one so that its words are not broken).
+    /// </summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int> widths, int? halfPoints = null)
     {
         var twips = widths.Select(w => (TextWidth * w / 100).ToString(CultureInfo.InvariantCulture)).ToList();
         W("tbl");
@@ -138,10 +142,10 @@ internal sealed class WordDocumentWriter : IDisposable
         }
 
         _xml.WriteEndElement();
-        Row(headers, twips, header: true);
+        Row(headers, twips, header: true, halfPoints);
         foreach (var row in rows)
         {
-            Row(row, twips, header: false);
+            Row(row, twips, header: false, halfPoints);
         }
 
         _xml.WriteEndElement();
@@ -224,9 +228,9 @@ internal sealed class WordDocumentWriter : IDisposable
     private void Run(WordSegment segment)
     {
         W("r");
-        if (segment.Bold || segment.Italic || segment.LinkId is not null)
+        if (segment.Bold || segment.Italic || segment.LinkId is not null || segment.HalfPoints is not null)
         {
-            // rStyle, b, i: the schema's order.
+            // rStyle, b, i, sz, szCs: the schema's order.
             W("rPr");
             if (segment.LinkId is not null)
             {
@@ -243,6 +247,13 @@ internal sealed class WordDocumentWriter : IDisposable
             {
                 W("i");
                 _xml.WriteEndElement();
+            }
+
+            if (segment.HalfPoints is { } size)
+            {
+                var value = size.ToString(CultureInfo.InvariantCulture);
+                Empty("sz", "val", value);
+                Empty("szCs", "val", value);
             }
 
             _xml.WriteEndElement();
@@ -349,7 +360,7 @@ internal sealed class WordDocumentWriter : IDisposable
         }
     }
 
-    private void Row(IReadOnlyList<string> cells, List<string> twips, bool header)
+    private void Row(IReadOnlyList<string> cells, List<string> twips, bool header, int? halfPoints)
     {
         W("tr");
         if (header)
@@ -380,11 +391,33 @@ internal sealed class WordDocumentWriter : IDisposable
             }
 
             _xml.WriteEndElement();
-            WriteParagraph(null, [new WordSegment(i < cells.Count ? cells[i] : string.Empty, Bold: header)]);
+            WriteParagraph(null, CellSegments(i < cells.Count ? cells[i] : string.Empty, header, halfPoints));
             _xml.WriteEndElement();
         }
 
         _xml.WriteEndElement();
+    }
+
+    /// <summary>A cell's text as one piece, or, where it has lines (a bemötande of several paragraphs), its lines with breaks between.</summary>
+    private static List<WordSegment> CellSegments(string text, bool bold, int? halfPoints)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return [new WordSegment(text, Bold: bold, HalfPoints: halfPoints)];
+        }
+
+        var segments = new List<WordSegment>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (segments.Count > 0)
+            {
+                segments.Add(new WordSegment(string.Empty, IsBreak: true, HalfPoints: halfPoints));
+            }
+
+            segments.Add(new WordSegment(line.TrimEnd('\r'), Bold: bold, HalfPoints: halfPoints));
+        }
+
+        return segments;
     }
 
     private void EnsureFooter(string? footerText)

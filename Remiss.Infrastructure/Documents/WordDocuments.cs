@@ -17,16 +17,29 @@ public sealed record WordFile(Stream Content, string FileName)
 /// documents need (every yttrande's answers and bilagor, the organisations' names, the tenant's template) and
 /// hands it to <see cref="SummaryDocument"/> or <see cref="ResponseDocument"/>. Rights are the caller's.
 /// </summary>
-public sealed class WordDocuments(AppDbContext db, Remisser.RemissReader reader, ITenantContext tenantContext, DocumentTemplates templates, TimeProvider clock)
+public sealed class WordDocuments(
+    AppDbContext db, Remisser.RemissReader reader, Remisser.RemissReview review, ITenantContext tenantContext, DocumentTemplates templates, TimeProvider clock)
 {
-    /// <summary>The sammanställning; <paramref name="withResponses"/> adds every yttrande in full as an appendix.</summary>
+    /// <summary>
+    /// The sammanställning with the office's work (comments, synpunkter, bemötanden, themes) as it stands;
+    /// <paramref name="withResponses"/> adds every yttrande in full as an appendix.
+    /// </summary>
     public async Task<WordFile> SummaryAsync(Domain.Remisser.Remiss remiss, bool withResponses, CancellationToken cancellationToken)
     {
         var recipients = await reader.RecipientsOfAsync(remiss.Id, cancellationToken).ConfigureAwait(false);
-        return await MakeAsync(
-            (output, context) => SummaryDocument.Write(output, remiss, recipients, context, withResponses),
-            _ => $"{(withResponses ? "Sammanställning med yttranden" : "Sammanställning")} {remiss.Diarienummer ?? remiss.Title}",
-            cancellationToken).ConfigureAwait(false);
+        var work = await review.ReadAsync(remiss.Id, cancellationToken).ConfigureAwait(false);
+        var context = await ContextAsync(cancellationToken).ConfigureAwait(false);
+        var output = new MemoryStream();
+        SummaryDocument.Write(output, remiss, recipients, context, withResponses, work);
+        output.Position = 0;
+        return new WordFile(output, SummaryFileName(remiss, withResponses));
+    }
+
+    /// <summary>The sammanställning's file name; the stored final one is handed out under the same name.</summary>
+    public static string SummaryFileName(Domain.Remisser.Remiss remiss, bool withResponses)
+    {
+        ArgumentNullException.ThrowIfNull(remiss);
+        return FileName($"{(withResponses ? "Sammanställning med yttranden" : "Sammanställning")} {remiss.Diarienummer ?? remiss.Title}");
     }
 
     /// <summary>One recipient's yttrande, laid out for its nämnd's agenda; the recipient is loaded whole.</summary>

@@ -107,6 +107,9 @@ internal sealed class WordStyles
         ("Table Grid", TableGridStyle),
     ];
 
+    /// <summary>The names of the styles the documents use: a template keeps its own styles of these names (after Defaults: statics start in order).</summary>
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(Defaults.Select(d => d.Name), StringComparer.OrdinalIgnoreCase);
+
     private static DocDefaults DocDefaults() => new(
         new RunPropertiesDefault(new RunPropertiesBaseStyle
         {

@@ -21,6 +21,7 @@ public enum EmailReason
     Declined = 14,
     AccountInvitation = 15,
     PasswordReset = 16,
+    Feedback = 17,
 }
 
 /// <summary>Where an outbox message is on its way to the SMTP server.</summary>

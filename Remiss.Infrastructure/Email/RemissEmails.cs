@@ -97,6 +97,37 @@ public sealed class RemissEmails
         return EmailLayout.Compose(Subject("Remissen har återkallats", remiss), tenant.Name, "Remissen har återkallats", body, new(OpenRemiss, RemissLink(tenant, remiss)));
     }
 
+    /// <summary>
+    /// Återkoppling: to a recipient that answered or declined, when the owner has made the remiss Avslutad. The link goes
+    /// to the remiss's page, where the recipient downloads the final sammanställning with the owner's bemötanden.
+    /// </summary>
+    public EmailContent Completed(CurrentTenant tenant, Remiss remiss, string senderName, string recipientName)
+    {
+        var facts = Facts(remiss);
+        facts.Add(new("Avsändare", senderName));
+        facts.Add(new("Remissinstans", recipientName));
+        if (remiss.CompletedAt is { } completed)
+        {
+            facts.Add(new("Avslutad", SwedishDates.Date(TenantCalendar.For(tenant.TimeZoneId).Today(completed))));
+        }
+
+        if (Contact(remiss) is { } contact)
+        {
+            facts.Add(new("Kontaktperson", contact));
+        }
+
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"{senderName} har avslutat remissen ”{remiss.Title}”. Tack för er medverkan."),
+            new EmailFacts(facts),
+            new EmailParagraph(
+                "Den slutliga sammanställningen av remissvaren, med avsändarens kommentarer och bemötanden av synpunkterna, "
+                + "finns nu att ladda ner på remissens sida. Där ser ni hur era synpunkter har tagits om hand."),
+        ];
+
+        return EmailLayout.Compose(Subject("Remissen är avslutad", remiss), tenant.Name, "Remissen är avslutad", body, new("Öppna remissen och sammanställningen", RemissLink(tenant, remiss)));
+    }
+
     /// <summary>To the owners when a recipient asks for anstånd.</summary>
     public EmailContent ExtensionRequested(
         CurrentTenant tenant, Remiss remiss, string recipientName, string requestedByName, DateOnly currentDeadline, DateOnly requestedDeadline, string? reason)

@@ -11,13 +11,17 @@ public sealed class RemissClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole<Guid>> roleManager,
     IOptions<IdentityOptions> options,
-    AppDbContext db)
+    AppDbContext db,
+    TimeProvider clock)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole<Guid>>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user).ConfigureAwait(false);
         identity.AddClaim(new Claim(RemissClaims.DisplayName, user.DisplayName));
+
+        // A new principal is a new sign-in, unless Identity's refresh makes it: Sessions.KeepSignInTimeAsync keeps the first time then.
+        identity.AddClaim(Sessions.SignedInAt(clock.GetUtcNow()));
         if (user.TenantId is { } tenantId)
         {
             var slug = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Slug).SingleAsync().ConfigureAwait(false);

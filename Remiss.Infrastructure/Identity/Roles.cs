@@ -18,4 +18,7 @@ public static class RemissClaims
     public const string TenantId = "remiss:tenant_id";
     public const string TenantSlug = "remiss:tenant_slug";
     public const string DisplayName = "remiss:display_name";
+
+    /// <summary>When the person signed in with their password (Unix seconds): the start of the session's absolute lifetime.</summary>
+    public const string SignedInAt = "remiss:signed_in_at";
 }

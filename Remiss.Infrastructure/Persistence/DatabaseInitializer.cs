@@ -9,7 +9,8 @@ using Remiss.Infrastructure.Demo;
 
 /// <summary>
 /// Brings the database up to date at start-up where configured (the embedded default), and seeds the demo
-/// into an empty database when <c>Demo:Seed</c> is on — never in the Production environment.
+/// into an empty database when <c>Demo:Seed</c> is on and the environment is Development: the demo's users share a
+/// published password, so a staging or test server that kept the embedded default's <c>Demo:Seed</c> must not get them.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
@@ -19,7 +20,7 @@ public sealed class DatabaseInitializer(
     DemoDataSeeder seeder,
     ILogger<DatabaseInitializer> logger)
 {
-    public bool WillSeedDemo => demo.Value.Seed && !environment.IsProduction();
+    public bool WillSeedDemo => demo.Value.Seed && environment.IsDevelopment();
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -28,9 +29,9 @@ public sealed class DatabaseInitializer(
             await MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (demo.Value.Seed && environment.IsProduction())
+        if (demo.Value.Seed && !environment.IsDevelopment())
         {
-            logger.LogWarning("Demo:Seed is on but the environment is Production: the demo is never seeded in production.");
+            logger.LogWarning("Demo:Seed is on but the environment is {Environment}: the demo is seeded only in Development.", environment.EnvironmentName);
         }
         else if (WillSeedDemo)
         {

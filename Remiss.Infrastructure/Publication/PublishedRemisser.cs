@@ -3,6 +3,8 @@ namespace Remiss.Infrastructure.Publication;
 using Microsoft.EntityFrameworkCore;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
+using Remiss.Infrastructure.Documents;
+using Remiss.Infrastructure.Files;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
@@ -16,8 +18,9 @@ public sealed record PublishedRemiss(Tenant Tenant, Remiss Remiss, string OwnerN
 /// <summary>
 /// The public pages' only way in: read-only, without sign-in. Enters the tenant only when it publishes, and answers
 /// "not found" for a remiss that is not closed, for a draft or reopened yttrande, and for anything of another tenant.
+/// The final sammanställning of an Avslutad remiss is public with it: the very bytes stored when it was completed.
 /// </summary>
-public sealed class PublishedRemisser(AppDbContext db, TenantContext tenantContext, RemissReader reader)
+public sealed class PublishedRemisser(AppDbContext db, TenantContext tenantContext, RemissReader reader, IFileStorage storage)
 {
     public async Task<PublishedRemiss?> FindAsync(string tenantSlug, Guid remissId, CancellationToken cancellationToken)
     {
@@ -46,6 +49,19 @@ public sealed class PublishedRemisser(AppDbContext db, TenantContext tenantConte
             .OrderBy(r => r.OrganisationName, SwedishOrder.Comparer)
             .ToList();
         return new PublishedRemiss(tenant, remiss, names[remiss.OwnerOrganisationId], responses);
+    }
+
+    /// <summary>The stored final sammanställning of a published remiss; null unless the remiss is published and Avslutad.</summary>
+    public async Task<WordFile?> FinalSummaryAsync(string tenantSlug, Guid remissId, CancellationToken cancellationToken)
+    {
+        var published = await FindAsync(tenantSlug, remissId, cancellationToken).ConfigureAwait(false);
+        if (published?.Remiss is not { Status: RemissStatus.Completed, FinalSummary: { } final } remiss)
+        {
+            return null;
+        }
+
+        var content = await storage.OpenReadAsync(published.Tenant.Id, final.StorageKey, cancellationToken).ConfigureAwait(false);
+        return new WordFile(content, WordDocuments.SummaryFileName(remiss, withResponses: false));
     }
 
     /// <summary>One published yttrande with its answers; null unless it is published.</summary>

@@ -155,7 +155,15 @@ public sealed class ResponseWriting(
         var request = emails.ExtensionRequested(Tenant, remiss, names[recipient.OrganisationId], userName, current, requestedDeadline, extension.Reason);
         await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, request, EmailReason.ExtensionRequested, EmailConcerns.Extension, extension.Id, cancellationToken)
             .ConfigureAwait(false);
-        await SaveAsync(recipient, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
+        {
+            // Two requests at once (a double click, two colleagues): the first is saved, the second is told it waits.
+            throw new DomainException(Field.RequestedDeadline, RefusalKey.ExtensionAlreadyPending);
+        }
     }
 
     /// <summary>Adds the nämnd's decision (and protokollsutdrag) to a submitted preliminary answer; the owners are told.</summary>

@@ -49,4 +49,18 @@ public sealed class AccountRulesTests
 
         refusal.AssertRefused(Field.Organisations, RefusalKey.RetiredCannotGetMembers, "Gatukontoret");
     }
+
+    [Fact]
+    public void ChangeAdminRole_OfOneself_IsRefused() =>
+        Assert.Throws<DomainException>(() => AccountRules.EnsureCanChangeAdminRole(A.Handlaggare, A.Handlaggare)).AssertRefused(Field.Form, RefusalKey.CannotChangeOwnAdminRole);
+
+    [Fact]
+    public void ChangeAdminRole_OfSomeoneElse_IsAllowed() => AccountRules.EnsureCanChangeAdminRole(A.Handlaggare, A.Kollega);
+
+    [Fact]
+    public void Reactivate_Oneself_IsRefused() =>
+        Assert.Throws<DomainException>(() => AccountRules.EnsureCanReactivate(A.Handlaggare, A.Handlaggare)).AssertRefused(Field.Form, RefusalKey.CannotReactivateSelf);
+
+    [Fact]
+    public void Reactivate_SomeoneElse_IsAllowed() => AccountRules.EnsureCanReactivate(A.Handlaggare, A.Kollega);
 }

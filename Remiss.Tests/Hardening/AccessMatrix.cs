@@ -128,6 +128,7 @@ public static class AccessMatrix
         // Published yttranden: the demo tenants do not publish, so nothing is there for anyone.
         ["GET /offentligt/{slug}/remisser/{id:guid}"] = Access.NotFoundForAll,
         ["GET /offentligt/{slug}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.NotFoundForAll,
+        ["GET /offentligt/{slug}/remisser/{id:guid}/sammanstallning"] = Access.NotFoundForAll,
 
         // The platform operator's pages.
         ["GET /plattform"] = Access.Platform,
@@ -181,12 +182,15 @@ public static class AccessMatrix
         ["POST /{tenant}/remisser/{id:guid}/teman?handler=Add"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/teman?handler=Rename"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/teman?handler=Merge"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/avsluta"] = Access.RemissOwner,
+        ["POST /{tenant}/remisser/{id:guid}/avsluta"] = Access.RemissOwner,
 
         // The owner's view of one recipient's yttrande, and its files.
         ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}?handler=Reopen"] = Access.RemissOwner,
-        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/bilagor/{attachmentId:guid}"] = Access.RecipientReader,
-        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/word"] = Access.RecipientReader,
+        // The matrix's yttrande is a draft: it stays with its nämnd until submitted (the owners read it from then on).
+        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/bilagor/{attachmentId:guid}"] = Access.OwnRecipient,
+        ["GET /{tenant}/remisser/{id:guid}/yttranden/{recipientId:guid}/word"] = Access.OwnRecipient,
 
         // The recipient's yttrande form and its steps.
         ["GET /{tenant}/remisser/{id:guid}/yttrande"] = Access.OwnRecipient,

@@ -17,7 +17,7 @@ internal sealed record DiscoveredForm(HardeningBrowser Browser, HtmlForm Form)
     private static Regex Terminal() => TerminalPattern.Value;
 
     private static readonly Lazy<Regex> TerminalPattern = new(() => new Regex(
-        "handler=(Withdraw|Close|Decline|Submit|Send|Suspend|Deactivate|Retire|Reopen)|/avsta|/skicka|/logga-ut",
+        "handler=(Withdraw|Close|Decline|Submit|Send|Suspend|Deactivate|Retire|Reopen)|/avsta|/skicka|/avsluta|/logga-ut",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 }
 

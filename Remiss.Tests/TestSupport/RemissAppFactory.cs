@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Remiss.Infrastructure.Demo;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Identity;
 using Remiss.Infrastructure.Persistence;
@@ -124,6 +126,21 @@ public class RemissAppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>
+    /// The app seeds its demo only in Development. The tests run as Testing (production-like cookies and error pages)
+    /// and seed the same demo themselves once the app has migrated its database; Production is never seeded.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (SeedDemo && Environment == "Testing")
+        {
+            host.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -186,6 +186,20 @@ public sealed class DemoDataTests(RemissAppFactory factory) : IClassFixture<Remi
         Assert.Contains("Fel e-postadress eller lösenord.", page.QuerySelector(".error-summary")?.TextContent ?? string.Empty, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AStagingServer_WithTheEmbeddedDefaultsDemoSeedOn_SeedsNoDemo()
+    {
+        // The demo's users share a published password: only a developer's own machine (Development) gets them.
+        await using var staging = new EnvironmentAppFactory("Staging");
+        using var session = staging.NewSession();
+
+        using var health = await session.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        await using var scope = staging.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.CountAsync());
+    }
+
     private static async Task<(int Tenants, int Organisations, int Users, int Remisser, int Memberships)> CountsAsync(RemissAppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -216,4 +230,7 @@ public sealed class DemoDataTests(RemissAppFactory factory) : IClassFixture<Remi
             builder.UseSetting("ConnectionStrings:Remiss", $"Data Source={databasePath}");
         }
     }
+
+    /// <summary>The app in another environment, with Demo:Seed on as the embedded default has it.</summary>
+    private sealed class EnvironmentAppFactory(string environment) : RemissAppFactory(environment, seedDemo: true);
 }

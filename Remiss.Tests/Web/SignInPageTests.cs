@@ -4,6 +4,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Identity;
@@ -230,9 +231,10 @@ public sealed class SignInPageTests(RemissAppFactory factory) : IClassFixture<Re
     }
 
     [Fact]
-    public async Task SignIn_AfterFiveWrongPasswords_RefusesEvenTheRightPasswordWithTheLockoutMessage()
+    public async Task SignIn_AfterFiveWrongPasswords_IsThrottled_TheSameForAnAccountAndForNone_AndNothingIsLocked()
     {
         const string email = "lasse.last@malmo.example";
+        var unknown = $"ingen.{Guid.NewGuid():N}@malmo.example";
         await factory.InTenantAsync("malmo", async (db, services) =>
         {
             var tenant = db.Tenants.Single(t => t.Slug == "malmo");
@@ -243,25 +245,42 @@ public sealed class SignInPageTests(RemissAppFactory factory) : IClassFixture<Re
             return await db.SaveChangesAsync();
         });
         using var session = factory.NewSession();
-
-        for (var attempt = 1; attempt <= 5; attempt++)
+        var said = new List<string>();
+        foreach (var address in new[] { email, unknown })
         {
-            var (_, form) = await session.GetPageAsync(SignInPath);
-            using var wrong = await session.SubmitAsync(form, Fields(email, $"Fel-losenord-{attempt}!"));
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                var (_, form) = await session.GetPageAsync(SignInPath);
+                using var wrong = await session.SubmitAsync(form, Fields(address, $"Fel-losenord-{attempt}!"));
+                Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            }
+
+            var (_, last) = await session.GetPageAsync(SignInPath);
+            using var response = await session.SubmitAsync(last, Fields(address, WebSession.DemoPassword));
+            said.Add(Text((await WebSession.ParseAsync(response)).QuerySelector(".error-summary")));
         }
 
-        var (_, last) = await session.GetPageAsync(SignInPath);
-        using var response = await session.SubmitAsync(last, Fields(email, WebSession.DemoPassword));
-        var page = await WebSession.ParseAsync(response);
+        // The same words for the account and for an address without one: the page tells nobody which exists.
+        Assert.Contains("För många misslyckade försök. Vänta en stund och försök igen.", said[0], StringComparison.Ordinal);
+        Assert.Equal(said[0], said[1]);
+        using (var start = await session.GetAsync("/malmo"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(
-            "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om 15 minuter.",
-            Text(page.QuerySelector(".error-summary")),
-            StringComparison.Ordinal);
-        using var start = await session.GetAsync("/malmo");
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        // The account itself was never locked: once the window has passed, the right password signs in.
+        var now = factory.Clock.GetUtcNow();
+        try
+        {
+            factory.Clock.Advance(SignInThrottle.Window + TimeSpan.FromSeconds(1));
+            var (landed, _) = await session.SignInAsync(email);
+            Assert.Equal("/malmo", landed.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Null(await factory.InTenantAsync("malmo", (db, _) => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
+        }
+        finally
+        {
+            factory.Clock.Set(now);
+        }
     }
 
     [Fact]

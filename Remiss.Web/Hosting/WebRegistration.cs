@@ -70,7 +70,11 @@ public static class WebRegistration
             o.AccessDeniedPath = "/konto/nekad";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // Every request: the account is active, its stamp unchanged, the session younger than its absolute lifetime.
+            o.Events.OnValidatePrincipal = Sessions.ValidatePrincipalAsync;
         });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = Sessions.KeepSignInTimeAsync);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "Remiss.Antiforgery";

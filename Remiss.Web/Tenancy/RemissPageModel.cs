@@ -82,7 +82,8 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
 
     /// <summary>
     /// Loads the remiss and one of its remissinstanser, whole, for someone who may read that recipient's yttrande:
-    /// an owner of the remiss or a member of the recipient organisation. Null means "answer 404".
+    /// a member of the recipient organisation, or an owner of the remiss once it is submitted
+    /// (<see cref="Recipient.ShowsYttrandeToOwners"/>). Null means "answer 404".
     /// </summary>
     protected async Task<Recipient?> LoadRecipientForReaderAsync(Guid id, Guid recipientId, CancellationToken cancellationToken)
     {
@@ -93,7 +94,8 @@ public abstract class RemissPageModel(ITenantContext tenantContext, RemissReader
             return null;
         }
 
-        if (!await IsOwnerAsync() && !(await authorization.AuthorizeAsync(User, recipient, Policies.RecipientMember)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, recipient, Policies.RecipientMember)).Succeeded
+            && !(recipient.ShowsYttrandeToOwners && await IsOwnerAsync()))
         {
             return null;
         }

@@ -17,5 +17,8 @@ internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extensio
         // A recipient's anstånd, and whether one waits. It replaces an index on the tenant and status that no page needs
         // and that SQLite took instead, reading every waiting anstånd of the tenant for each recipient.
         builder.HasIndex(e => new { e.TenantId, e.RecipientId, e.Status });
+
+        // At most one request waits for a decision per remissinstans, whatever two requests at the same moment try.
+        builder.HasIndex(e => e.RecipientId).IsUnique().HasFilter("Status = 'Requested'").HasDatabaseName("IX_Extensions_OnePending");
     }
 }

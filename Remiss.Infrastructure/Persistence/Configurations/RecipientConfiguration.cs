@@ -20,6 +20,7 @@ internal sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipien
         // SQLite's planner takes the tenant's and reads all of the tenant's recipients; this one has both.
         builder.HasIndex(r => new { r.TenantId, r.RemissId });
         builder.Ignore(r => r.Terms);
+        builder.Property(r => r.Version).IsConcurrencyToken();
 
         // The remissinstans is an aggregate of its own: no navigation to its remiss, only the key (decision 9).
         builder.HasOne<Remiss>().WithMany().HasForeignKey(r => r.RemissId).OnDelete(DeleteBehavior.Cascade);

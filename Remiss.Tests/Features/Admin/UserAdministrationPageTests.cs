@@ -295,6 +295,12 @@ public sealed class UserAdministrationPageTests(RemissAppFactory factory) : ICla
         var unknown = await AskForResetAsync(anonymous, $"finns.inte.{Arrange.Unique().ToLowerInvariant()}@malmo.example");
 
         Assert.Equal(Html.Text(known.QuerySelector("main")), Html.Text(unknown.QuerySelector("main")));
+
+        // Nor does the rest of the page: before, a known address put its tenant's name in the title and the header.
+        Assert.Equal(known.Title, unknown.Title);
+        Assert.Equal(Html.Text(known.QuerySelector("header")), Html.Text(unknown.QuerySelector("header")));
+        Assert.DoesNotContain("Malmö stad", known.Title ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("Malmö stad", Html.Text(known.QuerySelector("header")), StringComparison.Ordinal);
         var reset = Assert.Single(await AdminKit.MailToAsync(factory, email), m => m.Reason == EmailReason.PasswordReset);
         var (_, form) = await anonymous.GetPageAsync(LinkIn(reset));
         var set = await BrowserForm.Of(form).Set("Input.Password", "Aterstallt-2026!").Set("Input.ConfirmPassword", "Aterstallt-2026!").SubmitAsync(anonymous);
@@ -302,6 +308,18 @@ public sealed class UserAdministrationPageTests(RemissAppFactory factory) : ICla
         Assert.Equal("/konto/logga-in", set.Target());
         using var user = factory.NewSession();
         Assert.Equal("/malmo", (await user.SignInAsync(email, "Aterstallt-2026!")).Response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task ForgottenPassword_AnswersNoSoonerThanItsFloor_ForAnAccountAndForNone()
+    {
+        using var anonymous = factory.NewSession();
+        foreach (var address in new[] { Arrange.AsnUser, $"finns.inte.{Arrange.Unique().ToLowerInvariant()}@malmo.example" })
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await AskForResetAsync(anonymous, address);
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= EqualTiming.ResetFloor, address);
+        }
     }
 
     [Fact]

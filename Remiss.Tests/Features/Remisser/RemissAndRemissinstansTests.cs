@@ -148,6 +148,37 @@ public sealed class RemissAndRemissinstansTests(RemissAppFactory factory) : ICla
         Assert.Equal(stored.Deadline, recipient.Deadline);
     }
 
+    [Fact]
+    public async Task RequestExtension_TwiceAtTheSameMoment_SavesOne_AndTellsTheSecondThatARequestWaits()
+    {
+        var remiss = await Arrange.RemissAsync(factory, new RemissSpec { Sent = true, Recipients = [Arrange.Asn] });
+        var recipientId = remiss.Recipients[Arrange.Asn];
+        var until = new DateOnly(2027, 5, 31);
+
+        // Two posts that each loaded the remissinstans before either saved: a double click, or two colleagues.
+        var e = await Assert.ThrowsAsync<DomainException>(() => factory.InTenantAsync("malmo", async (db, services) =>
+        {
+            var reader = services.GetRequiredService<RemissReader>();
+            var loaded = (await reader.FindAsync(remiss.Id, CancellationToken.None))!;
+            var recipient = (await reader.FindRecipientAsync(recipientId, CancellationToken.None))!;
+            var user = await Arrange.UserIdAsync(db, Arrange.AsnUser);
+            await factory.InTenantAsync("malmo", async (_, first) =>
+            {
+                var firstReader = first.GetRequiredService<RemissReader>();
+                await first.GetRequiredService<ResponseWriting>().RequestExtensionAsync(
+                    (await firstReader.FindAsync(remiss.Id, CancellationToken.None))!, (await firstReader.FindRecipientAsync(recipientId, CancellationToken.None))!, until, "Först.", user, "Anna Asn", CancellationToken.None);
+                return 0;
+            });
+            await services.GetRequiredService<ResponseWriting>().RequestExtensionAsync(loaded, recipient, until, "Sedan.", user, "Anna Asn", CancellationToken.None);
+            return 0;
+        }));
+
+        e.AssertRefused(Field.RequestedDeadline, RefusalKey.ExtensionAlreadyPending);
+        var stored = await Arrange.StoredRecipientAsync(factory, recipientId);
+        Assert.Equal("Först.", Assert.Single(stored.Extensions).Reason);
+        Assert.NotNull(stored.PendingExtension);
+    }
+
     /// <summary>A complete draft to the default questions, not yet submitted.</summary>
     private static void Draft(ArrangeContext context, Guid recipientId)
     {

@@ -67,9 +67,14 @@ public sealed class HostileYttrandeTests(SentDemoAppFactory factory) : IClassFix
     public async Task Hostile_html_is_inert_on_the_owners_page_of_the_yttrande_where_the_safe_formatting_shows()
     {
         var remiss = await factory.CopyOfDemoAsync();
+        await Kit.SaveCompleteDraftAsync(factory, remiss.Id, remiss.Asn);
         using (var asn = await factory.SignedInAsync(Kit.AsnUser))
         {
             await SaveHostileDraftAsync(asn, remiss);
+
+            // The owners read an yttrande once it is submitted; a draft stays with its nämnd.
+            var (_, confirm) = await asn.GetPageAsync($"{remiss.Yttrande}/skicka-in");
+            await asn.RedirectedToAsync(await PageForm.Of(confirm).SubmitAsync(asn, "Bekräfta och skicka in"), remiss.Yttrande);
         }
 
         using var owner = await factory.SignedInAsync(Kit.Owner);

@@ -129,7 +129,7 @@ public sealed class ResponseRightsTests(ResponseRightsTests.Factory factory) : I
     }
 
     [Fact]
-    public async Task The_owner_gets_404_on_the_recipients_pages_and_reads_the_yttrande_on_its_own_page()
+    public async Task The_owner_gets_404_on_the_recipients_pages_and_sees_only_the_drafts_status_on_its_own_page()
     {
         using var owner = await factory.SignedInAsync(Kit.Owner);
 
@@ -150,9 +150,15 @@ public sealed class ResponseRightsTests(ResponseRightsTests.Factory factory) : I
         Assert.Equal(before, await Kit.FingerprintAsync(factory, factory.DemoId, Asn));
         var (ownPage, page) = await owner.GetPageAsync($"/malmo/remisser/{factory.DemoId}/yttranden/{Asn}");
         Assert.Equal(HttpStatusCode.OK, ownPage.StatusCode);
-        Assert.Contains("Nämnden ställer sig bakom förslaget.", Kit.MainText(page), StringComparison.Ordinal);
+
+        // The draft stays with its nämnd until submitted (TF 2 kap.): its status and last save, never its words or bilagor.
+        Assert.DoesNotContain("Nämnden ställer sig bakom förslaget.", Kit.MainText(page), StringComparison.Ordinal);
+        Assert.Contains("skriver på sitt yttrande", Kit.MainText(page), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("a[href$='/word']"));
         using var attachment = await owner.GetAsync(AsnPages[4]);
-        Assert.Equal(HttpStatusCode.OK, attachment.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, attachment.StatusCode);
+        using var word = await owner.GetAsync($"/malmo/remisser/{factory.DemoId}/yttranden/{Asn}/word");
+        Assert.Equal(HttpStatusCode.NotFound, word.StatusCode);
     }
 
     [Fact]

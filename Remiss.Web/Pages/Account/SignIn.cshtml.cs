@@ -17,6 +17,8 @@ public sealed class SignInModel(
     AppDbContext db,
     SignInRecorder recorder,
     IStringLocalizer<SharedResource> localizer,
+    SignInThrottle throttle,
+    EqualTiming timing,
     ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
@@ -36,35 +38,39 @@ public sealed class SignInModel(
             return Page();
         }
 
+        // Every refusal reads the same and takes about as long, account or not, so the page tells nobody which addresses exist.
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (!throttle.Allows(Input.Email, client))
+        {
+            logger.LogWarning("Sign-in throttled after repeated failures.");
+            return Refuse(localizer["För många misslyckade försök. Vänta en stund och försök igen."]);
+        }
+
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
             logger.LogWarning("Failed sign-in for an unknown account.");
-            return Refuse(localizer["Fel e-postadress eller lösenord."]);
+            timing.CheckDecoyPassword(Input.Password);
+            return Fail(client);
         }
 
         if (!user.IsActive || await TenantIsSuspendedAsync(user, cancellationToken))
         {
             logger.LogWarning("Failed sign-in for inactive or suspended user {UserId}.", user.Id);
+            timing.CheckDecoyPassword(Input.Password);
             await recorder.RecordAsync(user, succeeded: false, user.IsActive ? "Inloggningen nekades: kunden är avstängd." : "Inloggningen nekades: kontot är inaktiverat.", cancellationToken);
-            return Refuse(localizer["Fel e-postadress eller lösenord."]);
+            return Fail(client);
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused for locked-out user {UserId}.", user.Id);
-            await recorder.RecordAsync(user, succeeded: false, "Inloggningen nekades: kontot är tillfälligt låst.", cancellationToken);
-            return Refuse(localizer["Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om 15 minuter."]);
-        }
-
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
             logger.LogWarning("Failed sign-in for user {UserId}.", user.Id);
             await recorder.RecordAsync(user, succeeded: false, "Fel lösenord.", cancellationToken);
-            return Refuse(localizer["Fel e-postadress eller lösenord."]);
+            return Fail(client);
         }
 
+        throttle.RecordSuccess(Input.Email, client);
         logger.LogInformation("User {UserId} signed in.", user.Id);
         await recorder.RecordAsync(user, succeeded: true, "Inloggad.", cancellationToken);
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
@@ -77,6 +83,12 @@ public sealed class SignInModel(
 
     private async Task<bool> TenantIsSuspendedAsync(ApplicationUser user, CancellationToken cancellationToken) =>
         user.TenantId is { } tenantId && await db.Tenants.AnyAsync(t => t.Id == tenantId && t.IsSuspended, cancellationToken);
+
+    private PageResult Fail(string? client)
+    {
+        throttle.RecordFailure(Input.Email, client);
+        return Refuse(localizer["Fel e-postadress eller lösenord."]);
+    }
 
     private PageResult Refuse(string message)
     {

@@ -18,7 +18,9 @@
 
 
   // ---- A copy of what is typed, in this browser, until it is saved ----
-  var PREFIX = 'remiss-utkast:' + location.pathname + location.search + ':';
+  // Keyed by the signed-in user as well as the page: on a shared computer one person's unsent text never shows in another's
+  // form. Signing out clears every copy (the sign-out answer sends Clear-Site-Data).
+  var PREFIX = 'remiss-utkast:' + (form.getAttribute('data-user') || '') + ':' + location.pathname + location.search + ':';
   function storageKey() { return PREFIX + (versionInput ? versionInput.value : ''); }
   function fields() {
     return Array.prototype.filter.call(form.elements, function (el) {

@@ -485,7 +485,10 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
+                    b.HasIndex("RecipientId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Extensions_OnePending")
+                        .HasFilter("Status = 'Requested'");
 
                     b.HasIndex("TenantId", "RecipientId", "Status");
 
@@ -718,6 +721,10 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

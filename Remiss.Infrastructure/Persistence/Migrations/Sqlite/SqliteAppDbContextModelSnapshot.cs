@@ -472,7 +472,10 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
+                    b.HasIndex("RecipientId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Extensions_OnePending")
+                        .HasFilter("Status = 'Requested'");
 
                     b.HasIndex("TenantId", "RecipientId", "Status");
 
@@ -705,6 +708,10 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -57,6 +57,7 @@ public sealed class UtskickModel(ITenantContext tenantContext, OutboxAdministrat
         EmailReason.SubmittedNotice => "Yttrande inkommet",
         EmailReason.DecisionConfirmed => "Beslut inkommet",
         EmailReason.Declined => "Avstår",
+        EmailReason.Feedback => "Återkoppling",
         _ => reason.ToString(),
     };
 }

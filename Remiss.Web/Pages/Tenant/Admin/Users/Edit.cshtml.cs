@@ -59,7 +59,7 @@ public sealed class EditModel(ITenantContext tenantContext, TenantUsers users, O
         ActAsync(id, ct => users.DeactivateAsync(id, UserId, ct), "{0} är inaktiverad och kan inte logga in.", cancellationToken);
 
     public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, ct => users.ReactivateAsync(id, ct), "{0} är aktiverad igen.", cancellationToken);
+        ActAsync(id, ct => users.ReactivateAsync(id, UserId, ct), "{0} är aktiverad igen.", cancellationToken);
 
     public Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, ct => users.ResendInvitationAsync(id, UserName, ct), "En ny inbjudan har skickats till {0}.", cancellationToken);

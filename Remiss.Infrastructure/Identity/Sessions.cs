@@ -1,0 +1,83 @@
+namespace Remiss.Infrastructure.Identity;
+
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Remiss.Infrastructure.Persistence;
+
+/// <summary>
+/// The rules of a signed-in session, checked on every request: the account still exists and is active, its security
+/// stamp is the one the cookie was issued with (a new stamp, from a role or membership taken away, a deactivation or a
+/// sign-out, ends every open session of the account at once), and the session is younger than
+/// <see cref="AbsoluteLifetime"/> however active it was. One read of one row by its key; the cookie is refreshed only by
+/// Identity's own periodic check, which runs after this one.
+/// </summary>
+public static class Sessions
+{
+    /// <summary>A working day and some: after this a person signs in again even if they never stopped working.</summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.HttpContext.RequestServices;
+        if (!await IsCurrentAsync(context.Principal, services, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Identity's periodic refresh makes a new principal; the session keeps the time it began.</summary>
+    public static Task KeepSignInTimeAsync(SecurityStampRefreshingPrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.CurrentPrincipal?.FindFirst(RemissClaims.SignedInAt) is { } signedIn && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            foreach (var stale in identity.FindAll(RemissClaims.SignedInAt).ToList())
+            {
+                identity.RemoveClaim(stale);
+            }
+
+            identity.AddClaim(new Claim(RemissClaims.SignedInAt, signedIn.Value));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The claim that starts a session's absolute lifetime at <paramref name="nowUtc"/>.</summary>
+    public static Claim SignedInAt(DateTimeOffset nowUtc) =>
+        new(RemissClaims.SignedInAt, nowUtc.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+
+    private static async Task<bool> IsCurrentAsync(ClaimsPrincipal? principal, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (principal?.UserId() is not { } userId
+            || !long.TryParse(principal.FindFirstValue(RemissClaims.SignedInAt), NumberStyles.None, CultureInfo.InvariantCulture, out var signedInAt))
+        {
+            return false;
+        }
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (now - DateTimeOffset.FromUnixTimeSeconds(signedInAt) > AbsoluteLifetime)
+        {
+            return false;
+        }
+
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var account = await services.GetRequiredService<AppDbContext>().Users
+            .AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.IsActive })
+            .SingleOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return account is { IsActive: true } && string.Equals(account.SecurityStamp, principal.FindFirstValue(stampClaim), StringComparison.Ordinal);
+    }
+}
