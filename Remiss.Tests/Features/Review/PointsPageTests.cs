@@ -59,6 +59,8 @@ public sealed class PointsPageTests(RemissAppFactory factory) : IClassFixture<Re
         Assert.Null(after.QuerySelector("form.point-form"));
         var (_, details) = await session.GetPageAsync(remiss.Url);
         Assert.Contains(details.QuerySelectorAll("section[aria-labelledby=historik] td"), td => Html.Text(td) == "Synpunkt tillagd");
+        var (_, overview) = await session.GetPageAsync($"{remiss.Url}/fragor");
+        Assert.Equal("3 svar. 1 synpunkt. Ingen kommentar ännu.", Html.Text(overview.QuerySelector("#fraga-1")!.ParentElement!.QuerySelector(".work")));
     }
 
     [Fact]
