@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddRemissEmail(configuration);
         services.AddRemissJobs(configuration, contentRoot);
         services.AddScoped<RemissQueries>();
+        services.AddScoped<QuestionAnswers>();
         services.AddScoped<RemissDrafts>();
         services.AddScoped<RemissSending>();
         services.AddScoped<RemissReview>();
@@ -92,6 +93,7 @@ public static class DependencyInjection
         services.AddScoped<AccountLinks>();
         services.AddScoped<SignInRecorder>();
         services.AddSingleton<RichText.RichTextSanitizer>();
+        services.AddSingleton<RichText.SanitizedTextCache>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -14,6 +14,7 @@ var app = builder.Build();
 if (args.Contains("migrate", StringComparer.Ordinal))
 {
     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+    await app.Services.GetRequiredService<Remiss.Infrastructure.Jobs.JobStorageSchema>().InstallAsync(CancellationToken.None);
     return 0;
 }
 

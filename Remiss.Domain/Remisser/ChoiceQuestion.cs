@@ -32,6 +32,18 @@ public sealed class ChoiceQuestion : QuestionKind<ChoiceAnswer>
         }
     }
 
+    /// <summary>Every option, keyed by its text; for a list of the tenant's organisations, those chosen in <paramref name="answers"/>.</summary>
+    public override IReadOnlyList<AnswerFacet> Facets(Question question, IEnumerable<Answer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var options = question.OptionsAreOrganisations
+            ? [.. answers.SelectMany(a => ValueOf(a)?.Choices ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Create(Text.Swedish, false))]
+            : question.Options;
+        return [.. options.Select(o => new AnswerFacet(o, o))];
+    }
+
+    public override bool Has(Question question, Answer answer, string key) => ValueOf(answer)?.Choices.Contains(key, StringComparer.Ordinal) ?? false;
+
     public override bool IsAnswered(Question question, Answer answer) => ValueOf(answer) is { Choices.Count: > 0 };
 
     internal override QuestionSettings ValidSettings(int number, QuestionDefinition definition) => new(

@@ -25,6 +25,18 @@ public sealed class PositionQuestion : QuestionKind<PositionAnswer>
         return [.. Enum.GetValues<Position>().Select(p => (p, given.Count(a => a.Position == p || (p == Position.NoComments && a.Position is null && a.NoComments))))];
     }
 
+    /// <summary>Every position, keyed by its code name; "Inga synpunkter" also holds answers marked so without a position.</summary>
+    public override IReadOnlyList<AnswerFacet> Facets(Question question, IEnumerable<Answer> answers) =>
+        [.. Enum.GetValues<Position>().Select(p => new AnswerFacet(p.ToString(), LabelOf(p)))];
+
+    public override bool Has(Question question, Answer answer, string key)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var position = ValueOf(answer)?.Position;
+        return Enum.GetValues<Position>().Where(p => p.ToString() == key).Select(p => (Position?)p).SingleOrDefault() is { } wanted
+            && (position == wanted || (wanted == Position.NoComments && position is null && answer.NoComments));
+    }
+
     public override bool IsAnswered(Question question, Answer answer) => ValueOf(answer) is not null;
 
     internal override PositionAnswer Valid(Question question, PositionAnswer value, IReadOnlyList<string> organisationNames) =>

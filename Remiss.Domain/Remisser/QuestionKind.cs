@@ -24,6 +24,15 @@ public abstract class QuestionKind
     /// <summary>Whether <paramref name="answer"/> answers the question, apart from "Inga synpunkter" which every type accepts.</summary>
     public abstract bool IsAnswered(Question question, Answer answer);
 
+    /// <summary>
+    /// What the answers can be filtered by on the owner's question page (a position, an option, an item's colour), with
+    /// keys that stay the same between requests; empty for a type without any.
+    /// </summary>
+    public virtual IReadOnlyList<AnswerFacet> Facets(Question question, IEnumerable<Answer> answers) => [];
+
+    /// <summary>Whether <paramref name="answer"/> has the facet with <paramref name="key"/> (one of <see cref="Facets"/>).</summary>
+    public virtual bool Has(Question question, Answer answer, string key) => false;
+
     /// <summary>The settings of question <paramref name="number"/> that this type keeps, checked; the rest of the definition is dropped.</summary>
     internal virtual QuestionSettings ValidSettings(int number, QuestionDefinition definition) => QuestionSettings.None;
 
@@ -81,6 +90,9 @@ public abstract record AnswerValue
     /// <summary>An empty value (no choice, no rating) is no value: it is neither checked nor stored.</summary>
     internal virtual bool IsEmpty => false;
 }
+
+/// <summary>A value to filter answers by: its key (in a page's address) and its Swedish words.</summary>
+public sealed record AnswerFacet(string Key, string Label);
 
 /// <summary>The settings a question type may keep: the owner's options or items, and how options are chosen.</summary>
 public sealed record QuestionSettings(IReadOnlyList<string> Options, bool OptionsAreOrganisations, bool AllowsSeveralChoices, IReadOnlyList<string> Items)

@@ -44,6 +44,29 @@ public sealed class TrafficLightQuestion : QuestionKind<TrafficLightAnswer>
         }
     }
 
+    /// <summary>Each item in each colour ("Trygghet: Rött"), keyed by the item's place in the list and the colour's code name.</summary>
+    public override IReadOnlyList<AnswerFacet> Facets(Question question, IEnumerable<Answer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return [.. question.Items.SelectMany((item, i) => Enum.GetValues<TrafficLightColour>().Select(c => new AnswerFacet($"{i + 1}-{c}", $"{item}: {LabelOf(c)}")))];
+    }
+
+    public override bool Has(Question question, Answer answer, string key)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split('-', 2);
+        if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var place)
+            || place < 1 || place > question.Items.Count
+            || Enum.GetValues<TrafficLightColour>().Where(c => c.ToString() == parts[1]).Select(c => (TrafficLightColour?)c).SingleOrDefault() is not { } colour)
+        {
+            return false;
+        }
+
+        var item = question.Items[place - 1];
+        return ValueOf(answer)?.Ratings.Any(r => r.Item == item && r.Colour == colour) ?? false;
+    }
+
     /// <summary>Every item rated with a colour; a comment alone does not answer.</summary>
     public override bool IsAnswered(Question question, Answer answer)
     {

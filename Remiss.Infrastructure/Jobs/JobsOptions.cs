@@ -21,6 +21,13 @@ public sealed class JobsOptions
     /// <summary>The connection string's name for SQL Server storage; the application's database by default.</summary>
     public string ConnectionStringName { get; set; } = "Remiss";
 
+    /// <summary>
+    /// Whether the app creates or upgrades Hangfire's SQL Server schema when it starts. Production's web instances connect
+    /// with a login that may only read and write rows, so there the one-shot <c>migrate</c> step installs the schema
+    /// (<see cref="JobStorageSchema"/>) and the instances set this to false.
+    /// </summary>
+    public bool PrepareSchema { get; set; } = true;
+
     /// <summary>Whether this instance runs workers. Every web instance does in production; tests switch it off.</summary>
     public bool ServerEnabled { get; set; } = true;
 

@@ -48,7 +48,7 @@ public static class JobsRegistration
         var storage = jobs.Storage ?? (database.Provider == Persistence.DatabaseProvider.SqlServer ? JobStorageKind.SqlServer : JobStorageKind.InMemory);
         services.AddSingleton<JobStorage>(sp => storage switch
         {
-            JobStorageKind.SqlServer => SqlServerStorageFor(configuration.GetConnectionString(jobs.ConnectionStringName)),
+            JobStorageKind.SqlServer => SqlServerStorageFor(configuration.GetConnectionString(jobs.ConnectionStringName), jobs.PrepareSchema),
             _ => new InMemoryStorage(new InMemoryStorageOptions()),
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
@@ -66,11 +66,12 @@ public static class JobsRegistration
             });
         }
 
+        services.AddSingleton(new JobStorageSchema(storage == JobStorageKind.SqlServer ? configuration.GetConnectionString(jobs.ConnectionStringName) : null));
         services.AddHostedService<RecurringJobsRegistrar>();
         return services;
     }
 
-    private static SqlServerStorage SqlServerStorageFor(string? connectionString)
+    private static SqlServerStorage SqlServerStorageFor(string? connectionString, bool prepareSchema)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -79,8 +80,8 @@ public static class JobsRegistration
 
         return new SqlServerStorage(() => new SqlConnection(connectionString), new SqlServerStorageOptions
         {
-            SchemaName = "HangFire",
-            PrepareSchemaIfNecessary = true,
+            SchemaName = JobStorageSchema.Name,
+            PrepareSchemaIfNecessary = prepareSchema,
             QueuePollInterval = TimeSpan.FromSeconds(5),
             SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
             DisableGlobalLocks = true,

@@ -411,6 +411,7 @@ internal sealed partial record PageEndpoint(string Route, string Method, string?
         {
             "tenant" or "slug" => slug,
             "code" => "404",
+            "number" => "1",
             "recipientId" => ids.RecipientId.ToString(),
             "attachmentId" => AttachmentId(ids).ToString(),
             "id" when IsAboutADraft => ids.DraftId.ToString(),

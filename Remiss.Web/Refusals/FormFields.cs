@@ -60,6 +60,17 @@ public sealed class FormFields
     /// <summary>The decision of a preliminary answer, with its protokollsutdrag.</summary>
     public static FormFields Decision { get; } = Of(new() { [Field.File] = _ => "Protokollsutdrag" });
 
+    /// <summary>The synpunkt form of the question pages (<see cref="Forms.PointForm"/>) and the comment on a question.</summary>
+    public static FormFields Point { get; } = Of(new()
+    {
+        [Field.Point] = _ => "Point.Text",
+        [Field.Reply] = _ => "Point.Reply",
+        [Field.Disposition] = _ => "Point.Disposition",
+        [Field.Themes] = _ => "Point.ThemeIds",
+        [Field.ThemeName] = _ => "Point.NewTheme",
+        [Field.Comment] = _ => "CommentText",
+    });
+
     /// <summary>The tenant administrator's user form.</summary>
     public static FormFields User { get; } = Of(new()
     {

@@ -54,6 +54,36 @@ public abstract class QuestionTypeAnswer : ComponentBase
     protected IStringLocalizer<SharedResource> L { get; set; } = null!;
 }
 
+/// <summary>A submitted answer to a question, under the remissinstans that gave it, as a tally counts it.</summary>
+public sealed record RecipientAnswer(string RecipientName, Answer Answer);
+
+/// <summary>
+/// A question type's tally on the owner's pages: a chart drawn as SVG on the server with the same numbers as a table.
+/// The domain type counts (<see cref="QuestionKind"/>'s subclasses); this part only draws.
+/// </summary>
+public abstract class QuestionTypeTally : ComponentBase
+{
+    [Parameter, EditorRequired]
+    public Question Question { get; set; } = null!;
+
+    /// <summary>Every submitted answer to the question, in the order the page lists the remissinstanser.</summary>
+    [Parameter, EditorRequired]
+    public IReadOnlyList<RecipientAnswer> Answers { get; set; } = [];
+
+    /// <summary>On the question's own page: a Trafikljus question also shows its matrix of remissinstanser × items.</summary>
+    [Parameter]
+    public bool Detailed { get; set; }
+
+    [Inject]
+    protected IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    /// <summary>The chart's ids start with this, unique on a page that shows several questions.</summary>
+    protected string ChartId => $"diagram-{Question.Number}";
+
+    /// <summary>How many answers count: those that answer the question or say "Inga synpunkter".</summary>
+    protected int Answered => Answers.Count(a => a.Answer.Counts(Question));
+}
+
 /// <summary>
 /// A question type's settings (options, items…): their fields in the question editor row when <see cref="Shown"/>
 /// is null, or the settings of <see cref="Shown"/> read-only on the remiss's question list. Only types with settings have one.
@@ -96,6 +126,8 @@ public static class QuestionTypeViews
     public static Type Input(QuestionType type) => Find<QuestionTypeInput>(type) ?? throw Missing(type, "input");
 
     public static Type Answer(QuestionType type) => Find<QuestionTypeAnswer>(type) ?? throw Missing(type, "read-only answer");
+
+    public static Type Tally(QuestionType type) => Find<QuestionTypeTally>(type) ?? throw Missing(type, "tally");
 
     /// <summary>The settings component of <paramref name="type"/>, or null when it has no settings.</summary>
     public static Type? Settings(QuestionType type) => Find<QuestionTypeSettings>(type);
