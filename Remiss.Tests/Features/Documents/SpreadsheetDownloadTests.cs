@@ -48,6 +48,21 @@ public sealed class SpreadsheetDownloadTests(SentDemoAppFactory factory) : IClas
         Assert.Equal([Kit.AsnName, "1", string.Empty, "Trygghet först.", "Trygghet", "Vi tar med det.", "Beaktas delvis"], sheet.Rows("Synpunkter")[1]);
     }
 
+    [Fact]
+    public async Task Svar_per_fraga_offers_the_same_Excel_download()
+    {
+        var remiss = await factory.CopyOfDemoAsync();
+        using var owner = await factory.SignedInAsync(Kit.Owner);
+
+        var (_, page) = await owner.GetPageAsync($"{remiss.Url}/fragor");
+        var link = page.QuerySelectorAll("main a").Single(a => Kit.Text(a) == "Ladda ner som Excel").GetAttribute("href")!;
+        using var response = await owner.GetAsync(link);
+
+        Assert.Equal($"{remiss.Url}/excel", link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(XlsxType, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData(Kit.AsnUser)]
     [InlineData(Kit.GrundskolaUser)]
