@@ -13,8 +13,10 @@ using Remiss.Tests.Features.Responses;
 
 /// <summary>
 /// The whole story in a real browser, as its users meet it: a handläggare sends a remiss, one nämnd answers over two
-/// visits, one gets anstånd and answers, one stays silent and is chased; every page is checked with axe-core for
-/// WCAG 2.1 A and AA, and photographed. Pages are driven by role and accessible name, as a person would.
+/// visits, one gets anstånd and answers, one stays silent and is chased; the handläggare reads the answers per question,
+/// takes a synpunkt with its bemötande, comments the question, exports the answers, closes and completes the remiss, and
+/// the nämnd that answered gets the final sammanställning; every page is checked with axe-core for WCAG 2.1 A and AA,
+/// and photographed. Pages are driven by role and accessible name, as a person would.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLifetime
@@ -34,7 +36,7 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_remiss_goes_out_is_answered_chased_and_summarised()
+    public async Task A_remiss_goes_out_is_answered_chased_summarised_weighed_and_completed()
     {
         var seed = DemoRemissText.Load();
         var diarienummer = "STK-2026-501";
@@ -206,6 +208,69 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         var table = paragraphs.FindIndex(p => p == "Remissinstanser");
         Assert.True(table >= 0 && table < question1);
         await CheckAsync(owner, "sammanstallning-nedladdad");
+
+        // 6. The handläggare reads the answers question by question while MKB is still out: preliminary.
+        await owner.GotoAsync(new Uri(remissUrl).AbsolutePath);
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Svar per fråga", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "svar-per-fraga");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Fråga 1", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "fraga-1");
+        await Expect(owner.GetByRole(AriaRole.Main)).ToContainTextAsync("preliminära");
+        var asnAnswer = owner.GetByRole(AriaRole.Article, new() { Name = Asn, Exact = true });
+        await Expect(asnAnswer).ToContainTextAsync("Trångboddhet och arbetslöshet");
+        await Expect(owner.GetByRole(AriaRole.Article, new() { Name = Grundskola, Exact = true })).ToContainTextAsync("Skolresultaten");
+
+        // A synpunkt from ASN's answer, with the office's bemötande, a ställningstagande and a new theme.
+        await asnAnswer.GetByRole(AriaRole.Button, new() { Name = "Lägg till synpunkt", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "lagg-till-synpunkt");
+        await owner.GetByLabel("Synpunkt", new() { Exact = true }).FillAsync("Trångboddhet och arbetslöshet är de största utmaningarna.");
+        await owner.GetByLabel("Bemötande", new() { Exact = true }).FillAsync("Bostadsfrågan lyfts in i områdeslyftets första etapp.");
+        await owner.GetByRole(AriaRole.Group, new() { Name = "Ställningstagande till synpunkten" }).GetByLabel("Beaktas", new() { Exact = true }).CheckAsync();
+        await owner.GetByLabel("Nytt tema", new() { Exact = true }).FillAsync("Boende");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Spara synpunkt", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "synpunkt-sparad");
+        await Expect(owner.GetByRole(AriaRole.Article, new() { Name = Asn, Exact = true })).ToContainTextAsync("Bostadsfrågan lyfts in");
+        await owner.GetByLabel("Kommentar till fråga 1", new() { Exact = true }).FillAsync("Nämnderna ser samma utmaningar: boende, arbete och skola.");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Spara kommentar", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "kommentar-sparad");
+        await Expect(owner.GetByLabel("Kommentar till fråga 1", new() { Exact = true })).ToHaveValueAsync("Nämnderna ser samma utmaningar: boende, arbete och skola.");
+
+        // The answers and synpunkter as a spreadsheet, for those who work in one.
+        await owner.GotoAsync(new Uri(remissUrl).AbsolutePath);
+        var excel = await owner.RunAndWaitForDownloadAsync(() => owner.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Excel", Exact = true }).ClickAsync());
+        Assert.EndsWith(".xlsx", excel.SuggestedFilename, StringComparison.Ordinal);
+        var xlsx = Path.Combine(browser.Screenshots, "remissvar.xlsx");
+        await excel.SaveAsAsync(xlsx);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false))
+        {
+            Assert.Equal(["Svar", "Synpunkter", "Remissinstanser"], workbook.WorkbookPart!.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(sh => sh.Name!.Value));
+        }
+
+        // 7. The handläggare closes the remiss and makes it Avslutad: the final sammanställning is fixed.
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Stäng remissen", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "remissen-stangd");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Avsluta remiss", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "avsluta-remiss");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Bekräfta och avsluta", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "remissen-avslutad");
+        var final = await owner.RunAndWaitForDownloadAsync(() => owner.GetByRole(AriaRole.Link, new() { Name = "Ladda ner sammanställning", Exact = true }).ClickAsync());
+        var finalDocx = Path.Combine(browser.Screenshots, "slutlig-sammanstallning.docx");
+        await final.SaveAsAsync(finalDocx);
+        var finalText = string.Join('\n', SummaryParagraphs(finalDocx));
+        Assert.Contains("Bostadsfrågan lyfts in i områdeslyftets första etapp.", finalText, StringComparison.Ordinal);
+        Assert.Contains("Nämnderna ser samma utmaningar", finalText, StringComparison.Ordinal);
+        Assert.Contains("Beaktas", finalText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Preliminär", finalText, StringComparison.Ordinal);
+
+        // 8. Återkoppling: ASN, which answered, is told by e-mail and downloads the same document; MKB, silent, is not told.
+        var feedback = await MailAsync(m => (m.Subject ?? string.Empty).StartsWith("Remissen är avslutad", StringComparison.Ordinal) && To(m, "asn@malmo.example"), 1);
+        Assert.DoesNotContain(_app.Smtp.Received(), m => (m.Subject ?? string.Empty).StartsWith("Remissen är avslutad", StringComparison.Ordinal) && m.To.Mailboxes.Any(a => mkbAddresses.Contains(a.Address)));
+        asn = await SignInFromLinkAsync(Link(feedback[0]), "asn@malmo.example");
+        await CheckAsync(asn, "asn-avslutad-remiss");
+        var asnCopy = await asn.RunAndWaitForDownloadAsync(() => asn.GetByRole(AriaRole.Link, new() { Name = "Ladda ner sammanställning", Exact = true }).ClickAsync());
+        var asnDocx = Path.Combine(browser.Screenshots, "slutlig-sammanstallning-asn.docx");
+        await asnCopy.SaveAsAsync(asnDocx);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(finalDocx)), System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(asnDocx)));
 
         Assert.True(_violations.Count == 0, "WCAG 2.1 A/AA violations:\n" + string.Join('\n', _violations));
 
