@@ -460,7 +460,7 @@ public static class LoadBenchmark
     }
 
     /// <summary>Signs in through the sign-in page's own form, read with an HTML parser: its fields as a browser sends them.</summary>
-    private static async Task<HttpClient> SignedInAsync(Uri address, string email, CancellationToken cancellationToken)
+    internal static async Task<HttpClient> SignedInAsync(Uri address, string email, CancellationToken cancellationToken)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = address };
         var signIn = new Uri(address, "/konto/logga-in");

@@ -2,7 +2,6 @@ namespace Remiss.Benchmarks;
 
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -13,7 +12,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Remiss.Domain.Organisations;
 using Remiss.Domain.Remisser;
-using Remiss.Infrastructure.Demo;
 using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Tenancy;
 
@@ -41,7 +39,7 @@ public static class QuestionPageBenchmark
         var remissId = await SeedAsync(app.Services, cancellationToken);
         var seeded = clock.Elapsed;
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var client = await SignInAsync(address, "handlaggare@malmo.example", cancellationToken);
+        using var client = await LoadBenchmark.SignedInAsync(address, "handlaggare@malmo.example", cancellationToken);
 
         var overview = await LinkAsync(client, $"/malmo/remisser/{remissId}", "Svar per fråga", cancellationToken);
         var c = CultureInfo.InvariantCulture;
@@ -104,19 +102,7 @@ public static class QuestionPageBenchmark
 
         var remiss = Remiss.CreateDraft(owner, "Områdeslyft: 300 remissinstanser", user, now);
         remiss.UpdateDetails(remiss.Title, "STK-BENCH-300", "<p>Förslaget.</p>", today.AddDays(60), today);
-        string[] options = ["Ja", "Nej", "Delvis"];
-        string[] items = ["Trygghet", "Boende", "Arbete"];
-        for (var q = 1; q <= Questions; q++)
-        {
-            var text = string.Create(CultureInfo.InvariantCulture, $"Fråga om områdeslyftets del {q}: hur ser er verksamhet på den?");
-            remiss.AddQuestion((q % 4) switch
-            {
-                1 => QuestionDefinition.PositionOn(text),
-                2 => QuestionDefinition.ChoiceOf(text, options),
-                3 => QuestionDefinition.TrafficLightOf(text, items),
-                _ => QuestionDefinition.FreeText(text),
-            });
-        }
+        SummaryBenchmark.AddQuestions(remiss, Questions);
 
         var recipients = organisations.Select(o => remiss.AddRecipient(o)).ToList();
         remiss.Send(today, now);
@@ -126,13 +112,7 @@ public static class QuestionPageBenchmark
         {
             recipient.MarkInvited(now);
             recipient.Under(remiss.Terms);
-            var answers = remiss.Questions.Select(question => new AnswerContent(
-                question.Number,
-                SummaryBenchmark.Answer(random),
-                question.Type == QuestionType.Position ? new PositionAnswer((Position)random.Next(1, 5))
-                : question.Type == QuestionType.Choice ? new ChoiceAnswer([options[random.Next(options.Length)]])
-                : question.Type == QuestionType.TrafficLight ? new TrafficLightAnswer([.. items.Select(i => new TrafficLightRating(i, (TrafficLightColour)random.Next(1, 4), null))])
-                : null)).ToList();
+            var answers = SummaryBenchmark.Answers(remiss, random);
             var content = new ResponseContent(
                 SummaryBenchmark.Answer(random, 300),
                 SummaryBenchmark.Answer(random, 600),
@@ -169,26 +149,6 @@ public static class QuestionPageBenchmark
 
         await db.SaveChangesAsync(cancellationToken);
         return remiss.Id;
-    }
-
-    private static async Task<HttpClient> SignInAsync(Uri address, string email, CancellationToken cancellationToken)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = address };
-        var signIn = new Uri(address, "/konto/logga-in");
-        using var page = await client.GetAsync(signIn, cancellationToken);
-        page.EnsureSuccessStatusCode();
-        using var document = await new HtmlParser().ParseDocumentAsync(await page.Content.ReadAsStreamAsync(cancellationToken), cancellationToken);
-        var form = document.QuerySelectorAll<IHtmlFormElement>("form").First(f => f.QuerySelector("input[name='Input.Email']") is not null);
-        var fields = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "checkbox"))
-            .ToDictionary(i => i.Name!, i => i.Value ?? string.Empty);
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = DemoOptions.Password;
-        using var content = new FormUrlEncodedContent(fields);
-        using var response = await client.PostAsync(signIn, content, cancellationToken);
-        return response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/malmo", StringComparison.Ordinal) == true
-            ? client
-            : throw new InvalidOperationException($"{email} could not sign in.");
     }
 
     /// <summary>The address of the link named <paramref name="name"/> on the page at <paramref name="path"/>, as a person would follow it.</summary>

@@ -31,6 +31,9 @@ public static partial class SummaryBenchmark
         "och", "att", "som", "för", "med", "är", "inte", "det", "på", "av", "till", "en", "ett", "de", "vi", "ser", "behov",
     ];
 
+    private static readonly string[] Options = ["Ja", "Nej", "Delvis"];
+    private static readonly string[] Items = ["Trygghet", "Boende", "Arbete"];
+
     /// <summary>Measured runs after the first: the JIT has then compiled the hot paths fully, as in a server that has run a while.</summary>
     public const int WarmRuns = 3;
 
@@ -148,19 +151,7 @@ public static partial class SummaryBenchmark
             .ToList();
         var remiss = Domain.Remisser.Remiss.CreateDraft(owner, "Definiera och starta ett långsiktigt och strategiskt områdeslyft", user, now);
         remiss.UpdateDetails(remiss.Title, "STK-2023-137", "<p>Förslaget.</p>", new DateOnly(2027, 11, 30), today);
-        string[] options = ["Ja", "Nej", "Delvis"];
-        string[] items = ["Trygghet", "Boende", "Arbete"];
-        for (var q = 1; q <= questions; q++)
-        {
-            var text = string.Create(CultureInfo.InvariantCulture, $"Fråga om områdeslyftets del {q}: hur ser er verksamhet på den?");
-            remiss.AddQuestion((q % 4) switch
-            {
-                1 => QuestionDefinition.PositionOn(text),
-                2 => QuestionDefinition.ChoiceOf(text, options),
-                3 => QuestionDefinition.TrafficLightOf(text, items),
-                _ => QuestionDefinition.FreeText(text),
-            });
-        }
+        AddQuestions(remiss, questions);
 
         var added = organisations.Select(o => remiss.AddRecipient(o)).ToList();
         remiss.Send(today, now);
@@ -170,13 +161,7 @@ public static partial class SummaryBenchmark
         {
             recipient.MarkInvited(now);
             recipient.Under(remiss.Terms);
-            var answers = remiss.Questions.Select(question => new AnswerContent(
-                question.Number,
-                Answer(random),
-                question.Type == QuestionType.Position ? new PositionAnswer((Domain.Remisser.Position)random.Next(1, 5))
-                : question.Type == QuestionType.Choice ? new ChoiceAnswer([options[random.Next(options.Length)]])
-                : question.Type == QuestionType.TrafficLight ? new TrafficLightAnswer([.. items.Select(i => new TrafficLightRating(i, (TrafficLightColour)random.Next(1, 4), null))])
-                : null)).ToList();
+            var answers = Answers(remiss, random);
             var content = new ResponseContent(
                 Answer(random, 300),
                 Answer(random, 600),
@@ -191,6 +176,34 @@ public static partial class SummaryBenchmark
         var names = organisations.Append(owner).ToDictionary(o => o.Id, o => o.Name);
         return (remiss, added, new DocumentContext(tenant.Name, names, Domain.Common.TenantCalendar.Stockholm(), now));
     }
+
+    /// <summary>Questions 1 to <paramref name="questions"/>, one of each type in turn: Ställningstagande, Val, Trafikljus, Fritext.</summary>
+    internal static void AddQuestions(Domain.Remisser.Remiss remiss, int questions)
+    {
+        for (var q = 1; q <= questions; q++)
+        {
+            var text = string.Create(CultureInfo.InvariantCulture, $"Fråga om områdeslyftets del {q}: hur ser er verksamhet på den?");
+            remiss.AddQuestion((q % 4) switch
+            {
+                1 => QuestionDefinition.PositionOn(text),
+                2 => QuestionDefinition.ChoiceOf(text, Options),
+                3 => QuestionDefinition.TrafficLightOf(text, Items),
+                _ => QuestionDefinition.FreeText(text),
+            });
+        }
+    }
+
+    /// <summary>An answer of about <see cref="AnswerLength"/> characters to every question, with the value its type asks for.</summary>
+    internal static List<AnswerContent> Answers(Domain.Remisser.Remiss remiss, Random random) =>
+    [
+        .. remiss.Questions.Select(question => new AnswerContent(
+            question.Number,
+            Answer(random),
+            question.Type == QuestionType.Position ? new PositionAnswer((Domain.Remisser.Position)random.Next(1, 5))
+            : question.Type == QuestionType.Choice ? new ChoiceAnswer([Options[random.Next(Options.Length)]])
+            : question.Type == QuestionType.TrafficLight ? new TrafficLightAnswer([.. Items.Select(i => new TrafficLightRating(i, (TrafficLightColour)random.Next(1, 4), null))])
+            : null)),
+    ];
 
     /// <summary>About <paramref name="length"/> characters of formatted text: paragraphs, a bullet list, bold, italic and a link.</summary>
     internal static string Answer(Random random, int length = AnswerLength)
