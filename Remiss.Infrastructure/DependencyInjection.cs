@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<AccountEmails>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<SignInRecorder>();
+        services.AddScoped<TwoStepVerification>();
         services.AddSingleton<RichText.RichTextSanitizer>();
         services.AddSingleton<RichText.SanitizedTextCache>();
         services.AddSingleton<DemoDataSeeder>();

@@ -44,6 +44,9 @@ public enum AuditAction
     CommentSaved = 85,
     FeedbackSent = 86,
     ThemeAdded = 87,
+    TwoFactorEnabled = 90,
+    TwoFactorDisabled = 91,
+    RecoveryCodesRenewed = 92,
 }
 
 /// <summary>The Swedish name of each action, as the log and its CSV export show it.</summary>
@@ -92,6 +95,9 @@ public static class AuditActions
         [AuditAction.CommentSaved] = "Kommentar till fråga sparad",
         [AuditAction.FeedbackSent] = "Återkoppling skickad",
         [AuditAction.ThemeAdded] = "Tema tillagt",
+        [AuditAction.TwoFactorEnabled] = "Tvåstegsverifiering påslagen",
+        [AuditAction.TwoFactorDisabled] = "Tvåstegsverifiering avstängd",
+        [AuditAction.RecoveryCodesRenewed] = "Nya återställningskoder",
     };
 
     public static IReadOnlyList<AuditAction> All { get; } = [.. Enum.GetValues<AuditAction>()];

@@ -57,4 +57,19 @@ public static class AccountRules
             ? throw new DomainException(Field.Organisations, RefusalKey.RetiredCannotGetMembers, retired.Name)
             : organisations;
     }
+
+    /// <summary>
+    /// Whether a person must have two-step verification on before they may use the service: a tenant's rule for its
+    /// administrators or for everyone, and the platform operator always, except on a developer's own machine, where
+    /// the demo must start without an authenticator app.
+    /// </summary>
+    public static bool RequiresTwoFactor(TwoFactorRequirement tenantRequirement, bool isTenantAdmin) => tenantRequirement switch
+    {
+        TwoFactorRequirement.Everyone => true,
+        TwoFactorRequirement.Administrators => isTenantAdmin,
+        _ => false,
+    };
+
+    /// <inheritdoc cref="RequiresTwoFactor(TwoFactorRequirement, bool)"/>
+    public static bool OperatorRequiresTwoFactor(bool isDevelopment) => !isDevelopment;
 }

@@ -44,6 +44,9 @@ public sealed partial class Tenant : Entity
     /// <summary>Whether submitted yttranden of closed remisser are shown on a public page.</summary>
     public bool PublishesSubmittedResponses { get; private set; }
 
+    /// <summary>Who of the tenant's people must use two-step verification (<see cref="AccountRules.RequiresTwoFactor"/>).</summary>
+    public TwoFactorRequirement TwoFactorRequirement { get; private set; }
+
     /// <summary>The Word template (.dotx/.docx) whose styles, header, footer and logo the documents use; null: the clean default.</summary>
     public DocumentTemplate? DocumentTemplate { get; private set; }
 
@@ -104,6 +107,9 @@ public sealed partial class Tenant : Entity
     }
 
     public void SetPublication(bool publishes) => PublishesSubmittedResponses = publishes;
+
+    public void SetTwoFactorRequirement(TwoFactorRequirement requirement) =>
+        TwoFactorRequirement = Enum.IsDefined(requirement) ? requirement : throw new ArgumentOutOfRangeException(nameof(requirement));
 
     public void SetReminderSchedule(IEnumerable<int> daysBefore) => _reminderDaysBefore = ReminderSchedule.Validate(daysBefore);
 

@@ -14,7 +14,11 @@ using Remiss.Infrastructure.Tenancy;
 public sealed record SectionInput(string? Name, int Order, bool Enabled);
 
 /// <summary>What the settings form sends. <see cref="ReminderDays"/> is typed as "14, 7, 2".</summary>
-public sealed record SettingsInput(string? ReminderDays, IReadOnlyList<SectionInput> Sections, bool Publishes);
+public sealed record SettingsInput(
+    string? ReminderDays,
+    IReadOnlyList<SectionInput> Sections,
+    bool Publishes,
+    TwoFactorRequirement TwoFactor = TwoFactorRequirement.Nobody);
 
 /// <summary>The tenant's defaults: the reminder schedule, the standard sections of an yttrande, and publication.</summary>
 public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext, AuditLog audit)
@@ -37,6 +41,7 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         var beforeDays = Format(tenant.ReminderDaysBefore);
         var beforeSections = string.Join(", ", tenant.StandardSections);
         var beforePublishes = tenant.PublishesSubmittedResponses;
+        var beforeTwoFactor = tenant.TwoFactorRequirement;
 
         Try(errors, Field.ReminderDays, () => tenant.SetReminderSchedule(ParseDays(input.ReminderDays)));
         var sections = input.Sections
@@ -60,6 +65,7 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         DomainException.ThrowIfAny(errors);
 
         tenant.SetPublication(input.Publishes);
+        tenant.SetTwoFactorRequirement(input.TwoFactor);
         var changes = new List<string>();
         if (beforeDays != Format(tenant.ReminderDaysBefore))
         {
@@ -74,6 +80,11 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         if (beforePublishes != tenant.PublishesSubmittedResponses)
         {
             changes.Add(tenant.PublishesSubmittedResponses ? "inskickade yttranden publiceras" : "inskickade yttranden publiceras inte längre");
+        }
+
+        if (beforeTwoFactor != tenant.TwoFactorRequirement)
+        {
+            changes.Add($"tvåstegsverifiering krävs för {Who(beforeTwoFactor)} → {Who(tenant.TwoFactorRequirement)}");
         }
 
         if (changes.Count > 0)
@@ -111,6 +122,13 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
             errors.AddRange(refusal.About(field).Refusals);
         }
     }
+
+    private static string Who(TwoFactorRequirement requirement) => requirement switch
+    {
+        TwoFactorRequirement.Administrators => "administratörer",
+        TwoFactorRequirement.Everyone => "alla",
+        _ => "ingen",
+    };
 
     private static string Or(string list) => list.Length == 0 ? "inga" : list;
 }

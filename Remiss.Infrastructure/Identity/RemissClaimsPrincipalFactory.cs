@@ -12,7 +12,8 @@ public sealed class RemissClaimsPrincipalFactory(
     RoleManager<IdentityRole<Guid>> roleManager,
     IOptions<IdentityOptions> options,
     AppDbContext db,
-    TimeProvider clock)
+    TimeProvider clock,
+    TwoStepVerification twoStep)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole<Guid>>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -27,6 +28,12 @@ public sealed class RemissClaimsPrincipalFactory(
             var slug = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Slug).SingleAsync().ConfigureAwait(false);
             identity.AddClaim(new Claim(RemissClaims.TenantId, tenantId.ToString()));
             identity.AddClaim(new Claim(RemissClaims.TenantSlug, slug));
+        }
+
+        // Read when the cookie is made (at sign-in, and refreshed when the person turns it on), not on every request.
+        if (!user.TwoFactorEnabled && await twoStep.IsRequiredAsync(user, CancellationToken.None).ConfigureAwait(false))
+        {
+            identity.AddClaim(new Claim(RemissClaims.TwoFactorSetUpRequired, "true"));
         }
 
         return identity;

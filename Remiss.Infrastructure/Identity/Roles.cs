@@ -21,4 +21,7 @@ public static class RemissClaims
 
     /// <summary>When the person signed in with their password (Unix seconds): the start of the session's absolute lifetime.</summary>
     public const string SignedInAt = "remiss:signed_in_at";
+
+    /// <summary>The person must turn on two-step verification before anything else (<see cref="TwoStepVerification.IsRequiredAsync"/>).</summary>
+    public const string TwoFactorSetUpRequired = "remiss:two_factor_set_up_required";
 }

@@ -63,4 +63,34 @@ public sealed class AccountRulesTests
 
     [Fact]
     public void Reactivate_SomeoneElse_IsAllowed() => AccountRules.EnsureCanReactivate(A.Handlaggare, A.Kollega);
+
+    [Theory]
+    [InlineData(TwoFactorRequirement.Nobody, false, false)]
+    [InlineData(TwoFactorRequirement.Nobody, true, false)]
+    [InlineData(TwoFactorRequirement.Administrators, false, false)]
+    [InlineData(TwoFactorRequirement.Administrators, true, true)]
+    [InlineData(TwoFactorRequirement.Everyone, false, true)]
+    [InlineData(TwoFactorRequirement.Everyone, true, true)]
+    public void RequiresTwoFactor_FollowsTheTenantsRequirementForAdministratorsOrEveryone(TwoFactorRequirement requirement, bool isAdmin, bool required) =>
+        Assert.Equal(required, AccountRules.RequiresTwoFactor(requirement, isAdmin));
+
+    [Fact]
+    public void OperatorRequiresTwoFactor_OutsideDevelopment_Always() => Assert.True(AccountRules.OperatorRequiresTwoFactor(isDevelopment: false));
+
+    [Fact]
+    public void OperatorRequiresTwoFactor_InDevelopment_NotSoTheDemoStarts() => Assert.False(AccountRules.OperatorRequiresTwoFactor(isDevelopment: true));
+
+    [Fact]
+    public void SetTwoFactorRequirement_KeepsTheChoice()
+    {
+        var tenant = A.Tenant();
+
+        tenant.SetTwoFactorRequirement(TwoFactorRequirement.Administrators);
+
+        Assert.Equal(TwoFactorRequirement.Administrators, tenant.TwoFactorRequirement);
+    }
+
+    [Fact]
+    public void SetTwoFactorRequirement_OfAnUnknownValue_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => A.Tenant().SetTwoFactorRequirement((TwoFactorRequirement)7));
 }

@@ -24,6 +24,9 @@ public enum Access
     /// <summary>The platform operator.</summary>
     Platform,
 
+    /// <summary>Anyone signed in, of any tenant or none: their own account (Mitt konto).</summary>
+    SignedIn,
+
     /// <summary>Members of the organisation that owns the remiss.</summary>
     RemissOwner,
 
@@ -124,6 +127,16 @@ public static class AccessMatrix
         ["POST /konto/logga-in"] = Access.Public,
         ["GET /konto/logga-ut"] = Access.Public,
         ["POST /konto/logga-ut"] = Access.Public,
+
+        // The second step of signing in answers everyone: without the password step it leads back to sign-in.
+        ["GET /konto/logga-in/kod"] = Access.Public,
+        ["POST /konto/logga-in/kod"] = Access.Public,
+
+        // The signed-in person's own account and its two-step verification.
+        ["GET /konto/mitt-konto"] = Access.SignedIn,
+        ["POST /konto/mitt-konto?handler=Enable"] = Access.SignedIn,
+        ["POST /konto/mitt-konto?handler=Renew"] = Access.SignedIn,
+        ["POST /konto/mitt-konto?handler=Disable"] = Access.SignedIn,
 
         // Published yttranden: the demo tenants do not publish, so nothing is there for anyone.
         ["GET /offentligt/{slug}/remisser/{id:guid}"] = Access.NotFoundForAll,
@@ -308,6 +321,11 @@ public static class AccessMatrix
         if (role == RoleKind.Anonymous)
         {
             return Outcome.SignIn;
+        }
+
+        if (access == Access.SignedIn)
+        {
+            return Outcome.Ok;
         }
 
         if (access == Access.Platform)

@@ -175,6 +175,15 @@ public sealed class HardeningBrowser : IDisposable
             fields.Add(new("Input.Password", WebSession.DemoPassword));
             using var response = await browser.PostAsync(form.Action, new FormUrlEncodedContent(fields));
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{user} could not sign in: {(int)response.StatusCode}");
+            if (WebSession.IsSecondStep(response) && Authenticator.KeyOf(user) is { } key)
+            {
+                var (_, codePage) = await browser.GetAsync(response.Headers.Location!.OriginalString);
+                var codeForm = HtmlForm.All(codePage).Single(f => f.Action.StartsWith("/konto/logga-in/kod", StringComparison.Ordinal));
+                var codeFields = codeForm.Values().Where(f => f.Key != "Input.Code").ToList();
+                codeFields.Add(new("Input.Code", Authenticator.Code(key)));
+                using var signedIn = await browser.PostAsync(codeForm.Action, new FormUrlEncodedContent(codeFields));
+                Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"{user} could not give the code: {(int)signedIn.StatusCode}");
+            }
         }
 
         return browser;

@@ -138,9 +138,27 @@ public class RemissAppFactory : WebApplicationFactory<Program>
         if (SeedDemo && Environment == "Testing")
         {
             host.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+            // Outside Development the platform operator must have two-step verification: the demo's operator has it, with a key the tests know.
+            EnableOperatorTwoFactorAsync(host.Services).GetAwaiter().GetResult();
         }
 
         return host;
+    }
+
+    private static async Task EnableOperatorTwoFactorAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var store = (IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
+        var operatorUser = await users.FindByEmailAsync("operator@remiss.example");
+        if (operatorUser is null || operatorUser.TwoFactorEnabled)
+        {
+            return;
+        }
+
+        await store.SetAuthenticatorKeyAsync(operatorUser, Authenticator.OperatorKey, CancellationToken.None);
+        Assert.True((await users.SetTwoFactorEnabledAsync(operatorUser, true)).Succeeded);
     }
 
     protected override void Dispose(bool disposing)
@@ -177,6 +195,21 @@ public sealed class ProductionAppFactory : RemissAppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("DataProtection:CertificatePath", _certificate);
         builder.UseSetting("DataProtection:CertificatePassword", "test-lösen");
+    }
+
+    private static async Task EnableOperatorTwoFactorAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var store = (IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
+        var operatorUser = await users.FindByEmailAsync("operator@remiss.example");
+        if (operatorUser is null || operatorUser.TwoFactorEnabled)
+        {
+            return;
+        }
+
+        await store.SetAuthenticatorKeyAsync(operatorUser, Authenticator.OperatorKey, CancellationToken.None);
+        Assert.True((await users.SetTwoFactorEnabledAsync(operatorUser, true)).Succeeded);
     }
 
     protected override void Dispose(bool disposing)

@@ -126,6 +126,7 @@ public static class WebRegistration
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorSetUpMiddleware>();
 
         // The job dashboard is the platform operator's: it shows every tenant's jobs. It comes before the tenant
         // middleware, which would otherwise take "hangfire" for a tenant's slug.

@@ -14,6 +14,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasIndex(t => t.Slug).IsUnique();
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength).IsRequired();
         builder.Property(t => t.TimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.TwoFactorRequirement).HasConversion<string>().HasMaxLength(20);
         builder.PrimitiveCollection(t => t.StandardSections).HasField("_standardSections").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.PrimitiveCollection(t => t.ReminderDaysBefore).HasField("_reminderDaysBefore").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.ComplexProperty(t => t.DocumentTemplate, d =>

@@ -63,6 +63,14 @@ public sealed class SignInModel(
         }
 
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right, but the sign-in is not done: the throttle's count stays until the code is right too,
+            // so a known password does not buy fresh guesses at the code.
+            logger.LogInformation("User {UserId} gave the password; the code is next.", user.Id);
+            return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
+        }
+
         if (!result.Succeeded)
         {
             logger.LogWarning("Failed sign-in for user {UserId}.", user.Id);

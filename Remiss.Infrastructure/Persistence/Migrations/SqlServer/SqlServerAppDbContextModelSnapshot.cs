@@ -323,6 +323,11 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("TwoFactorRequirement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DocumentTemplate", "Remiss.Domain.Organisations.Tenant.DocumentTemplate#DocumentTemplate", b1 =>
                         {
                             b1.Property<string>("FileName")

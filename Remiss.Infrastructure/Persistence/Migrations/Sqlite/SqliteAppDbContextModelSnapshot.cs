@@ -310,6 +310,11 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TwoFactorRequirement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DocumentTemplate", "Remiss.Domain.Organisations.Tenant.DocumentTemplate#DocumentTemplate", b1 =>
                         {
                             b1.Property<string>("FileName")

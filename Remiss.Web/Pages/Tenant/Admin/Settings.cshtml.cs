@@ -51,6 +51,8 @@ public sealed class SettingsModel(ITenantContext tenantContext, TenantSettings s
 
         public bool Publishes { get; set; }
 
+        public TwoFactorRequirement TwoFactor { get; set; }
+
         public static SettingsForm Of(Tenant tenant) => new()
         {
             ReminderDays = TenantSettings.Format(tenant.ReminderDaysBefore),
@@ -60,9 +62,10 @@ public sealed class SettingsModel(ITenantContext tenantContext, TenantSettings s
                 .. Enumerable.Range(tenant.StandardSections.Count + 1, NewRows).Select(i => new SectionForm { Order = i, Enabled = true }),
             ],
             Publishes = tenant.PublishesSubmittedResponses,
+            TwoFactor = tenant.TwoFactorRequirement,
         };
 
-        public SettingsInput ToInput() => new(ReminderDays, [.. Sections.Select(s => new SectionInput(s.Name, s.Order, s.Enabled))], Publishes);
+        public SettingsInput ToInput() => new(ReminderDays, [.. Sections.Select(s => new SectionInput(s.Name, s.Order, s.Enabled))], Publishes, TwoFactor);
     }
 
     public sealed class SectionForm
