@@ -49,6 +49,7 @@ public sealed class MyAccountModel(
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     /// <summary>Account pages are open to all (/Account allows anonymous); this one is the signed-in person's.</summary>
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
