@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,33 @@ public static class Sessions
     public static Task KeepSignInTimeAsync(SecurityStampRefreshingPrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.CurrentPrincipal?.FindFirst(RemissClaims.SignedInAt) is { } signedIn && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        KeepSignInTime(context.CurrentPrincipal, context.NewPrincipal);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Renews the open session's cookie after a change that renewed the account's stamp (turning two-step verification
+    /// on or off), keeping the time the session began and how it signed in: a renewed cookie is not a new sign-in, and
+    /// must not stretch the absolute lifetime.
+    /// </summary>
+    public static async Task RenewCookieAsync(HttpContext http, SignInManager<ApplicationUser> signInManager, ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(signInManager);
+        var current = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+        var fresh = await signInManager.CreateUserPrincipalAsync(user).ConfigureAwait(false);
+        KeepSignInTime(current.Principal, fresh);
+        if (current.Principal?.FindFirst("amr") is { } method && fresh.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim("amr", method.Value));
+        }
+
+        await http.SignInAsync(IdentityConstants.ApplicationScheme, fresh, current.Properties).ConfigureAwait(false);
+    }
+
+    private static void KeepSignInTime(ClaimsPrincipal? current, ClaimsPrincipal? fresh)
+    {
+        if (current?.FindFirst(RemissClaims.SignedInAt) is { } signedIn && fresh?.Identity is ClaimsIdentity identity)
         {
             foreach (var stale in identity.FindAll(RemissClaims.SignedInAt).ToList())
             {
@@ -49,8 +76,6 @@ public static class Sessions
 
             identity.AddClaim(new Claim(RemissClaims.SignedInAt, signedIn.Value));
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The claim that starts a session's absolute lifetime at <paramref name="nowUtc"/>.</summary>

@@ -94,6 +94,29 @@ public sealed class TwoStepVerificationTests(RemissAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task TurningItOn_KeepsTheSessionsStart_SoTheAbsoluteLifetimeIsNotStretched()
+    {
+        var (email, _) = await NewUserAsync();
+        var start = factory.Clock.GetUtcNow();
+        using var session = factory.NewSession();
+        await session.SignInAsync(email);
+        try
+        {
+            factory.Clock.Advance(TimeSpan.FromHours(7));
+            await TurnOnAsync(session, email);
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/malmo/remisser")).StatusCode);
+            factory.Clock.Advance(TimeSpan.FromHours(5.5));
+
+            using var response = await session.GetAsync("/malmo/remisser");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+        finally
+        {
+            factory.Clock.Set(start);
+        }
+    }
+
+    [Fact]
     public async Task SignIn_WithTwoStepOn_AsksForKod_RefusesAWrongCode_AndAcceptsTheRightOne()
     {
         var (email, userId) = await NewUserAsync();

@@ -84,7 +84,7 @@ public sealed class MyAccountModel(
         }
 
         // Turning it on renewed the security stamp; the new cookie carries it, and no longer the demand to turn it on.
-        await signInManager.RefreshSignInAsync(_user);
+        await Sessions.RenewCookieAsync(HttpContext, signInManager, _user);
         RecoveryCodes = codes;
         Code = null;
         TempData["StatusMessage"] = localizer["Tvåstegsverifiering är påslagen."].Value;
@@ -119,7 +119,7 @@ public sealed class MyAccountModel(
             return Page();
         }
 
-        await signInManager.RefreshSignInAsync(_user);
+        await Sessions.RenewCookieAsync(HttpContext, signInManager, _user);
         TempData["StatusMessage"] = localizer["Tvåstegsverifiering är avstängd."].Value;
         return RedirectToPage();
     }
