@@ -31,6 +31,13 @@ public sealed class TwoStepVerification(
     public async Task<bool> IsRequiredAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+
+        // It is a second step after a password: an account without one (not yet chosen) has nothing to add it to.
+        if (!await users.HasPasswordAsync(user).ConfigureAwait(false))
+        {
+            return false;
+        }
+
         if (user.TenantId is not { } tenantId)
         {
             return await users.IsInRoleAsync(user, Roles.PlatformAdmin).ConfigureAwait(false)
