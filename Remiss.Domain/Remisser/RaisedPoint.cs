@@ -190,15 +190,20 @@ public sealed class RaisedPoint : TenantEntity
     {
         ArgumentNullException.ThrowIfNull(content);
         EnsureEditable(remiss);
-        if (basedOnVersion != Version)
-        {
-            throw new ConcurrencyConflictException(new Refusal(Field.Form, RefusalKey.PointSavedMeanwhile), Version);
-        }
-
+        EnsureCurrent(basedOnVersion);
         Apply(remiss, content, themes);
         LastSavedAt = nowUtc;
         LastSavedByUserId = userId;
         Version++;
+    }
+
+    /// <summary>Refuses a save based on an older version than the stored one: someone else saved in between.</summary>
+    public void EnsureCurrent(int basedOnVersion)
+    {
+        if (basedOnVersion != Version)
+        {
+            throw new ConcurrencyConflictException(new Refusal(Field.Form, RefusalKey.PointSavedMeanwhile), Version);
+        }
     }
 
     /// <summary>Refuses any change once the remiss is Avslutad (or withdrawn), and a remiss that is not this point's.</summary>

@@ -103,11 +103,9 @@ public sealed class RemissReview(AppDbContext db, RemissReader reader, TimeProvi
         ArgumentNullException.ThrowIfNull(content);
         var point = await PointAsync(remiss, pointId, cancellationToken).ConfigureAwait(false);
         point.EnsureEditable(remiss);
-        if (basedOnVersion != point.Version)
-        {
-            // Refused before any new theme is added, so a stale save changes nothing at all.
-            point.Revise(remiss, content, [], basedOnVersion, UserId, Now);
-        }
+
+        // Refused before any new theme is added, so a stale save changes nothing at all.
+        point.EnsureCurrent(basedOnVersion);
 
         var (themes, named, _) = await ThemesWithAsync(remiss, newThemeNames, cancellationToken).ConfigureAwait(false);
         point.Revise(remiss, content with { ThemeIds = [.. content.ThemeIds, .. named.Select(t => t.Id)] }, themes, basedOnVersion, UserId, Now);

@@ -1,6 +1,7 @@
 namespace Remiss.Tests.Architecture;
 
 using System.Text.RegularExpressions;
+using Remiss.Tests.TestSupport;
 
 /// <summary>
 /// Rules of the house style that the compiler does not enforce, read from the sources themselves so that they
@@ -8,7 +9,7 @@ using System.Text.RegularExpressions;
 /// </summary>
 public sealed partial class HouseStyleTests
 {
-    private static readonly DirectoryInfo Root = FindRoot();
+    private static readonly DirectoryInfo Root = Repository.Root;
 
     [Fact]
     public void EveryUsingDirective_StandsInsideTheFileScopedNamespace()
@@ -56,17 +57,6 @@ public sealed partial class HouseStyleTests
                     && !relative.Contains("/Migrations/", StringComparison.Ordinal)
                     && !relative.Contains("/node_modules/", StringComparison.Ordinal);
             });
-
-    private static DirectoryInfo FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Remiss.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory ?? throw new InvalidOperationException("The tests run outside the repository: Remiss.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"^# (\d+)\. ")]
     private static partial Regex TitleNumber();

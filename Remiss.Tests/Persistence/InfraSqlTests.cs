@@ -1,6 +1,7 @@
 namespace Remiss.Tests.Persistence;
 
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Remiss.Tests.TestSupport;
 
 /// <summary>
 /// The production logins script (infra/sql/logins.sql) cannot be run here, so it is held to what can be checked: SQL
@@ -8,7 +9,7 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 /// </summary>
 public sealed class InfraSqlTests
 {
-    private static readonly string Script = File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "sql", "logins.sql"));
+    private static readonly string Script = File.ReadAllText(Path.Combine(Repository.Root.FullName, "infra", "sql", "logins.sql"));
 
     [Fact]
     public void TheLoginsScript_Parses_AsTSql()
@@ -33,21 +34,10 @@ public sealed class InfraSqlTests
     [Fact]
     public void TheCompose_File_NeverConnectsTheAppAsSa()
     {
-        var compose = File.ReadAllText(Path.Combine(RepositoryRoot(), "infra", "compose.yaml"));
+        var compose = File.ReadAllText(Path.Combine(Repository.Root.FullName, "infra", "compose.yaml"));
 
         Assert.DoesNotContain("User Id=sa;", compose, StringComparison.Ordinal);
         Assert.Contains("User Id=remiss_app;", compose, StringComparison.Ordinal);
         Assert.Contains("User Id=remiss_migrator;", compose, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Remiss.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Remiss.sln not found above the test's folder.");
     }
 }

@@ -2,6 +2,7 @@ namespace Remiss.Tests.Web;
 
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Remiss.Tests.TestSupport;
 
 /// <summary>
 /// Every text a page or component asks the localizer for (<c>L["…"]</c>, Swedish as the key) has an English text in
@@ -12,7 +13,7 @@ public sealed partial class EnglishTextsTests
     [Fact]
     public void EveryLocalizedTextOfThePages_HasAnEnglishText()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root.FullName;
         var english = XDocument.Load(Path.Combine(root, "Remiss.Web", "Resources", "SharedResource.en.resx"))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var web = Path.Combine(root, "Remiss.Web");
@@ -32,15 +33,4 @@ public sealed partial class EnglishTextsTests
 
     [GeneratedRegex(@"L\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Localized();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Remiss.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Remiss.sln not found above the test's folder.");
-    }
 }
