@@ -98,8 +98,9 @@ public static class ChaserBenchmark
         foreach (var organisation in recipients.Prepend(owner))
         {
             var email = $"sekreterare.{organisation.Id:N}@{slug}.example";
-            var user = new ApplicationUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), TenantId = tenant.Id, DisplayName = "Sekreterare", CreatedAt = now };
+            var user = new ApplicationUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = "Sekreterare", CreatedAt = now };
             db.Users.Add(user);
+            db.TenantAccesses.Add(TenantAccess.Grant(user.Id, tenant.Id, isAdmin: false, now));
             db.Memberships.Add(Membership.Create(organisation, user.Id));
         }
 

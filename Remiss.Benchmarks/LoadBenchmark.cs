@@ -543,12 +543,14 @@ public static class LoadBenchmark
         {
             var isOwner = i < Owners || i >= Clients;
             var email = string.Create(CultureInfo.InvariantCulture, $"last{i:D2}@malmo.example");
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, TenantId = tenant.Id, DisplayName = string.Create(CultureInfo.InvariantCulture, $"Lastanvändare {i:D2}"), CreatedAt = now };
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = string.Create(CultureInfo.InvariantCulture, $"Lastanvändare {i:D2}"), CreatedAt = now };
             var created = await userManager.CreateAsync(user, DemoOptions.Password);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException(string.Join(", ", created.Errors.Select(e => e.Description)));
             }
+
+            db.TenantAccesses.Add(TenantAccess.Grant(user.Id, tenant.Id, isAdmin: false, now));
 
             db.Memberships.Add(Membership.Create(isOwner ? owner : await db.Organisations.SingleAsync(o => o.Id == recipients[i - Owners].OrganisationId, cancellationToken), user.Id));
             if (i < Clients)

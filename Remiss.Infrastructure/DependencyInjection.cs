@@ -92,6 +92,8 @@ public static class DependencyInjection
         services.AddSingleton<AccountEmails>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<SignInRecorder>();
+        services.AddScoped<PersonTenants>();
+        services.AddScoped<AccountAudit>();
         services.AddScoped<TwoStepVerification>();
         services.AddSingleton<RichText.RichTextSanitizer>();
         services.AddSingleton<RichText.SanitizedTextCache>();

@@ -11,16 +11,21 @@ using Remiss.Infrastructure.Persistence;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
 
-/// <summary>A user of the tenant as the administrator's list shows it.</summary>
-public sealed record UserRow(Guid Id, string Email, string DisplayName, string? Title, bool IsActive, bool IsAdmin, bool HasPassword, IReadOnlyList<Guid> OrganisationIds);
+/// <summary>
+/// A user of the tenant as the administrator's list shows it. <paramref name="HasSignedIn"/> is whether the person has
+/// opened this tenant yet: until then they are "Inbjuden", whether their account is new or not.
+/// </summary>
+public sealed record UserRow(Guid Id, string Email, string DisplayName, string? Title, bool IsActive, bool IsAdmin, bool HasSignedIn, IReadOnlyList<Guid> OrganisationIds);
 
 /// <summary>What the user form sends.</summary>
 public sealed record UserInput(string? Email, string? DisplayName, string? Title, IReadOnlyList<Guid> OrganisationIds, bool IsAdmin);
 
 /// <summary>
 /// The tenant administrator's users: invite by e-mail, assign to organisations, make tenant admin, deactivate and
-/// reactivate. Users are not tenant-filtered (they sign in before a tenant is known), so every query here says
-/// which tenant it means; a user of another tenant is simply not found.
+/// reactivate. A user of the tenant is an account with a <see cref="TenantAccess"/> to it; the role and the active state
+/// are the access's, so nothing done here reaches the person's other tenants. Accounts and accesses are not
+/// tenant-filtered (they sign in before a tenant is known), so every query here says which tenant it means; a person
+/// without access here is simply not found.
 /// </summary>
 public sealed class TenantUsers(
     AppDbContext db,
@@ -35,57 +40,45 @@ public sealed class TenantUsers(
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken)
     {
         var tenantId = Tenant.Id;
-        var adminIds = await AdminIdsAsync(cancellationToken).ConfigureAwait(false);
         var memberships = await db.Memberships.ToListAsync(cancellationToken).ConfigureAwait(false);
-        var accounts = await db.Users.AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var accounts = await (
+                from a in db.TenantAccesses.AsNoTracking()
+                where a.TenantId == tenantId
+                join u in db.Users.AsNoTracking() on a.UserId equals u.Id
+                select new { User = u, Access = a })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
         return SwedishOrder.By(
-            accounts.Select(u => new UserRow(
-                u.Id,
-                u.Email ?? string.Empty,
-                u.DisplayName,
-                u.Title,
-                u.IsActive,
-                adminIds.Contains(u.Id),
-                u.PasswordHash is not null,
-                [.. memberships.Where(m => m.UserId == u.Id).Select(m => m.OrganisationId)])),
+            accounts.Select(x => new UserRow(
+                x.User.Id,
+                x.User.Email ?? string.Empty,
+                x.User.DisplayName,
+                x.User.Title,
+                x.Access.IsActive,
+                x.Access.IsAdmin,
+                x.Access.FirstUsedAt is not null,
+                [.. memberships.Where(m => m.UserId == x.User.Id).Select(m => m.OrganisationId)])),
             u => u.DisplayName);
     }
 
     public async Task<UserRow?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault(u => u.Id == userId);
 
-    /// <summary>Creates the account without a password and queues the invitation to choose one, in one transaction.</summary>
+    /// <summary>
+    /// Gives the address access to the tenant in one transaction: a new account with the invitation to choose a password,
+    /// or an existing account's access to this tenant with an e-mail saying so (<see cref="AccountLinks.InviteAsync"/>).
+    /// </summary>
     public async Task<Guid> InviteAsync(UserInput input, string invitedBy, CancellationToken cancellationToken)
     {
         var email = Text.OptionalEmail(input.Email, Field.Email) ?? throw new DomainException(Field.Email, RefusalKey.Required);
         var name = Text.Required(input.DisplayName, Field.Name, 200);
         var title = Text.Optional(input.Title, Field.UserTitle, 200);
         var organisations = await OrganisationsAsync(input.OrganisationIds, new HashSet<Guid>(), cancellationToken).ConfigureAwait(false);
-        if (await users.FindByEmailAsync(email).ConfigureAwait(false) is not null)
-        {
-            throw new DomainException(Field.Email, RefusalKey.EmailTaken, email);
-        }
-
         return await db.InTransactionAsync(
             async _ =>
             {
-                var user = new ApplicationUser
-                {
-                    UserName = email,
-                    Email = email,
-                    TenantId = Tenant.Id,
-                    DisplayName = name,
-                    Title = title,
-                    CreatedAt = clock.GetUtcNow().UtcDateTime,
-                };
-                IdentityResults.Check(await users.CreateAsync(user).ConfigureAwait(false));
-                if (input.IsAdmin)
-                {
-                    IdentityResults.Check(await users.AddToRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false));
-                }
-
+                var user = await links.InviteAsync(Tenant, email, name, title, input.IsAdmin, invitedBy, clock.GetUtcNow().UtcDateTime).ConfigureAwait(false);
                 db.Memberships.AddRange(organisations.Select(o => Membership.Create(o, user.Id)));
-                await links.QueueInvitationAsync(user, Tenant.Name, invitedBy).ConfigureAwait(false);
                 var where = organisations.Count == 0 ? "utan organisation" : $"i {string.Join(", ", organisations.Select(o => o.Name))}";
                 audit.Record(AuditAction.UserInvited, AuditSubjects.User, user.Id, $"{name} ({email}) bjöds in {where}{(input.IsAdmin ? " som administratör" : string.Empty)}.");
                 return user.Id;
@@ -93,16 +86,18 @@ public sealed class TenantUsers(
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Changes name, title, organisations and the admin role; the acting admin cannot remove their own role.</summary>
+    /// <summary>
+    /// Changes name, title, organisations and the admin role; the acting admin cannot change their own role. Name and
+    /// title are the person's, the same in every tenant they work in.
+    /// </summary>
     public async Task UpdateAsync(Guid userId, UserInput input, Guid actingUserId, CancellationToken cancellationToken)
     {
-        var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
+        var (user, access) = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
         var name = Text.Required(input.DisplayName, Field.Name, 200);
         var title = Text.Optional(input.Title, Field.UserTitle, 200);
         var current = await db.Memberships.Where(m => m.UserId == userId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var organisations = await OrganisationsAsync(input.OrganisationIds, current.Select(m => m.OrganisationId).ToHashSet(), cancellationToken).ConfigureAwait(false);
-        var adminIds = await AdminIdsAsync(cancellationToken).ConfigureAwait(false);
-        var wasAdmin = adminIds.Contains(userId);
+        var wasAdmin = access.IsAdmin;
         if (!wasAdmin && input.IsAdmin)
         {
             // A demoted admin's session must not give the role back (taking it away is refused below, with the last-admin rule).
@@ -111,7 +106,8 @@ public sealed class TenantUsers(
 
         if (wasAdmin && !input.IsAdmin)
         {
-            var otherActiveAdmins = await db.Users.CountAsync(u => u.TenantId == Tenant.Id && u.IsActive && u.Id != userId && adminIds.Contains(u.Id), cancellationToken).ConfigureAwait(false);
+            var tenantId = Tenant.Id;
+            var otherActiveAdmins = await db.TenantAccesses.CountAsync(a => a.TenantId == tenantId && a.IsActive && a.IsAdmin && a.UserId != userId, cancellationToken).ConfigureAwait(false);
             AccountRules.EnsureCanRemoveAdmin(actingUserId, userId, otherActiveAdmins);
         }
 
@@ -139,17 +135,13 @@ public sealed class TenantUsers(
 
                 if (wasAdmin != input.IsAdmin)
                 {
-                    IdentityResults.Check(input.IsAdmin
-                        ? await users.AddToRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false)
-                        : await users.RemoveFromRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false));
+                    (await TrackedAsync(access, cancellationToken).ConfigureAwait(false)).IsAdmin = input.IsAdmin;
                     audit.Record(AuditAction.AdminRoleChanged, AuditSubjects.User, user.Id, input.IsAdmin ? $"{name} blev administratör." : $"{name} är inte längre administratör.");
                 }
 
-                // A new stamp ends the user's open sessions at their next request (the cookie is checked on every one), so a
-                // role or membership taken away is gone at once, not when the cookie is next refreshed.
-                IdentityResults.Check(removed.Count + added.Count > 0 || wasAdmin != input.IsAdmin
-                    ? await users.UpdateSecurityStampAsync(user).ConfigureAwait(false)
-                    : await users.UpdateAsync(user).ConfigureAwait(false));
+                // No new security stamp: the role and the memberships are read from the database on every request, so one
+                // taken away is gone at the person's next click, and their sessions in other tenants go on undisturbed.
+                IdentityResults.Check(await users.UpdateAsync(user).ConfigureAwait(false));
                 return 0;
             },
             cancellationToken).ConfigureAwait(false);
@@ -158,37 +150,47 @@ public sealed class TenantUsers(
     public async Task DeactivateAsync(Guid userId, Guid actingUserId, CancellationToken cancellationToken)
     {
         AccountRules.EnsureCanDeactivate(actingUserId, userId);
-        var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (!user.IsActive)
+        var (user, access) = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (!access.IsActive)
         {
             throw new DomainException(Field.Form, RefusalKey.UserAlreadyDeactivated, user.DisplayName);
         }
 
-        await SetActiveAsync(user, false, cancellationToken).ConfigureAwait(false);
+        if (access.IsAdmin)
+        {
+            var tenantId = Tenant.Id;
+            var otherActiveAdmins = await db.TenantAccesses.CountAsync(a => a.TenantId == tenantId && a.IsActive && a.IsAdmin && a.UserId != userId, cancellationToken).ConfigureAwait(false);
+            AccountRules.EnsureCanRemoveAdmin(actingUserId, userId, otherActiveAdmins);
+        }
+
+        await SetActiveAsync(user, access, false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ReactivateAsync(Guid userId, Guid actingUserId, CancellationToken cancellationToken)
     {
         AccountRules.EnsureCanReactivate(actingUserId, userId);
-        var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user.IsActive)
+        var (user, access) = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (access.IsActive)
         {
             throw new DomainException(Field.Form, RefusalKey.UserAlreadyActive, user.DisplayName);
         }
 
-        await SetActiveAsync(user, true, cancellationToken).ConfigureAwait(false);
+        await SetActiveAsync(user, access, true, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A new invitation for a user who has not yet chosen a password (the old link stops working).</summary>
+    /// <summary>
+    /// The invitation again, for a person who has not yet opened the tenant: a new link to choose a password to an account
+    /// without one (the old link stops working), else the e-mail that the account has access here.
+    /// </summary>
     public async Task ResendInvitationAsync(Guid userId, string invitedBy, CancellationToken cancellationToken)
     {
-        var user = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user.PasswordHash is not null)
+        var (user, access) = await AccountAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (access.FirstUsedAt is not null)
         {
             throw new DomainException(Field.Form, RefusalKey.PasswordAlreadyChosen, user.DisplayName);
         }
 
-        if (!user.IsActive)
+        if (!access.IsActive)
         {
             throw new DomainException(Field.Form, RefusalKey.UserDeactivated, user.DisplayName);
         }
@@ -196,20 +198,20 @@ public sealed class TenantUsers(
         await db.InTransactionAsync(
             async _ =>
             {
-                IdentityResults.Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
-                await links.QueueInvitationAsync(user, Tenant.Name, invitedBy).ConfigureAwait(false);
+                await links.QueueReminderAsync(user, Tenant, invitedBy).ConfigureAwait(false);
                 audit.Record(AuditAction.UserInvited, AuditSubjects.User, user.Id, $"En ny inbjudan skickades till {user.DisplayName} ({user.Email}).");
                 return 0;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SetActiveAsync(ApplicationUser user, bool active, CancellationToken cancellationToken) =>
+    private async Task SetActiveAsync(ApplicationUser user, TenantAccess access, bool active, CancellationToken cancellationToken) =>
         await db.InTransactionAsync(
             async _ =>
             {
-                user.IsActive = active;
-                IdentityResults.Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
+                // The access, not the account: the person keeps their other tenants. The tenant middleware reads the access
+                // on every request, so the open session loses this tenant at its next click.
+                (await TrackedAsync(access, cancellationToken).ConfigureAwait(false)).IsActive = active;
                 audit.Record(
                     active ? AuditAction.UserReactivated : AuditAction.UserDeactivated,
                     AuditSubjects.User,
@@ -219,22 +221,17 @@ public sealed class TenantUsers(
             },
             cancellationToken).ConfigureAwait(false);
 
-    private async Task<ApplicationUser> AccountAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.TenantId == Tenant.Id, cancellationToken).ConfigureAwait(false)
-        ?? throw new DomainException(Field.Form, RefusalKey.UserNotFound);
+    /// <summary>The access as this attempt's context tracks it: a retried transaction starts from a cleared tracker.</summary>
+    private async Task<TenantAccess> TrackedAsync(TenantAccess access, CancellationToken cancellationToken) =>
+        await db.TenantAccesses.SingleAsync(a => a.UserId == access.UserId && a.TenantId == access.TenantId, cancellationToken).ConfigureAwait(false);
 
-    private async Task<HashSet<Guid>> AdminIdsAsync(CancellationToken cancellationToken)
+    private async Task<(ApplicationUser User, TenantAccess Access)> AccountAsync(Guid userId, CancellationToken cancellationToken)
     {
         var tenantId = Tenant.Id;
-        var ids = await (
-                from ur in db.UserRoles
-                join r in db.Roles on ur.RoleId equals r.Id
-                join u in db.Users on ur.UserId equals u.Id
-                where r.Name == Roles.TenantAdmin && u.TenantId == tenantId
-                select ur.UserId)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return [.. ids];
+        var access = await db.TenantAccesses.SingleOrDefaultAsync(a => a.UserId == userId && a.TenantId == tenantId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException(Field.Form, RefusalKey.UserNotFound);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false);
+        return (user, access);
     }
 
     private async Task<IReadOnlyList<Organisation>> OrganisationsAsync(IReadOnlyList<Guid> ids, IReadOnlySet<Guid> current, CancellationToken cancellationToken)

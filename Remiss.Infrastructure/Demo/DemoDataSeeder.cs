@@ -158,19 +158,23 @@ public sealed class DemoDataSeeder(IServiceScopeFactory scopes, TimeProvider clo
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            TenantId = tenant?.Id,
+            LastTenantId = tenant?.Id,
             DisplayName = name,
             CreatedAt = now,
         };
         Check(await users.CreateAsync(user, DemoOptions.Password).ConfigureAwait(false));
-        if (role is not null)
+        if (role == Roles.PlatformAdmin)
         {
             Check(await users.AddToRoleAsync(user, role).ConfigureAwait(false));
         }
 
-        if (organisations.Count > 0)
+        if (tenant is not null)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Demo accounts have their password already: not "Inbjuden" in the administrator's list.
+            var access = TenantAccess.Grant(user.Id, tenant.Id, isAdmin: role == Roles.TenantAdmin, now);
+            access.FirstUsedAt = now;
+            db.TenantAccesses.Add(access);
             db.Memberships.AddRange(organisations.Select(o => Membership.Create(o, user.Id)));
             await db.SaveChangesAsync().ConfigureAwait(false);
         }

@@ -23,12 +23,13 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<EmailAddress>> AddressesOfOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
     {
         // Users are not tenant-filtered (they sign in before a tenant is known); memberships are, so the join
-        // through them keeps to the tenant, and the tenant check on the user guards against a stray membership.
+        // through them keeps to the tenant, and the person's active access to that same tenant guards against a stray
+        // membership and leaves out a deactivated one.
         var members = await (
                 from m in db.Memberships
                 where m.OrganisationId == organisationId
                 join u in db.Users on m.UserId equals u.Id
-                where u.IsActive && u.TenantId == m.TenantId && u.Email != null
+                where u.Email != null && db.TenantAccesses.Any(a => a.UserId == u.Id && a.TenantId == m.TenantId && a.IsActive)
                 orderby u.DisplayName, u.Email
                 select new { u.Email, u.DisplayName })
             .ToListAsync(cancellationToken)

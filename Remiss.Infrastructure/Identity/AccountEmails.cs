@@ -3,7 +3,10 @@ namespace Remiss.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 using Remiss.Infrastructure.Email;
 
-/// <summary>The e-mails about an account: the invitation to choose a password, and the link for a forgotten one.</summary>
+/// <summary>
+/// The e-mails about an account: the invitation to choose a password, the news that an existing account now also has
+/// access to another tenant, and the link for a forgotten password.
+/// </summary>
 public sealed class AccountEmails
 {
     private readonly string _baseUrl;
@@ -24,6 +27,21 @@ public sealed class AccountEmails
             new EmailParagraph("Väntade du dig inte inbjudan kan du bortse från meddelandet."),
         ];
         return EmailLayout.Compose($"Inbjudan till Remiss – {tenantName}", tenantName, "Du är inbjuden till Remiss", body, new("Välj lösenord", link.AbsoluteUri));
+    }
+
+    /// <summary>The page where a person with an account signs in and lands in <paramref name="tenantSlug"/>.</summary>
+    public Uri TenantUrl(string tenantSlug) => new($"{_baseUrl}/{Uri.EscapeDataString(tenantSlug)}");
+
+    /// <summary>To a person who already has an account: it now also opens <paramref name="tenantName"/>.</summary>
+    public static EmailContent AccessGranted(string tenantName, string displayName, string invitedBy, Uri link)
+    {
+        List<EmailBlock> body =
+        [
+            new EmailParagraph($"Hej {displayName}! {invitedBy} har gett dig tillgång till Remiss för {tenantName}, där remisser skickas, besvaras och sammanställs."),
+            new EmailParagraph($"Du loggar in som vanligt, med samma konto som förut. Har du tillgång till flera kommuner eller regioner byter du mellan dem överst på sidan."),
+            new EmailParagraph("Väntade du dig inte meddelandet kan du bortse från det, eller säga till den som gav dig tillgång."),
+        ];
+        return EmailLayout.Compose($"Du har nu tillgång till Remiss – {tenantName}", tenantName, $"Du har nu också tillgång till {tenantName}", body, new($"Öppna {tenantName}", link.AbsoluteUri));
     }
 
     public static EmailContent PasswordReset(string tenantName, string displayName, Uri link, TimeSpan validFor)

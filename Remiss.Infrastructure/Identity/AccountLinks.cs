@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Remiss.Domain.Audit;
+using Remiss.Domain.Common;
 using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Persistence;
@@ -21,28 +22,87 @@ public sealed class AccountLinks(
     AccountEmails emails,
     InvitationTokenProvider invitationTokens,
     PasswordResetTokenProvider resetTokens,
-    AuditLog audit,
+    AccountAudit accountAudit,
+    PersonTenants tenants,
     ILogger<AccountLinks> logger)
 {
-    /// <summary>Queues the invitation to choose a password, unsaved: the caller saves it with the account.</summary>
-    public async Task QueueInvitationAsync(ApplicationUser user, string tenantName, string invitedBy)
+    /// <summary>
+    /// Gives <paramref name="email"/> access to the tenant, unsaved (the caller saves it with its own changes and audit):
+    /// a new account with the invitation to choose a password, or, for an address that already has an account, an access
+    /// to this tenant and an e-mail saying so. The caller tells the inviting admin the same either way, so no tenant learns
+    /// which addresses have accounts elsewhere. An address that already has access here is refused: that the admin can see.
+    /// </summary>
+    public async Task<ApplicationUser> InviteAsync(CurrentTenant tenant, string email, string displayName, string? title, bool isAdmin, string invitedBy, DateTime now)
     {
-        var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.Name, InvitationTokenProvider.Purpose).ConfigureAwait(false);
-        var content = AccountEmails.Invitation(tenantName, user.DisplayName, invitedBy, emails.SetPasswordUrl(user.Id, token, invitation: true), invitationTokens.Lifespan);
-        outbox.Queue(user.TenantId!.Value, new EmailAddress(user.Email!, user.DisplayName), content, EmailReason.AccountInvitation, EmailConcerns.User, user.Id);
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (await users.FindByEmailAsync(email).ConfigureAwait(false) is { } existing)
+        {
+            if (await db.TenantAccesses.AnyAsync(a => a.UserId == existing.Id && a.TenantId == tenant.Id).ConfigureAwait(false))
+            {
+                throw new DomainException(Field.Email, RefusalKey.EmailTaken, email);
+            }
+
+            db.TenantAccesses.Add(TenantAccess.Grant(existing.Id, tenant.Id, isAdmin, now));
+            QueueAccessGranted(existing, tenant, invitedBy);
+            logger.LogInformation("An existing account was given access to tenant {Tenant}.", tenant.Slug);
+            return existing;
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = displayName,
+            Title = title,
+            CreatedAt = now,
+        };
+        IdentityResults.Check(await users.CreateAsync(user).ConfigureAwait(false));
+        db.TenantAccesses.Add(TenantAccess.Grant(user.Id, tenant.Id, isAdmin, now));
+        await QueueInvitationAsync(user, tenant, invitedBy).ConfigureAwait(false);
+        return user;
     }
 
     /// <summary>
-    /// Sends a reset link to an active account of an active tenant, and does nothing otherwise: the caller tells
-    /// every asker the same, so nobody learns which addresses have accounts.
+    /// Sends the invitation again, unsaved: a new link to choose a password to an account without one (the old link stops
+    /// working), and the access e-mail to one that has a password.
+    /// </summary>
+    public async Task QueueReminderAsync(ApplicationUser user, CurrentTenant tenant, string invitedBy)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (await users.HasPasswordAsync(user).ConfigureAwait(false))
+        {
+            QueueAccessGranted(user, tenant, invitedBy);
+            return;
+        }
+
+        IdentityResults.Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
+        await QueueInvitationAsync(user, tenant, invitedBy).ConfigureAwait(false);
+    }
+
+    private async Task QueueInvitationAsync(ApplicationUser user, CurrentTenant tenant, string invitedBy)
+    {
+        var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.Name, InvitationTokenProvider.Purpose).ConfigureAwait(false);
+        var content = AccountEmails.Invitation(tenant.Name, user.DisplayName, invitedBy, emails.SetPasswordUrl(user.Id, token, invitation: true), invitationTokens.Lifespan);
+        outbox.Queue(tenant.Id, new EmailAddress(user.Email!, user.DisplayName), content, EmailReason.AccountInvitation, EmailConcerns.User, user.Id);
+    }
+
+    private void QueueAccessGranted(ApplicationUser user, CurrentTenant tenant, string invitedBy)
+    {
+        var content = AccountEmails.AccessGranted(tenant.Name, user.DisplayName, invitedBy, emails.TenantUrl(tenant.Slug));
+        outbox.Queue(tenant.Id, new EmailAddress(user.Email!, user.DisplayName), content, EmailReason.AccountInvitation, EmailConcerns.User, user.Id);
+    }
+
+    /// <summary>
+    /// Sends a reset link to an account with an active access to an active tenant, and does nothing otherwise: the caller
+    /// tells every asker the same, so nobody learns which addresses have accounts. The e-mail is sent in the name of the
+    /// tenant the person starts in.
     /// </summary>
     public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email.Trim()).ConfigureAwait(false);
-        var tenant = user?.TenantId is { } tenantId
-            ? await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId && !t.IsSuspended, cancellationToken).ConfigureAwait(false)
-            : null;
-        if (user is null || !user.IsActive || tenant is null || user.Email is null)
+        var start = user is null ? null : await tenants.StartAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var tenant = start is null ? null : await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == start.Id, cancellationToken).ConfigureAwait(false);
+        if (user is null || tenant is null || user.Email is null)
         {
             logger.LogInformation("A password reset was asked for an address without an active tenant account; nothing sent.");
             return;
@@ -58,7 +118,8 @@ public sealed class AccountLinks(
     /// <summary>The account the link is for, if the link is still good; null for a used, expired or forged link.</summary>
     public async Task<ApplicationUser?> ValidLinkAsync(Guid userId, string? token, bool invitation)
     {
-        if (string.IsNullOrEmpty(token) || await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is not { IsActive: true, TenantId: not null } user)
+        if (string.IsNullOrEmpty(token) || await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is not { } user
+            || (await tenants.ActiveAsync(user.Id).ConfigureAwait(false)).Count == 0)
         {
             return null;
         }
@@ -78,14 +139,7 @@ public sealed class AccountLinks(
             return ["Länken är ogiltig, har redan använts eller har gått ut. Be om en ny länk."];
         }
 
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == user.TenantId, cancellationToken).ConfigureAwait(false);
-        if (tenant.IsSuspended)
-        {
-            return ["Länken är ogiltig, har redan använts eller har gått ut. Be om en ny länk."];
-        }
-
-        tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
-        return await db.InTransactionAsync<IReadOnlyList<string>>(
+        var refusals = await db.InTransactionAsync<IReadOnlyList<string>>(
             async _ =>
             {
                 foreach (var validator in users.PasswordValidators)
@@ -111,9 +165,14 @@ public sealed class AccountLinks(
 
                 user.EmailConfirmed = true;
                 await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false);
-                audit.RecordAs(user.Id, user.Email, AuditAction.PasswordSet, AuditSubjects.User, user.Id, invitation ? "Lösenordet valdes via inbjudan." : "Lösenordet återställdes via e-postlänk.");
                 return [];
             },
             cancellationToken).ConfigureAwait(false);
+        if (refusals.Count == 0)
+        {
+            await accountAudit.RecordAsync(user, AuditAction.PasswordSet, invitation ? "Lösenordet valdes via inbjudan." : "Lösenordet återställdes via e-postlänk.", cancellationToken).ConfigureAwait(false);
+        }
+
+        return refusals;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Identity;
 
 /// <summary>
 /// A person who signs in. The e-mail address is unique across the service so that one sign-in page serves
-/// every tenant; the account belongs to one tenant (the platform operator's to none).
+/// every tenant. What the person may do in a tenant is in their <see cref="TenantAccess"/> to it (the platform
+/// operator has none).
 /// </summary>
 public sealed class ApplicationUser : IdentityUser<Guid>
 {
@@ -14,15 +15,13 @@ public sealed class ApplicationUser : IdentityUser<Guid>
         SecurityStamp = Guid.NewGuid().ToString();
     }
 
-    /// <summary>The tenant the account belongs to; null for the platform operator.</summary>
-    public Guid? TenantId { get; set; }
+    /// <summary>The tenant the person last worked in: their start page after signing in, while the access lasts.</summary>
+    public Guid? LastTenantId { get; set; }
 
     public string DisplayName { get; set; } = string.Empty;
 
     /// <summary>A job title, e.g. Nämndsekreterare, used when the person signs an yttrande.</summary>
     public string? Title { get; set; }
-
-    public bool IsActive { get; set; } = true;
 
     public DateTime CreatedAt { get; set; }
 }

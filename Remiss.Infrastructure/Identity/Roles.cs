@@ -3,13 +3,17 @@ namespace Remiss.Infrastructure.Identity;
 /// <summary>The two roles that are not memberships of an organisation.</summary>
 public static class Roles
 {
-    /// <summary>Keeps one tenant's directory, users and settings.</summary>
+    /// <summary>
+    /// Keeps one tenant's directory, users and settings. Held per tenant (<see cref="TenantAccess.IsAdmin"/>) and added to
+    /// a request's principal by the tenant middleware, only in that tenant: never an Identity role of the account.
+    /// </summary>
     public const string TenantAdmin = "TenantAdmin";
 
     /// <summary>Runs the platform: creates tenants; never sees a tenant's remisser.</summary>
     public const string PlatformAdmin = "PlatformAdmin";
 
-    public static readonly IReadOnlyList<string> All = [TenantAdmin, PlatformAdmin];
+    /// <summary>The roles stored with an account (Identity's roles): only the operator's.</summary>
+    public static readonly IReadOnlyList<string> All = [PlatformAdmin];
 }
 
 /// <summary>Claims Remiss adds to the sign-in cookie.</summary>

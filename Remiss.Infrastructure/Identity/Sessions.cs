@@ -12,9 +12,9 @@ using Microsoft.Extensions.Options;
 using Remiss.Infrastructure.Persistence;
 
 /// <summary>
-/// The rules of a signed-in session, checked on every request: the account still exists and is active, its security
-/// stamp is the one the cookie was issued with (a new stamp, from a role or membership taken away, a deactivation or a
-/// sign-out, ends every open session of the account at once), and the session is younger than
+/// The rules of a signed-in session, checked on every request: the account still exists, its security stamp is the
+/// one the cookie was issued with (a new stamp, from a sign-out, a new password or a change of two-step verification,
+/// ends every open session of the account at once), and the session is younger than
 /// <see cref="AbsoluteLifetime"/> however active it was. One read of one row by its key; the cookie is refreshed only by
 /// Identity's own periodic check, which runs after this one.
 /// </summary>
@@ -100,9 +100,10 @@ public static class Sessions
         var account = await services.GetRequiredService<AppDbContext>().Users
             .AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.IsActive })
+            .Select(u => new { u.SecurityStamp })
             .SingleOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false);
-        return account is { IsActive: true } && string.Equals(account.SecurityStamp, principal.FindFirstValue(stampClaim), StringComparison.Ordinal);
+        // What the person may do in a tenant (access, role, memberships) is read by the tenant middleware on every request.
+        return account is not null && string.Equals(account.SecurityStamp, principal.FindFirstValue(stampClaim), StringComparison.Ordinal);
     }
 }

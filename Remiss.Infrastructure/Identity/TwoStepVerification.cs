@@ -5,25 +5,21 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Remiss.Domain.Audit;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Audit;
 using Remiss.Infrastructure.Persistence;
-using Remiss.Infrastructure.Tenancy;
 
 /// <summary>
 /// Two-step verification with an authenticator app: Identity's own TOTP provider and recovery codes, the tenant's
-/// requirement, and a line in the tenant's log for every change.
+/// requirement, and a line in the log of each of the person's tenants for every change.
 /// </summary>
 public sealed class TwoStepVerification(
     UserManager<ApplicationUser> users,
     IUserStore<ApplicationUser> store,
     AppDbContext db,
-    TenantContext tenantContext,
-    AuditLog audit,
-    IHostEnvironment environment,
-    ILogger<TwoStepVerification> logger)
+    AccountAudit audit,
+    IHostEnvironment environment)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -38,16 +34,24 @@ public sealed class TwoStepVerification(
             return false;
         }
 
-        if (user.TenantId is not { } tenantId)
+        // Every tenant the person works in has its say: one that requires it for its administrators or for everyone
+        // requires it of the account, which is the same in all of them.
+        var userId = user.Id;
+        var accesses = await (
+                from a in db.TenantAccesses
+                where a.UserId == userId && a.IsActive
+                join t in db.Tenants on a.TenantId equals t.Id
+                where !t.IsSuspended
+                select new { t.TwoFactorRequirement, a.IsAdmin })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (accesses.Any(a => a.TwoFactorRequirement != TwoFactorRequirement.Nobody && AccountRules.RequiresTwoFactor(a.TwoFactorRequirement, a.IsAdmin)))
         {
-            return await users.IsInRoleAsync(user, Roles.PlatformAdmin).ConfigureAwait(false)
-                && AccountRules.OperatorRequiresTwoFactor(environment.IsDevelopment());
+            return true;
         }
 
-        var requirement = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TwoFactorRequirement)
-            .SingleAsync(cancellationToken).ConfigureAwait(false);
-        return requirement != TwoFactorRequirement.Nobody
-            && AccountRules.RequiresTwoFactor(requirement, await users.IsInRoleAsync(user, Roles.TenantAdmin).ConfigureAwait(false));
+        return AccountRules.OperatorRequiresTwoFactor(environment.IsDevelopment())
+            && await users.IsInRoleAsync(user, Roles.PlatformAdmin).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -93,9 +97,10 @@ public sealed class TwoStepVerification(
             return null;
         }
 
-        await RecordAsync(user, AuditAction.TwoFactorEnabled, "Tvåstegsverifiering påslagen med autentiseringsapp.", cancellationToken).ConfigureAwait(false);
         await users.SetTwoFactorEnabledAsync(user, true).ConfigureAwait(false);
-        return [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount).ConfigureAwait(false))!];
+        IReadOnlyList<string> codes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount).ConfigureAwait(false))!];
+        await audit.RecordAsync(user, AuditAction.TwoFactorEnabled, "Tvåstegsverifiering påslagen med autentiseringsapp.", cancellationToken).ConfigureAwait(false);
+        return codes;
     }
 
     /// <summary>New recovery codes in place of the old ones, for the app's current code; null for a wrong code.</summary>
@@ -107,9 +112,9 @@ public sealed class TwoStepVerification(
             return null;
         }
 
-        await RecordAsync(user, AuditAction.RecoveryCodesRenewed, "Nya återställningskoder skapade; de gamla gäller inte längre.", cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount).ConfigureAwait(false))!];
+        IReadOnlyList<string> codes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount).ConfigureAwait(false))!];
+        await audit.RecordAsync(user, AuditAction.RecoveryCodesRenewed, "Nya återställningskoder skapade; de gamla gäller inte längre.", cancellationToken).ConfigureAwait(false);
+        return codes;
     }
 
     /// <summary>
@@ -131,9 +136,9 @@ public sealed class TwoStepVerification(
             return false;
         }
 
-        await RecordAsync(user, AuditAction.TwoFactorDisabled, "Tvåstegsverifiering avstängd.", cancellationToken).ConfigureAwait(false);
         await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
         await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+        await audit.RecordAsync(user, AuditAction.TwoFactorDisabled, "Tvåstegsverifiering avstängd.", cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -155,22 +160,5 @@ public sealed class TwoStepVerification(
         var normalised = Normalise(code);
         return IsAppCode(normalised)
             && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, normalised).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// A line in the person's tenant's log, added to the context so the change's own save writes it. The platform
-    /// operator belongs to no tenant and has no tenant log: their changes go to the application's log only.
-    /// </summary>
-    private async Task RecordAsync(ApplicationUser user, AuditAction action, string summary, CancellationToken cancellationToken)
-    {
-        if (user.TenantId is not { } tenantId)
-        {
-            logger.LogInformation("Two-step verification of operator {UserId}: {Action}.", user.Id, action);
-            return;
-        }
-
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
-        tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
-        audit.RecordAs(user.Id, user.Email, action, AuditSubjects.User, user.Id, summary);
     }
 }

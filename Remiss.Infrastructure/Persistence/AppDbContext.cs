@@ -37,6 +37,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<TenantAccess> TenantAccesses => Set<TenantAccess>();
+
     public DbSet<Remiss> Remisser => Set<Remiss>();
 
     public DbSet<Question> Questions => Set<Question>();

@@ -26,7 +26,7 @@ public sealed class TenantOverview(AppDbContext db)
                 t.Slug,
                 t.IsSuspended,
                 db.Organisations.IgnoreQueryFilters(lifted).Count(o => o.TenantId == t.Id),
-                db.Users.Count(u => u.TenantId == t.Id),
+                db.TenantAccesses.Count(a => a.TenantId == t.Id),
                 db.Remisser.IgnoreQueryFilters(lifted).Count(r => r.TenantId == t.Id && r.Status == RemissStatus.Sent)));
     }
 }

@@ -1,6 +1,5 @@
 namespace Remiss.Infrastructure.Platform;
 
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Remiss.Domain.Audit;
 using Remiss.Domain.Common;
@@ -20,7 +19,6 @@ public sealed record NewTenantInput(string? Name, string? Slug, string? TimeZone
 public sealed class TenantProvisioning(
     AppDbContext db,
     TenantContext tenantContext,
-    UserManager<ApplicationUser> users,
     AccountLinks links,
     AuditLog audit,
     TimeProvider clock)
@@ -40,27 +38,22 @@ public sealed class TenantProvisioning(
             errors.Add(new(Field.Slug, RefusalKey.SlugTaken, tenant.Slug));
         }
 
-        if (email is not null && await users.FindByEmailAsync(email).ConfigureAwait(false) is not null)
-        {
-            errors.Add(new(Field.AdminEmail, RefusalKey.EmailTaken, email));
-        }
-
         DomainException.ThrowIfAny(errors);
         if (tenant is null)
         {
             throw new InvalidOperationException("A tenant that was not refused was created.");
         }
 
-        tenantContext.Set(new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId));
+        var current = new CurrentTenant(tenant.Id, tenant.Slug, tenant.Name, tenant.TimeZoneId);
+        tenantContext.Set(current);
         await db.InTransactionAsync(
             async _ =>
             {
                 db.Tenants.Add(tenant);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                var admin = new ApplicationUser { UserName = email, Email = email, TenantId = tenant.Id, DisplayName = adminName!, CreatedAt = tenant.CreatedAt };
-                IdentityResults.Check(await users.CreateAsync(admin).ConfigureAwait(false));
-                IdentityResults.Check(await users.AddToRoleAsync(admin, Roles.TenantAdmin).ConfigureAwait(false));
-                await links.QueueInvitationAsync(admin, tenant.Name, "Remiss plattformsdrift").ConfigureAwait(false);
+                // An address that already has an account (a consultant who keeps several kommuners directories) gets an
+                // access to the new tenant, not a second account.
+                var admin = await links.InviteAsync(current, email!, adminName!, title: null, isAdmin: true, "Remiss plattformsdrift", tenant.CreatedAt).ConfigureAwait(false);
                 audit.Record(AuditAction.TenantCreated, AuditSubjects.Tenant, tenant.Id, $"Kunden {tenant.Name} ({tenant.Slug}) skapades.");
                 audit.Record(AuditAction.UserInvited, AuditSubjects.User, admin.Id, $"{admin.DisplayName} ({email}) bjöds in som administratör.");
                 return 0;

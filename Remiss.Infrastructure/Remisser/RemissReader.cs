@@ -111,7 +111,7 @@ public sealed class RemissReader(AppDbContext db, Tenancy.ITenantContext tenantC
 
     /// <summary>The display name of a user of the current tenant, for "senast sparat av".</summary>
     public async Task<string> UserNameAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == userId && u.TenantId == tenantContext.TenantId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        await db.Users.Where(u => u.Id == userId && db.TenantAccesses.Any(a => a.UserId == userId && a.TenantId == tenantContext.TenantId)).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
         ?? string.Empty;
 
     /// <summary>Organisation names by id for the current tenant.</summary>

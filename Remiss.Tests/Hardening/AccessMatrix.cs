@@ -134,6 +134,7 @@ public static class AccessMatrix
 
         // The signed-in person's own account and its two-step verification.
         ["GET /konto/mitt-konto"] = Access.SignedIn,
+        ["GET /konto/ingen-atkomst"] = Access.SignedIn,
         ["POST /konto/mitt-konto?handler=Enable"] = Access.SignedIn,
         ["POST /konto/mitt-konto?handler=Renew"] = Access.SignedIn,
         ["POST /konto/mitt-konto?handler=Disable"] = Access.SignedIn,

@@ -17,11 +17,15 @@ using Remiss.Tests.TestSupport;
 /// <summary>
 /// The demo app with both tenants' remisser sent through the product (so the outbox holds their invitations),
 /// each with a bilaga, one yttrande drafted with a protokollsutdrag, and a spare organisation and user that
-/// the tenant admins' posts may change. A third tenant is the platform operator's to suspend.
+/// the tenant admins' posts may change; a person with access to both tenants. A third tenant is the platform operator's
+/// to suspend.
 /// </summary>
 public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
 {
     public const string SpareTenantSlug = "visby";
+
+    /// <summary>A person with access to both malmo and lund.</summary>
+    public const string TwoTenantPerson = "region@skane.example";
 
     public IReadOnlyDictionary<string, TenantIds> Ids { get; private set; } = new Dictionary<string, TenantIds>();
 
@@ -36,6 +40,10 @@ public sealed class MatrixAppFactory : RemissAppFactory, IAsyncLifetime
         await AddUserAsync("lund", "admin@lund.example", "Lina Lundberg", organisation: null, Roles.TenantAdmin);
         await AddUserAsync("malmo", "reserv@malmo.example", "Rune Reserv", organisation: null, role: null);
         await AddUserAsync("lund", "reserv@lund.example", "Rut Reserv", organisation: null, role: null);
+
+        // One person in both tenants, answering for a nämnd in each: what is theirs in one must not show in the other.
+        await AddUserAsync("malmo", TwoTenantPerson, "Regina Region", "Arbetsmarknads- och socialnämnden", role: null);
+        await AddAccessAsync("lund", TwoTenantPerson, "Tekniska nämnden");
         Ids = new Dictionary<string, TenantIds>
         {
             ["malmo"] = await PrepareAsync("malmo", "handlaggare@malmo.example", "Arbetsmarknads- och socialnämnden", "asn@malmo.example"),

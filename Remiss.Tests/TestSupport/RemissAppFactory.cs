@@ -84,6 +84,24 @@ public class RemissAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// Gives the existing account <paramref name="email"/> an access to tenant <paramref name="slug"/> as well, a member of
+    /// <paramref name="organisation"/> there when one is named: one person working in two tenants.
+    /// </summary>
+    public Task<Guid> AddAccessAsync(string slug, string email, string? organisation, bool isAdmin = false) =>
+        InTenantAsync(slug, async (db, _) =>
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            db.TenantAccesses.Add(TenantAccess.Grant(userId, db.CurrentTenantId!.Value, isAdmin, Clock.UtcNow));
+            if (organisation is not null)
+            {
+                db.Memberships.Add(Membership.Create(await db.Organisations.SingleAsync(o => o.Name == organisation), userId));
+            }
+
+            await db.SaveChangesAsync();
+            return userId;
+        });
+
+    /// <summary>
     /// A signed-up user of tenant <paramref name="slug"/> with the demo password, a member of
     /// <paramref name="organisation"/> (by name) when one is named, in <paramref name="role"/> when one is named.
     /// </summary>
@@ -91,18 +109,25 @@ public class RemissAppFactory : WebApplicationFactory<Program>
         InTenantAsync(slug, async (db, services) =>
         {
             var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, TenantId = db.CurrentTenantId, DisplayName = name, CreatedAt = Clock.UtcNow };
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = Clock.UtcNow };
             Assert.True((await users.CreateAsync(user, WebSession.DemoPassword)).Succeeded, email);
-            if (role is not null)
+            if (role == Roles.PlatformAdmin)
             {
                 Assert.True((await users.AddToRoleAsync(user, role)).Succeeded, email);
+            }
+            else
+            {
+                var access = TenantAccess.Grant(user.Id, db.CurrentTenantId!.Value, isAdmin: role == Roles.TenantAdmin, Clock.UtcNow);
+                access.FirstUsedAt = Clock.UtcNow;
+                db.TenantAccesses.Add(access);
             }
 
             if (organisation is not null)
             {
                 db.Memberships.Add(Membership.Create(await db.Organisations.SingleAsync(o => o.Name == organisation), user.Id));
-                await db.SaveChangesAsync();
             }
+
+            await db.SaveChangesAsync();
 
             return user.Id;
         });

@@ -228,6 +228,12 @@ public sealed class AuthorizationPolicyTests(RemissAppFactory factory) : IClassF
             var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
             Assert.NotNull(user);
             principal = await services.GetRequiredService<SignInManager<ApplicationUser>>().CreateUserPrincipalAsync(user);
+
+            // As the tenant middleware does: the access to the request's tenant, if the person has one.
+            if (services.GetRequiredService<TenantContext>().Tenant is { } current)
+            {
+                await services.GetRequiredService<PersonTenants>().EnterAsync(principal, current, CancellationToken.None);
+            }
         }
 
         var result = await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, resource, policy);

@@ -238,9 +238,10 @@ public sealed class SignInPageTests(RemissAppFactory factory) : IClassFixture<Re
         await factory.InTenantAsync("malmo", async (db, services) =>
         {
             var tenant = db.Tenants.Single(t => t.Slug == "malmo");
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, TenantId = tenant.Id, DisplayName = "Lasse Last" };
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Lasse Last" };
             var created = await services.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, WebSession.DemoPassword);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            db.TenantAccesses.Add(TenantAccess.Grant(user.Id, tenant.Id, isAdmin: false, factory.Clock.UtcNow));
             db.Memberships.Add(Membership.Create(db.Organisations.Single(o => o.Name == "Kulturnämnden"), user.Id));
             return await db.SaveChangesAsync();
         });
@@ -290,10 +291,13 @@ public sealed class SignInPageTests(RemissAppFactory factory) : IClassFixture<Re
         await factory.InTenantAsync("malmo", async (db, services) =>
         {
             var tenant = db.Tenants.Single(t => t.Slug == "malmo");
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, TenantId = tenant.Id, DisplayName = "Sara Slutat", IsActive = false };
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Sara Slutat" };
             var created = await services.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, WebSession.DemoPassword);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-            return 0;
+            var access = TenantAccess.Grant(user.Id, tenant.Id, isAdmin: false, factory.Clock.UtcNow);
+            access.IsActive = false;
+            db.TenantAccesses.Add(access);
+            return await db.SaveChangesAsync();
         });
         using var session = factory.NewSession();
         var (_, form) = await session.GetPageAsync(SignInPath);

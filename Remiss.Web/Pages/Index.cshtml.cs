@@ -4,21 +4,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Remiss.Infrastructure.Identity;
 
-/// <summary>The root leads each user to their own start page, or to sign-in.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The root leads each person to their start page: the tenant they last worked in (of those they still have access
+/// to), the platform for the operator, else sign-in.
+/// </summary>
+public sealed class IndexModel(PersonTenants tenants) : PageModel
 {
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated != true)
+        if (User.Identity?.IsAuthenticated != true || User.UserId() is not { } userId)
         {
             return RedirectToPage("/Account/SignIn");
         }
 
-        if (User.TenantSlug() is { } slug)
+        if (await tenants.StartAsync(userId, cancellationToken) is { } start)
         {
-            return Redirect($"/{slug}");
+            return Redirect($"/{start.Slug}");
         }
 
-        return User.IsInRole(Roles.PlatformAdmin) ? RedirectToPage("/Platform/Index") : RedirectToPage("/Account/SignIn");
+        return User.IsInRole(Roles.PlatformAdmin) ? RedirectToPage("/Platform/Index") : RedirectToPage("/Account/NoAccess");
     }
 }

@@ -7,13 +7,16 @@ using Remiss.Infrastructure.Tenancy;
 
 /// <summary>
 /// Resolves <c>{tenant}</c> from the route into the scoped tenant context, before authorization. An unknown or
-/// suspended tenant, or a signed-in user of another tenant, gets 404: nothing says the other tenant exists.
+/// suspended tenant, or a signed-in person without an active access to it, gets 404: nothing says the tenant exists.
+/// The person's access to this tenant is read from the database on every request and added to the request's principal
+/// (<see cref="PersonTenants.EnterAsync"/>): the cookie names the person only, so one account serves several tenants,
+/// and an access or a role taken away is gone at the next request.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<TenantResolutionMiddleware> logger)
 {
     public const string RouteKey = "tenant";
 
-    public async Task InvokeAsync(HttpContext http, AppDbContext db, TenantContext tenantContext)
+    public async Task InvokeAsync(HttpContext http, AppDbContext db, TenantContext tenantContext, PersonTenants tenants)
     {
         if (http.GetRouteValue(RouteKey) is string slug)
         {
@@ -28,10 +31,10 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, ILogger<Ten
                 return;
             }
 
-            if (http.User.Identity?.IsAuthenticated == true && http.User.TenantId() != tenant.Id)
+            if (http.User.Identity?.IsAuthenticated == true && !await tenants.EnterAsync(http.User, tenant, http.RequestAborted))
             {
-                logger.LogWarning("User {UserId} of tenant {UserTenant} asked for {Path} of tenant {Tenant}: refused with 404.",
-                    http.User.UserId(), http.User.TenantId(), http.Request.Path.Value, tenant.Slug);
+                logger.LogWarning("User {UserId} without access asked for {Path} of tenant {Tenant}: refused with 404.",
+                    http.User.UserId(), http.Request.Path.Value, tenant.Slug);
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }

@@ -12,10 +12,9 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Title).HasMaxLength(200);
-        builder.HasIndex(u => u.TenantId);
-        builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.LastTenantId).OnDelete(DeleteBehavior.SetNull);
 
-        // E-mail addresses are unique across the service: one sign-in page leads everyone to their tenant.
+        // E-mail addresses are unique across the service: one sign-in page leads everyone to their tenants.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
     }
 }

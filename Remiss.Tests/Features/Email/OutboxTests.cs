@@ -214,11 +214,12 @@ public sealed class OutboxTests : IAsyncLifetime
             Email = email,
             NormalizedEmail = email.ToUpperInvariant(),
             DisplayName = name,
-            TenantId = userTenantId,
-            IsActive = isActive,
             CreatedAt = A.Now,
         };
         db.Users.Add(user);
+        var access = TenantAccess.Grant(user.Id, userTenantId, isAdmin: false, A.Now);
+        access.IsActive = isActive;
+        db.TenantAccesses.Add(access);
         db.Memberships.Add(Membership.Create(organisation, user.Id));
     }
 

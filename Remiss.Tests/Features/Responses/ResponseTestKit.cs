@@ -404,12 +404,12 @@ internal static class Kit
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,
-                TenantId = tenant.Id,
                 DisplayName = displayName,
                 CreatedAt = factory.Clock.UtcNow,
             };
             var created = await users.CreateAsync(user, WebSession.DemoPassword);
             Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+            db.TenantAccesses.Add(TenantAccess.Grant(user.Id, tenant.Id, isAdmin: false, factory.Clock.UtcNow));
             foreach (var organisation in await db.Organisations.Where(o => organisationNames.Contains(o.Name)).ToListAsync())
             {
                 db.Memberships.Add(Membership.Create(organisation, user.Id));

@@ -4,17 +4,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Remiss.Infrastructure.Identity;
-using Remiss.Infrastructure.Persistence;
 using Remiss.Web.Resources;
 
 /// <summary>One sign-in page for everyone; the account's e-mail address leads the user to their tenant.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.AccountPolicy)]
 public sealed class SignInModel(
     SignInManager<ApplicationUser> signInManager,
-    AppDbContext db,
+    PersonTenants tenants,
     SignInRecorder recorder,
     IStringLocalizer<SharedResource> localizer,
     SignInThrottle throttle,
@@ -54,11 +52,11 @@ public sealed class SignInModel(
             return Fail(client);
         }
 
-        if (!user.IsActive || await TenantIsSuspendedAsync(user, cancellationToken))
+        if (await NowhereToGoAsync(user, cancellationToken) is { } why)
         {
-            logger.LogWarning("Failed sign-in for inactive or suspended user {UserId}.", user.Id);
+            logger.LogWarning("Failed sign-in for user {UserId} without an active access.", user.Id);
             timing.CheckDecoyPassword(Input.Password);
-            await recorder.RecordAsync(user, succeeded: false, user.IsActive ? "Inloggningen nekades: kunden är avstängd." : "Inloggningen nekades: kontot är inaktiverat.", cancellationToken);
+            await recorder.RecordAsync(user, succeeded: false, why, cancellationToken);
             return Fail(client);
         }
 
@@ -89,8 +87,21 @@ public sealed class SignInModel(
         return Redirect("/");
     }
 
-    private async Task<bool> TenantIsSuspendedAsync(ApplicationUser user, CancellationToken cancellationToken) =>
-        user.TenantId is { } tenantId && await db.Tenants.AnyAsync(t => t.Id == tenantId && t.IsSuspended, cancellationToken);
+    /// <summary>
+    /// Why the account may not sign in, for the tenants' logs: it needs an active access to a tenant that is not
+    /// suspended, or the operator's role. Null when it may.
+    /// </summary>
+    private async Task<string?> NowhereToGoAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        if ((await tenants.ActiveAsync(user.Id, cancellationToken)).Count > 0 || await signInManager.UserManager.IsInRoleAsync(user, Roles.PlatformAdmin))
+        {
+            return null;
+        }
+
+        return await tenants.HasActiveAccessAsync(user.Id, cancellationToken)
+            ? "Inloggningen nekades: kommunens tillgång till Remiss är avstängd."
+            : "Inloggningen nekades: kontot är inaktiverat.";
+    }
 
     private PageResult Fail(string? client)
     {

@@ -35,7 +35,7 @@ public sealed class InviteModel(ITenantContext tenantContext, TenantUsers users,
         try
         {
             await users.InviteAsync(Input.ToInput(), UserName, cancellationToken);
-            TempData["StatusMessage"] = $"En inbjudan har skickats till {Input.Email!.Trim()}.";
+            TempData["StatusMessage"] = $"Inbjudan skickad till {Input.Email!.Trim()}.";
             return Redirect($"{AdminUrl}/anvandare");
         }
         catch (DomainException refusal)
