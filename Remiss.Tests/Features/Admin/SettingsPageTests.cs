@@ -28,7 +28,7 @@ public sealed class SettingsPageTests(RemissAppFactory factory) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("14, sju", "\"sju\" är inte ett antal dagar.")]
+    [InlineData("14, sju", "”sju” är inte ett antal dagar.")]
     [InlineData("7, 7", "Samma dag kan inte anges två gånger i påminnelseschemat.")]
     [InlineData("120", "Påminnelser kan skickas 1–90 dagar före sista svarsdag.")]
     public async Task Save_AnInvalidReminderSchedule_IsRefusedByTheFieldKeepsTheInputAndChangesNothing(string typed, string error)

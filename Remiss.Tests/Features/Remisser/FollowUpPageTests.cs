@@ -51,7 +51,7 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
 
         var extension = page.QuerySelector("main section[aria-labelledby=anstand]")!;
         Assert.Equal("Tekniska nämnden", Html.Text(extension.QuerySelector("h3")));
-        Assert.Contains("Begär anstånd till 30 april 2027.", Html.Text(extension), StringComparison.Ordinal);
+        Assert.Contains("Tekniska nämnden begär anstånd till 30 april 2027.", Html.Text(extension), StringComparison.Ordinal);
         Assert.Contains("Bevilja anstånd för Tekniska nämnden", Html.ButtonTexts(extension));
         Assert.Contains("Avslå anstånd för Tekniska nämnden", Html.ButtonTexts(extension));
     }

@@ -58,7 +58,7 @@ public sealed class SignInModel(
         {
             logger.LogWarning("Failed sign-in for inactive or suspended user {UserId}.", user.Id);
             timing.CheckDecoyPassword(Input.Password);
-            await recorder.RecordAsync(user, succeeded: false, user.IsActive ? "Inloggningen nekades: kunden är avstängd." : "Inloggningen nekades: kontot är inaktiverat.", cancellationToken);
+            await recorder.RecordAsync(user, succeeded: false, user.IsActive ? "Inloggningen nekades: kommunens tillgång till Remiss är avstängd." : "Inloggningen nekades: kontot är inaktiverat.", cancellationToken);
             return Fail(client);
         }
 

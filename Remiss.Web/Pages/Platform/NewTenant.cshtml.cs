@@ -18,15 +18,19 @@ public sealed class NewTenantModel(TenantProvisioning provisioning) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var input = new NewTenantInput(Input.Name, Input.Slug, Input.TimeZoneId, Input.AdminEmail, Input.AdminName);
         try
         {
-            var tenant = await provisioning.CreateAsync(new NewTenantInput(Input.Name, Input.Slug, Input.TimeZoneId, Input.AdminEmail, Input.AdminName), cancellationToken);
+            var tenant = await provisioning.CreateAsync(input, cancellationToken);
             TempData["StatusMessage"] = $"{tenant.Name} är skapad. En inbjudan har skickats till {Input.AdminEmail!.Trim()}.";
             return Redirect("/plattform");
         }
         catch (DomainException refusal)
         {
             this.AddRefusal(refusal, FormFields.NewTenant);
+
+            // The form shows the kortnamn as it was made (of the name, if none was typed), so the operator sees the address.
+            Input.Slug = TenantProvisioning.SlugOf(input) is { Length: > 0 } slug ? slug : Input.Slug;
             return Page();
         }
     }
