@@ -251,7 +251,7 @@ public sealed class OrganisationDirectoryPageTests(RemissAppFactory factory) : I
         Assert.Equal("Inga", errors[0]);
         Assert.Equal("Ange namn.", errors[1]);
         Assert.Equal("Miljönämnden finns redan bland organisationerna.", errors[2]);
-        Assert.Contains("Typen \"Kommunförbund\" finns inte.", errors[3], StringComparison.Ordinal);
+        Assert.Contains("Typen ”Kommunförbund” finns inte.", errors[3], StringComparison.Ordinal);
         Assert.Contains("Ange funktionsbrevlåda i formen namn@kommun.se.", errors[3], StringComparison.Ordinal);
         Assert.Null(preview.QuerySelector("form[action$='handler=Import']"));
         Assert.Contains("3 av 4 rader har fel.", Html.Text(preview.QuerySelector("#forhandsgranskning")!.ParentElement), StringComparison.Ordinal);

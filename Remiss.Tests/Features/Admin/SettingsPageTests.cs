@@ -24,7 +24,7 @@ public sealed class SettingsPageTests(RemissAppFactory factory) : IClassFixture<
         Assert.Equal(Settings, response.Target());
         Assert.Equal("Inställningarna har sparats.", Html.Status((await admin.FollowAsync(response)).Page));
         Assert.Equal([21, 10, 3], (await TenantAsync("malmo")).ReminderDaysBefore);
-        Assert.Contains(await AdminKit.AuditAsync(factory, AuditAction.SettingsChanged), e => e.Summary.Contains("→ 21, 10, 3 dagar", StringComparison.Ordinal));
+        Assert.Contains(await AdminKit.AuditAsync(factory, AuditAction.SettingsChanged), e => e.Summary.Contains("påminnelser (dagar före sista svarsdag) 14, 7, 2 → 21, 10, 3", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
             Assert.StartsWith("Hanna Handläggare", e.ActorName, StringComparison.Ordinal);
             Assert.Equal(factory.Clock.UtcNow, e.OccurredAt);
         });
-        Assert.Contains("1 remissinstanser", history[2].Summary, StringComparison.Ordinal);
+        Assert.Contains("1 remissinstans med sista svarsdag 31 mars 2027", history[2].Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -481,8 +481,8 @@ public sealed class EditPageTests(RemissAppFactory factory) : IClassFixture<Remi
         var refused = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Html.FieldError(refused, "Input_Deadline"));
-        Assert.Contains("Sista svarsdag måste vara efter dagens datum.", Html.Summary(refused));
+        Assert.Equal("Ange en sista svarsdag efter dagens datum.", Html.FieldError(refused, "Input_Deadline"));
+        Assert.Contains("Ange en sista svarsdag efter dagens datum.", Html.Summary(refused));
         Assert.Equal(deadline, Input(refused, "Sista svarsdag").Value);
         Assert.Equal(before, await Arrange.FingerprintAsync(factory, remiss.Id));
     }

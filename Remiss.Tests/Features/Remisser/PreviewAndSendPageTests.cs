@@ -103,12 +103,12 @@ public sealed class PreviewAndSendPageTests(RemissAppFactory factory) : IClassFi
         Assert.Equal("Remissen kan inte skickas ännu", Html.Text(page.QuerySelector("main .error-summary h2")));
         var summary = page.QuerySelectorAll("main .error-summary li a").ToDictionary(a => a.GetAttribute("href")!, Html.Text);
         Assert.Equal("Ange diarienummer innan remissen skickas.", summary["#Input_Diarienummer"]);
-        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", summary["#Input_Deadline"]);
+        Assert.Equal("Ange en sista svarsdag efter dagens datum.", summary["#Input_Deadline"]);
         Assert.Equal("Välj minst en remissinstans.", summary["#Input_RecipientIds"]);
         Assert.Equal("Fråga 1 saknar frågetext.", summary["#Input_Questions_0__Text"]);
         Assert.All(summary.Keys, href => Assert.NotNull(page.GetElementById(href[1..])));
         Assert.Equal("Ange diarienummer innan remissen skickas.", Html.FieldError(page, "Input_Diarienummer"));
-        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Html.FieldError(page, "Input_Deadline"));
+        Assert.Equal("Ange en sista svarsdag efter dagens datum.", Html.FieldError(page, "Input_Deadline"));
         Assert.Equal("Fråga 1 saknar frågetext.", Html.FieldError(page, "Input_Questions_0__Text"));
         Assert.Equal("Välj minst en remissinstans.", Html.Text(page.GetElementById("Input_RecipientIds")));
         Assert.Equal("Titel skriven före utskick", page.GetElementById("Input_Title")!.GetAttribute("value"));

@@ -107,9 +107,9 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
     // ---- Anstånd ----------------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("2027-11-30", "Det begärda datumet måste vara senare än nuvarande sista svarsdag.")]
-    [InlineData("2027-06-01", "Det begärda datumet måste vara senare än nuvarande sista svarsdag.")]
-    [InlineData("2026-11-23", "Det begärda datumet måste vara efter dagens datum.")]
+    [InlineData("2027-11-30", "Ange ett datum senare än nuvarande sista svarsdag.")]
+    [InlineData("2027-06-01", "Ange ett datum senare än nuvarande sista svarsdag.")]
+    [InlineData("2026-11-23", "Ange ett datum efter dagens datum.")]
     [InlineData("", "Ange vilket datum ni önskar som sista svarsdag.")]
     public async Task A_date_not_after_the_current_deadline_is_refused_with_a_message_next_to_the_field(string date, string message)
     {

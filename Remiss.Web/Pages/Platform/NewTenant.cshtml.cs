@@ -29,8 +29,12 @@ public sealed class NewTenantModel(TenantProvisioning provisioning) : PageModel
         {
             this.AddRefusal(refusal, FormFields.NewTenant);
 
-            // The form shows the kortnamn as it was made (of the name, if none was typed), so the operator sees the address.
-            Input.Slug = TenantProvisioning.SlugOf(input) is { Length: > 0 } slug ? slug : Input.Slug;
+            // With no kortnamn typed, the form shows the one made of the name, so the operator sees the address.
+            if (string.IsNullOrWhiteSpace(Input.Slug))
+            {
+                Input.Slug = TenantProvisioning.SlugOf(input);
+            }
+
             return Page();
         }
     }

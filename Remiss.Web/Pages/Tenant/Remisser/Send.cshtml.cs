@@ -40,10 +40,17 @@ public sealed class SendModel(ITenantContext tenantContext, RemissReader reader,
             TempData["StatusMessage"] = $"Remissen är skickad till {SwedishPlural.Count(Remiss.Recipients.Count, "remissinstans", "remissinstanser")}. {SwedishPlural.Count(invited, "inbjudan", "inbjudningar")} går ut med e-post.";
             return Redirect(RemissUrl);
         }
-        catch (DomainException)
+        catch (DomainException refusal)
         {
-            // Something changed since the confirmation was shown: the form says what, next to its fields.
-            return Redirect(ProblemsUrl);
+            // Something changed since the confirmation was shown: the form says what, next to its fields. A refusal
+            // about no field of the form (a recipient retired meanwhile) stays here, above the confirmation.
+            if (Remiss.ProblemsBeforeSending(sending.Today).Count > 0)
+            {
+                return Redirect(ProblemsUrl);
+            }
+
+            AddRefusal(refusal);
+            return Page();
         }
     }
 
