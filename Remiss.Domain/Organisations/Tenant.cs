@@ -1,5 +1,6 @@
 namespace Remiss.Domain.Organisations;
 
+using System.Text;
 using System.Text.RegularExpressions;
 using Remiss.Domain.Common;
 
@@ -7,6 +8,8 @@ using Remiss.Domain.Common;
 public sealed partial class Tenant : Entity
 {
     public const int NameMaxLength = 200;
+
+    public const int SlugMaxLength = 40;
 
     public const int SectionNameMaxLength = 100;
 
@@ -56,14 +59,44 @@ public sealed partial class Tenant : Entity
     /// <summary>Days before a recipient's deadline on which a påminnelse goes out, largest first.</summary>
     public IReadOnlyList<int> ReminderDaysBefore => _reminderDaysBefore;
 
-    public static Tenant Create(string slug, string name, DateTime nowUtc, string timeZoneId = TenantCalendar.DefaultTimeZoneId) =>
-        new()
+    /// <summary>A new tenant; every refusal (slug, name, time zone) comes at once, so the operator corrects them in one go.</summary>
+    public static Tenant Create(string slug, string name, DateTime nowUtc, string timeZoneId = TenantCalendar.DefaultTimeZoneId)
+    {
+        var refusals = new List<Refusal>();
+        var tenant = new Tenant
         {
-            Slug = ValidSlug(slug),
-            Name = Text.Required(name, Field.Name, NameMaxLength),
-            TimeZoneId = ValidTimeZone(timeZoneId),
+            Slug = Checked(() => ValidSlug(slug), refusals),
+            Name = Checked(() => Text.Required(name, Field.Name, NameMaxLength), refusals),
+            TimeZoneId = Checked(() => ValidTimeZone(timeZoneId), refusals),
             CreatedAt = nowUtc,
         };
+        DomainException.ThrowIfAny(refusals);
+        return tenant;
+    }
+
+    /// <summary>
+    /// The slug a name or a typed kortnamn makes: "Helsingborg" → "helsingborg", "Malmö stad" → "malmo-stad". Letters
+    /// lose their accents (å, ä → a; ö → o), spaces and dashes become one dash, other characters go. The result is then
+    /// checked like any slug (it may still be reserved or taken).
+    /// </summary>
+    public static string SlugFrom(string? text)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in (text ?? string.Empty).Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD))
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                slug.Append(c);
+            }
+            else if ((char.IsWhiteSpace(c) || c is '-' or '_') && slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var value = slug.ToString().TrimEnd('-');
+        return value.Length > SlugMaxLength ? value[..SlugMaxLength].TrimEnd('-') : value;
+    }
 
     public TenantCalendar Calendar() => TenantCalendar.For(TimeZoneId);
 
@@ -143,6 +176,19 @@ public sealed partial class Tenant : Entity
         return ReservedSlugs.Contains(value)
             ? throw new DomainException(Field.Slug, RefusalKey.ReservedSlug, value)
             : value;
+    }
+
+    private static string Checked(Func<string> valid, List<Refusal> refusals)
+    {
+        try
+        {
+            return valid();
+        }
+        catch (DomainException refusal)
+        {
+            refusals.AddRange(refusal.Refusals);
+            return string.Empty;
+        }
     }
 
     private static string ValidTimeZone(string timeZoneId)

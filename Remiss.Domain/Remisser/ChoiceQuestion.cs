@@ -12,6 +12,8 @@ public sealed class ChoiceQuestion : QuestionKind<ChoiceAnswer>
 
     public override string Name => "Val";
 
+    public override string Instruction => "Välj bland alternativen";
+
     /// <summary>Each option (the owner's, or the organisations chosen) with how many chose it, in the question's order.</summary>
     public static IReadOnlyList<(string Option, int Count)> Tally(Question question, IEnumerable<Answer> answers, IComparer<string> organisationOrder)
     {

@@ -7,5 +7,7 @@ public sealed class FreeTextQuestion : QuestionKind
 
     public override string Name => "Fritext";
 
+    public override string Instruction => "Svara med egen text";
+
     public override bool IsAnswered(Question question, Answer answer) => !Response.IsBlankHtml(answer.Text);
 }

@@ -9,6 +9,8 @@ public sealed class PositionQuestion : QuestionKind<PositionAnswer>
 
     public override string Name => "Ställningstagande";
 
+    public override string Instruction => "Ta ställning och motivera";
+
     public static string LabelOf(Position position) => position switch
     {
         Position.Supports => "Tillstyrker",

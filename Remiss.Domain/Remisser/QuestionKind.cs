@@ -15,6 +15,9 @@ public abstract class QuestionKind
     /// <summary>The type's Swedish name, as the question editor and the question's meta line show it.</summary>
     public abstract string Name { get; }
 
+    /// <summary>How a remissinstans answers, in its own words ("Ta ställning och motivera"): respondents never read the type's name.</summary>
+    public abstract string Instruction { get; }
+
     /// <summary>The answer value this type stores besides the shared text, or null when it stores none (Fritext).</summary>
     public virtual Type? ValueType => null;
 

@@ -11,6 +11,8 @@ public sealed class TrafficLightQuestion : QuestionKind<TrafficLightAnswer>
 
     public override string Name => "Trafikljus";
 
+    public override string Instruction => "Bedöm varje punkt som grönt, gult eller rött";
+
     public static string LabelOf(TrafficLightColour colour) => colour switch
     {
         TrafficLightColour.Green => "Grönt",

@@ -165,7 +165,7 @@ public sealed class OrganisationDirectory(AppDbContext db, ITenantContext tenant
             AuditAction.OrganisationsImported,
             AuditSubjects.Organisation,
             null,
-            $"{organisations.Count} organisationer importerades från CSV: {string.Join(", ", organisations.Select(o => o.Name))}.");
+            $"{SwedishPlural.Count(organisations.Count, "organisation", "organisationer")} importerades från CSV: {string.Join(", ", organisations.Select(o => o.Name))}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return (organisations.Count, preview);
     }

@@ -69,7 +69,7 @@ public sealed class TenantSettings(AppDbContext db, ITenantContext tenantContext
         var changes = new List<string>();
         if (beforeDays != Format(tenant.ReminderDaysBefore))
         {
-            changes.Add($"påminnelser {beforeDays} → {Format(tenant.ReminderDaysBefore)} dagar före sista svarsdag");
+            changes.Add($"påminnelser (dagar före sista svarsdag) {beforeDays} → {Format(tenant.ReminderDaysBefore)}");
         }
 
         if (beforeSections != string.Join(", ", tenant.StandardSections))

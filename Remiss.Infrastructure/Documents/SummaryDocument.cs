@@ -1,6 +1,5 @@
 namespace Remiss.Infrastructure.Documents;
 
-using System.Globalization;
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Documents.QuestionTypes;
@@ -72,7 +71,7 @@ public static class SummaryDocument
         var declined = recipients.Count(r => r.Status == RecipientStatus.Declined);
         writer.Labelled(
             "Svar",
-            string.Create(CultureInfo.InvariantCulture, $"{submitted} av {recipients.Count} remissinstanser har yttrat sig, {declined} avstår, {recipients.Count - submitted - declined} har inte svarat."));
+            $"{submitted} av {SwedishPlural.Count(recipients.Count, "remissinstans", "remissinstanser")} har yttrat sig, {declined} avstår, {recipients.Count - submitted - declined} har inte svarat.");
         writer.PageBreak();
     }
 
@@ -198,7 +197,7 @@ public static class SummaryDocument
     }
 
     internal static string NotAnswered(int count) =>
-        count == 1 ? "1 remissinstans har inte svarat." : string.Create(CultureInfo.InvariantCulture, $"{count} remissinstanser har inte svarat.");
+        $"{SwedishPlural.Count(count, "remissinstans", "remissinstanser")} har inte svarat.";
 
     private static string ExtensionText(Recipient recipient) =>
         string.Join("; ", recipient.Extensions.OrderBy(e => e.RequestedAt).Select(e => e.Status switch

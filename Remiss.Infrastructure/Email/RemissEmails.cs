@@ -329,7 +329,7 @@ public sealed class RemissEmails
         {
             0 => "i dag",
             1 => "i morgon",
-            _ => string.Create(Text.Swedish, $"om {daysLeft} dagar"),
+            _ => $"om {SwedishPlural.Count(daysLeft, "dag", "dagar")}",
         };
         List<EmailBlock> body =
         [
@@ -370,21 +370,19 @@ public sealed class RemissEmails
             .Select(l =>
             {
                 var days = today.DayNumber - l.Deadline.DayNumber;
-                return new EmailFact(l.Name, string.Create(Text.Swedish, $"sista svarsdag {SwedishDates.Date(l.Deadline)}, sen med {days} {(days == 1 ? "dag" : "dagar")}"));
+                return new EmailFact(l.Name, string.Create(Text.Swedish, $"sista svarsdag {SwedishDates.Date(l.Deadline)}, sen med {SwedishPlural.Count(days, "dag", "dagar")}"));
             })
             .ToList();
         List<EmailBlock> body =
         [
-            new EmailParagraph(late.Count == 1
-                ? $"En remissinstans har inte svarat på remissen ”{remiss.Title}” fast sista svarsdag har passerat."
-                : string.Create(Text.Swedish, $"{late.Count} remissinstanser har inte svarat på remissen ”{remiss.Title}” fast sista svarsdag har passerat.")),
+            new EmailParagraph($"{SwedishPlural.Count(late.Count, "remissinstans", "remissinstanser")} har inte svarat på remissen ”{remiss.Title}” fast sista svarsdag har passerat."),
             new EmailFacts(Facts(remiss)),
             new EmailFacts(lines),
             new EmailParagraph($"{Answered(answeredCount, recipientCount)} De försenade har fått ett meddelande om att sista svarsdag har passerat. På remissens sida kan ni bevilja anstånd eller stänga remissen."),
         ];
 
         return EmailLayout.Compose(
-            Subject(late.Count == 1 ? "1 försenat yttrande" : string.Create(Text.Swedish, $"{late.Count} försenade yttranden"), remiss),
+            Subject(SwedishPlural.Count(late.Count, "försenat yttrande", "försenade yttranden"), remiss),
             tenant.Name,
             "Försenade yttranden",
             body,
@@ -400,7 +398,7 @@ public sealed class RemissEmails
 
     /// <summary>"2 av 3 remissinstanser har svarat."</summary>
     private static string Answered(int answeredCount, int recipientCount) =>
-        string.Create(Text.Swedish, $"{answeredCount} av {recipientCount} {(recipientCount == 1 ? "remissinstans" : "remissinstanser")} har svarat.");
+        $"{answeredCount} av {SwedishPlural.Count(recipientCount, "remissinstans", "remissinstanser")} har svarat.";
 
     /// <summary>A protocol paragraph as written in a protokollsutdrag: "§ 123", whether or not the § was typed.</summary>
     private static string? Paragraph(string? paragraph)

@@ -30,7 +30,7 @@ public sealed class TenantProvisioning(
         Tenant? tenant = null;
         string? email = null;
         string? adminName = null;
-        Collect(errors, () => tenant = Tenant.Create(input.Slug ?? string.Empty, input.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(input.TimeZoneId) ? TenantCalendar.DefaultTimeZoneId : input.TimeZoneId.Trim()));
+        Collect(errors, () => tenant = Tenant.Create(SlugOf(input), input.Name ?? string.Empty, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(input.TimeZoneId) ? TenantCalendar.DefaultTimeZoneId : input.TimeZoneId.Trim()));
         Collect(errors, () => email = Text.OptionalEmail(input.AdminEmail, Field.AdminEmail) ?? throw new DomainException(Field.AdminEmail, RefusalKey.Required));
         Collect(errors, () => adminName = Text.Required(input.AdminName, Field.AdminName, 200));
         if (tenant is not null && await db.Tenants.AnyAsync(t => t.Slug == tenant.Slug, cancellationToken).ConfigureAwait(false))
@@ -54,7 +54,7 @@ public sealed class TenantProvisioning(
                 // An address that already has an account (a consultant who keeps several kommuners directories) gets an
                 // access to the new tenant, not a second account.
                 var admin = await links.InviteAsync(current, email!, adminName!, title: null, isAdmin: true, "Remiss plattformsdrift", tenant.CreatedAt).ConfigureAwait(false);
-                audit.Record(AuditAction.TenantCreated, AuditSubjects.Tenant, tenant.Id, $"Kunden {tenant.Name} ({tenant.Slug}) skapades.");
+                audit.Record(AuditAction.TenantCreated, AuditSubjects.Tenant, tenant.Id, $"{tenant.Name} anslöts till Remiss med adressen /{tenant.Slug}.");
                 audit.Record(AuditAction.UserInvited, AuditSubjects.User, admin.Id, $"{admin.DisplayName} ({email}) bjöds in som administratör.");
                 return 0;
             },
@@ -62,11 +62,18 @@ public sealed class TenantProvisioning(
         return tenant;
     }
 
+    /// <summary>The kortnamn typed, made into a slug, or else one made of the name: the operator need not know the rules.</summary>
+    public static string SlugOf(NewTenantInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Tenant.SlugFrom(string.IsNullOrWhiteSpace(input.Slug) ? input.Name : input.Slug);
+    }
+
     public Task SuspendAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        ChangeAsync(tenantId, t => t.Suspend(), AuditAction.TenantSuspended, t => $"Kunden {t.Name} stängdes av. Användarna kan inte logga in; inga uppgifter har tagits bort.", cancellationToken);
+        ChangeAsync(tenantId, t => t.Suspend(), AuditAction.TenantSuspended, t => $"Remiss stängdes av för {t.Name}. Användarna kan inte logga in; inga uppgifter har tagits bort.", cancellationToken);
 
     public Task ReactivateAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        ChangeAsync(tenantId, t => t.Reactivate(), AuditAction.TenantReactivated, t => $"Kunden {t.Name} återaktiverades.", cancellationToken);
+        ChangeAsync(tenantId, t => t.Reactivate(), AuditAction.TenantReactivated, t => $"Remiss återaktiverades för {t.Name}.", cancellationToken);
 
     private async Task ChangeAsync(Guid tenantId, Action<Tenant> change, AuditAction action, Func<Tenant, string> summary, CancellationToken cancellationToken)
     {

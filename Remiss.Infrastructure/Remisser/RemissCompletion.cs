@@ -85,7 +85,7 @@ public sealed class RemissCompletion(
                 AuditAction.RemissCompleted,
                 AuditSubjects.Remiss,
                 remiss.Id,
-                string.Create(Text.Swedish, $"Remissen avslutades. Den slutliga sammanställningen sparades ({stored.SizeBytes} byte, SHA-256 {stored.Sha256})."),
+                $"Remissen avslutades. Den slutliga sammanställningen sparades ({FileSize.Format(stored.SizeBytes)}, SHA-256 {stored.Sha256}).",
                 remiss.Id);
 
             var names = await NamesAsync(cancellationToken).ConfigureAwait(false);

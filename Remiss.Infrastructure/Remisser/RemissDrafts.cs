@@ -86,7 +86,7 @@ public sealed class RemissDrafts(
         // A remissinstans the draft no longer lists goes with it, in the same SaveChanges; in a draft it has no yttrande.
         var kept = remiss.Recipients.Select(r => r.Id).ToList();
         db.Recipients.RemoveRange(await db.Recipients.Where(r => r.RemissId == remiss.Id && !kept.Contains(r.Id)).ToListAsync(cancellationToken).ConfigureAwait(false));
-        audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” sparades ({remiss.Questions.Count} frågor, {remiss.Recipients.Count} remissinstanser).", remiss.Id);
+        audit.Record(AuditAction.RemissEdited, AuditSubjects.Remiss, remiss.Id, $"Remissen ”{remiss.Title}” sparades ({SwedishPlural.Count(remiss.Questions.Count, "fråga", "frågor")}, {SwedishPlural.Count(remiss.Recipients.Count, "remissinstans", "remissinstanser")}).", remiss.Id);
         await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
     }
 

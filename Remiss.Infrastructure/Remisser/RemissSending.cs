@@ -58,7 +58,7 @@ public sealed class RemissSending(
         }
 
         var queued = await InviteAsync(remiss, [.. recipients.Select(r => (r.Id, r.OrganisationId))], cancellationToken).ConfigureAwait(false);
-        audit.Record(AuditAction.RemissSent, AuditSubjects.Remiss, remiss.Id, $"Remissen skickades till {remiss.Recipients.Count} remissinstanser med sista svarsdag {remiss.Deadline:yyyy-MM-dd}.", remiss.Id);
+        audit.Record(AuditAction.RemissSent, AuditSubjects.Remiss, remiss.Id, $"Remissen skickades till {SwedishPlural.Count(remiss.Recipients.Count, "remissinstans", "remissinstanser")} med sista svarsdag {SwedishDates.Date(remiss.Deadline!.Value)}.", remiss.Id);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return queued;
     }
@@ -68,7 +68,7 @@ public sealed class RemissSending(
     {
         var old = remiss.Deadline!.Value;
         remiss.MoveDeadline(newDeadline, Today);
-        audit.Record(AuditAction.DeadlineMoved, AuditSubjects.Remiss, remiss.Id, $"Sista svarsdag ändrades från {old:yyyy-MM-dd} till {newDeadline:yyyy-MM-dd}.", remiss.Id);
+        audit.Record(AuditAction.DeadlineMoved, AuditSubjects.Remiss, remiss.Id, $"Sista svarsdag ändrades från {SwedishDates.Date(old)} till {SwedishDates.Date(newDeadline)}.", remiss.Id);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var content = emails.DeadlineMoved(Tenant, remiss, names[remiss.OwnerOrganisationId], old, newDeadline);
         var answering = await db.Recipients
@@ -137,7 +137,7 @@ public sealed class RemissSending(
         var recipient = await RecipientOfAsync(remiss, recipientId, cancellationToken).ConfigureAwait(false);
         var extension = recipient.GrantExtension(extensionId, date, userId, Now, Today, message);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
-        audit.Record(AuditAction.ExtensionGranted, AuditSubjects.Recipient, recipient.Id, $"Anstånd beviljades för {names[recipient.OrganisationId]} till {recipient.Deadline:yyyy-MM-dd}.", remiss.Id);
+        audit.Record(AuditAction.ExtensionGranted, AuditSubjects.Recipient, recipient.Id, $"Anstånd beviljades för {names[recipient.OrganisationId]} till {SwedishDates.Date(recipient.Deadline)}.", remiss.Id);
         await QueueAsync((recipient.Id, recipient.OrganisationId), emails.ExtensionGranted(Tenant, remiss, names[remiss.OwnerOrganisationId], recipient.Deadline, extension.DecisionComment), EmailReason.ExtensionGranted, cancellationToken)
             .ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);

@@ -150,7 +150,7 @@ public sealed class ResponseWriting(
         EnsureOf(remiss, recipient);
         var current = recipient.Deadline;
         var extension = recipient.RequestExtension(requestedDeadline, reason, userId, Now, Today);
-        await RecordAsync(recipient, AuditAction.ExtensionRequested, name => $"{name} begärde anstånd till {requestedDeadline:yyyy-MM-dd}.", cancellationToken).ConfigureAwait(false);
+        await RecordAsync(recipient, AuditAction.ExtensionRequested, name => $"{name} begärde anstånd till {SwedishDates.Date(requestedDeadline)}.", cancellationToken).ConfigureAwait(false);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var request = emails.ExtensionRequested(Tenant, remiss, names[recipient.OrganisationId], userName, current, requestedDeadline, extension.Reason);
         await outbox.QueueForOrganisationAsync(Tenant.Id, remiss.OwnerOrganisationId, request, EmailReason.ExtensionRequested, EmailConcerns.Extension, extension.Id, cancellationToken)

@@ -33,7 +33,7 @@ public sealed class QuestionEditorRowTests : BunitContext
         Assert.Equal("Input.Questions[1].Items", Control(row, "Punkter att bedöma i fråga 2").GetAttribute("name"));
         Assert.Equal("Trygghet\nBoende", Control(row, "Punkter att bedöma i fråga 2").TextContent.Trim());
         Assert.Equal("Input.Questions[1].Options", Control(row, "Svarsalternativ till fråga 2").GetAttribute("name"));
-        Assert.Equal("Input.Questions[1].OptionsAreOrganisations", Control(row, "Alternativen till fråga 2 är kundens organisationer").GetAttribute("name"));
+        Assert.Equal("Input.Questions[1].OptionsAreOrganisations", Control(row, "Alternativen till fråga 2 är kommunens organisationer").GetAttribute("name"));
         Assert.Equal("Input.Questions[1].AllowsSeveralChoices", Control(row, "Flera alternativ får väljas i fråga 2").GetAttribute("name"));
     }
 
@@ -65,7 +65,7 @@ public sealed class QuestionEditorRowTests : BunitContext
 
         Assert.Equal("Ja\nNej", Control(row, "Svarsalternativ till fråga 1").TextContent.Trim());
         Assert.True(Control(row, "Flera alternativ får väljas i fråga 1").HasAttribute("checked"));
-        Assert.False(Control(row, "Alternativen till fråga 1 är kundens organisationer").HasAttribute("checked"));
+        Assert.False(Control(row, "Alternativen till fråga 1 är kommunens organisationer").HasAttribute("checked"));
         Assert.False(Control(row, "Fråga 1 är obligatorisk").HasAttribute("checked"));
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Remiss.Domain.Remisser;
 using Remiss.Web.Components;
 
-/// <summary>A question's type in the words of domain.md: Fritext, Ställningstagande, Val, Trafikljus.</summary>
+/// <summary>A question's type in the words of domain.md (Fritext, Ställningstagande, Val, Trafikljus) for the owner, and how to answer it for a remissinstans.</summary>
 public sealed class QuestionTypeLabelTests : BunitContext
 {
     public QuestionTypeLabelTests() => Services.AddLocalization();
@@ -35,6 +35,18 @@ public sealed class QuestionTypeLabelTests : BunitContext
         var rendered = InCulture("en", () => Render<QuestionTypeLabel>(p => p.Add(c => c.Type, type)));
 
         Assert.Equal(label, rendered.Find("span.question-type").TextContent);
+    }
+
+    [Theory]
+    [InlineData(QuestionType.FreeText, "Svara med egen text")]
+    [InlineData(QuestionType.Position, "Ta ställning och motivera")]
+    [InlineData(QuestionType.Choice, "Välj bland alternativen")]
+    [InlineData(QuestionType.TrafficLight, "Bedöm varje punkt som grönt, gult eller rött")]
+    public void AsInstruction_TellsTheRespondentHowToAnswer_InsteadOfNamingTheType(QuestionType type, string instruction)
+    {
+        var rendered = InCulture("sv-SE", () => Render<QuestionTypeLabel>(p => p.Add(c => c.Type, type).Add(c => c.AsInstruction, true)));
+
+        Assert.Equal(instruction, rendered.Find("span.question-type").TextContent);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class QuestionTypePartsTests : BunitContext
         var organisations = QuestionOf(QuestionDefinition.ChoiceOfOrganisations("Vilken nämnd?"));
 
         Assert.Equal(["· Alternativ: Ja, Nej", "· Flera val"], Settings(owners).FindAll("span").Select(s => s.TextContent));
-        Assert.Equal(["· Välj bland kundens organisationer"], Settings(organisations).FindAll("span").Select(s => s.TextContent));
+        Assert.Equal(["· Välj bland kommunens organisationer"], Settings(organisations).FindAll("span").Select(s => s.TextContent));
     }
 
     [Fact]

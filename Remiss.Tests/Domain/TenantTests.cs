@@ -62,6 +62,53 @@ public sealed class TenantTests
     }
 
     [Fact]
+    public void Create_WithEverythingWrong_RefusesSlugNameAndTimeZoneAtOnce()
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create("Admin!", " ", A.Now, "Mars/Olympus"));
+
+        Assert.Equal(3, e.Refusals.Count);
+        e.AssertRefused(Field.Slug, RefusalKey.InvalidSlug);
+        e.AssertRefused(Field.Name, RefusalKey.Required);
+        e.AssertRefused(Field.TimeZone, RefusalKey.UnknownTimeZone, "Mars/Olympus");
+    }
+
+    [Theory]
+    [InlineData("Helsingborg", "helsingborg")]
+    [InlineData("helsingborg", "helsingborg")]
+    [InlineData("Malmö stad", "malmo-stad")]
+    [InlineData("Ängelholms kommun", "angelholms-kommun")]
+    [InlineData("Östra Göinge", "ostra-goinge")]
+    [InlineData("  Region   Skåne ", "region-skane")]
+    [InlineData("Upplands-Bro", "upplands-bro")]
+    [InlineData("Lilla Edet – kommunen", "lilla-edet-kommunen")]
+    [InlineData("S:t Olof", "st-olof")]
+    [InlineData("Malmö_stad", "malmo-stad")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void SlugFrom_MakesLowerCaseLettersWithoutAccents_AndDashesForSpaces(string? text, string slug)
+    {
+        Assert.Equal(slug, Tenant.SlugFrom(text));
+    }
+
+    [Fact]
+    public void SlugFrom_ALongName_IsCutToTheLongestSlug_WithoutATrailingDash()
+    {
+        var slug = Tenant.SlugFrom("Gemensamma nämnden för upphandling och kommunalförbund i Skåne");
+
+        Assert.True(slug.Length <= Tenant.SlugMaxLength);
+        Assert.False(slug.EndsWith('-'));
+        Assert.Equal(slug, Tenant.Create(slug, "Nämnden", A.Now).Slug);
+    }
+
+    [Fact]
+    public void SlugFrom_ANameThatStartsWithADigit_StillNeedsALetterFirst()
+    {
+        var e = Assert.Throws<DomainException>(() => Tenant.Create(Tenant.SlugFrom("1 kommun"), "Kommunen", A.Now));
+
+        e.AssertRefused(Field.Slug, RefusalKey.InvalidSlug);
+    }
+
+    [Fact]
     public void Create_WithoutSlug_IsRefused()
     {
         var e = Assert.Throws<DomainException>(() => Tenant.Create(null!, "Kund", A.Now));

@@ -68,7 +68,7 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         await owner.GetByLabel("Fråga 3 är obligatorisk", new() { Exact = true }).CheckAsync();
         await owner.GetByLabel("Fråga 1 är obligatorisk", new() { Exact = true }).CheckAsync();
         await owner.GetByLabel("Frågetyp 4", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Val" });
-        await owner.GetByLabel("Alternativen till fråga 4 är kundens organisationer", new() { Exact = true }).CheckAsync();
+        await owner.GetByLabel("Alternativen till fråga 4 är kommunens organisationer", new() { Exact = true }).CheckAsync();
         foreach (var name in new[] { Asn, Grundskola, Mkb })
         {
             await owner.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true }).CheckAsync();

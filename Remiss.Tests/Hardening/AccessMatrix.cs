@@ -168,6 +168,7 @@ public static class AccessMatrix
         ["POST /{tenant}/remisser/{id:guid}?handler=RefuseExtension"] = Access.RemissOwner,
         ["GET /{tenant}/remisser/{id:guid}/bilagor/{attachmentId:guid}"] = Access.RemissReader,
         ["GET /{tenant}/remisser/{id:guid}/redigera"] = Access.RemissOwner,
+        ["GET /{tenant}/remisser/{id:guid}/redigera?handler=Problems"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/redigera"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/redigera?handler=AddQuestion"] = Access.RemissOwner,
         ["POST /{tenant}/remisser/{id:guid}/redigera?handler=RemoveQuestion"] = Access.RemissOwner,

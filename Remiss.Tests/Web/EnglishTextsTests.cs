@@ -22,7 +22,7 @@ public sealed partial class EnglishTextsTests
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => Localized().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal))))
+            .SelectMany(f => Keys(File.ReadAllText(f)).Select(key => (File: Path.GetFileName(f), Key: key.Replace("\\\"", "\"", StringComparison.Ordinal))))
             .Where(t => !english.Contains(t.Key))
             .Select(t => $"{t.File}: {t.Key}")
             .Distinct()
@@ -31,6 +31,14 @@ public sealed partial class EnglishTextsTests
         Assert.True(missing.Count == 0, "Without an English text:\n" + string.Join('\n', missing));
     }
 
+    /// <summary>The keys of <c>L["…"]</c>, and both forms of <c>L.Plural(n, "…", "…")</c>.</summary>
+    private static IEnumerable<string> Keys(string content) =>
+        Localized().Matches(content).Select(m => m.Groups[1].Value)
+            .Concat(PluralCall().Matches(content).SelectMany(m => new[] { m.Groups["one"].Value, m.Groups["many"].Value }));
+
     [GeneratedRegex(@"L\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Localized();
+
+    [GeneratedRegex(@"L\.Plural\([^,""]+,\s*""(?<one>(?:[^""\\]|\\.)*)"",\s*""(?<many>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex PluralCall();
 }

@@ -74,7 +74,7 @@ public sealed partial class RefusalTextsTests
         ];
 
         Assert.Equal(
-            ["Namn på ansvarig 2 måste fyllas i.", "Svar på fråga 3 får vara högst 200\u00a0000 tecken.", "Att avstå går inte: ni har avstått från att yttra er.", "Välj bland svarsalternativen till fråga 4."],
+            ["Ange namn på ansvarig 2.", "Svar på fråga 3 får vara högst 200\u00a0000 tecken.", "Att avstå går inte: ni har avstått från att yttra er.", "Välj bland svarsalternativen till fråga 4."],
             refusals.Said());
     }
 
@@ -113,7 +113,9 @@ public sealed partial class RefusalTextsTests
     [InlineData(Field.QuestionItems, 4, "Input.Questions[3].Items")]
     [InlineData(Field.Deadline, null, "Input.Deadline")]
     [InlineData(Field.ContactEmail, null, "Input.ContactEmail")]
-    [InlineData(Field.Recipients, null, "")]
+    [InlineData(Field.Recipients, null, "Input.RecipientIds")]
+    [InlineData(Field.Questions, null, "Input.Questions")]
+    [InlineData(Field.Form, null, "")]
     public void TheRemissForm_PlacesARefusalByItsSubject(Field field, int? index, string key)
     {
         Assert.Equal(key, FormFields.Remiss.KeyFor(new Subject(field, index)));

@@ -65,10 +65,10 @@ public sealed class RemissPageTests(RemissAppFactory draft, RemissPageTests.Sent
         var items = section.QuerySelectorAll("ol.questions > li").ToList();
         Assert.Equal(4, items.Count);
         Assert.Equal(questions, items.Select(li => Text(li.QuerySelector(".question-text"))).ToList());
-        Assert.Equal(["Fritext", "Fritext", "Ställningstagande", "Val"], items.Select(li => Text(li.QuerySelector(".question-type"))).ToList());
+        Assert.Equal(["Svara med egen text", "Svara med egen text", "Ta ställning och motivera", "Välj bland alternativen"], items.Select(li => Text(li.QuerySelector(".question-type"))).ToList());
         Assert.StartsWith("Vilka pågående processer", questions[0], StringComparison.Ordinal);
         Assert.StartsWith("Vilken nämnd eller bolag", questions[3], StringComparison.Ordinal);
-        Assert.Contains("Välj bland kundens organisationer", Text(items[3]), StringComparison.Ordinal);
+        Assert.Contains("Välj bland kommunens organisationer", Text(items[3]), StringComparison.Ordinal);
         Assert.Contains("Obligatorisk", Text(items[0]), StringComparison.Ordinal);
         Assert.DoesNotContain("Obligatorisk", Text(items[1]), StringComparison.Ordinal);
     }

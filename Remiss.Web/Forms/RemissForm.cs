@@ -8,7 +8,7 @@ using Remiss.Infrastructure.Remisser;
 public sealed class RemissForm
 {
     [Required(ErrorMessage = "Ange en titel.")]
-    [StringLength(Remiss.TitleMaxLength, ErrorMessage = "Titeln får vara högst {1} tecken.")]
+    [StringLength(Remiss.TitleMaxLength, ErrorMessage = "Ange en titel på högst {1} tecken.")]
     [Display(Name = "Titel")]
     public string Title { get; set; } = string.Empty;
 

@@ -37,6 +37,8 @@ public sealed class FormFields
         [Field.QuestionType] = n => Row("Input.Questions", n, "Text"),
         [Field.QuestionOptions] = n => Row("Input.Questions", n, "Options"),
         [Field.QuestionItems] = n => Row("Input.Questions", n, "Items"),
+        [Field.Questions] = _ => "Input.Questions",
+        [Field.Recipients] = _ => "Input.RecipientIds",
     });
 
     /// <summary>The remiss form's upload: a refused bilaga, or what else went wrong with it, next to the file input.</summary>

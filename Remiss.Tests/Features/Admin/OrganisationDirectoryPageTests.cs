@@ -61,14 +61,14 @@ public sealed class OrganisationDirectoryPageTests(RemissAppFactory factory) : I
         var page = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Namn måste fyllas i.", Html.FieldError(page, "Input_Name"));
+        Assert.Equal("Ange namn.", Html.FieldError(page, "Input_Name"));
         Assert.Equal("Input_Name-error", page.GetElementById("Input_Name")!.GetAttribute("aria-describedby"));
-        Assert.Contains("Namn måste fyllas i.", Html.Summary(page));
+        Assert.Contains("Ange namn.", Html.Summary(page));
         Assert.Equal("Kim", page.GetElementById("Input_ContactName")!.GetAttribute("value"));
 
         var second = await BrowserForm.Of(page).Set("Input.Name", $"Ny nämnd {Arrange.Unique()}").SubmitAsync(session);
         var again = await WebSession.ParseAsync(second);
-        Assert.Equal("Funktionsbrevlåda måste vara en giltig e-postadress.", Html.FieldError(again, "Input_FunctionalMailbox"));
+        Assert.Equal("Ange funktionsbrevlåda i formen namn@kommun.se.", Html.FieldError(again, "Input_FunctionalMailbox"));
         Assert.Equal("inte-en-adress", again.GetElementById("Input_FunctionalMailbox")!.GetAttribute("value"));
         Assert.Equal(before, await AdminKit.AuditCountAsync(factory));
     }
@@ -249,10 +249,10 @@ public sealed class OrganisationDirectoryPageTests(RemissAppFactory factory) : I
 
         var errors = preview.QuerySelectorAll("main tbody tr").Select(r => Html.Text(r.QuerySelectorAll("td")[5])).ToList();
         Assert.Equal("Inga", errors[0]);
-        Assert.Equal("Namn måste fyllas i.", errors[1]);
-        Assert.Equal("Miljönämnden finns redan i katalogen.", errors[2]);
-        Assert.Contains("Typen \"Kommunförbund\" finns inte.", errors[3], StringComparison.Ordinal);
-        Assert.Contains("Funktionsbrevlåda måste vara en giltig e-postadress.", errors[3], StringComparison.Ordinal);
+        Assert.Equal("Ange namn.", errors[1]);
+        Assert.Equal("Miljönämnden finns redan bland organisationerna.", errors[2]);
+        Assert.Contains("Typen ”Kommunförbund” finns inte.", errors[3], StringComparison.Ordinal);
+        Assert.Contains("Ange funktionsbrevlåda i formen namn@kommun.se.", errors[3], StringComparison.Ordinal);
         Assert.Null(preview.QuerySelector("form[action$='handler=Import']"));
         Assert.Contains("3 av 4 rader har fel.", Html.Text(preview.QuerySelector("#forhandsgranskning")!.ParentElement), StringComparison.Ordinal);
         Assert.False(await factory.InTenantAsync("malmo", (db, _) => db.Organisations.AnyAsync(o => o.Name == good)));

@@ -44,10 +44,10 @@ public sealed class PlatformAdministrationTests(RemissAppFactory factory) : ICla
     }
 
     [Theory]
-    [InlineData("malmo", "admin@ny.example", "Input_Slug", "Kortnamnet \"malmo\" används redan av en annan kund.")]
-    [InlineData("admin", "admin@ny.example", "Input_Slug", "Kortnamnet \"admin\" är reserverat.")]
-    [InlineData("Ny Kund", "admin@ny.example", "Input_Slug", "Kortnamnet får bara innehålla a–z, siffror och bindestreck (2–40 tecken) och måste börja med en bokstav.")]
-    [InlineData("nykund", "", "Input_AdminEmail", "Administratörens e-post måste fyllas i.")]
+    [InlineData("malmo", "admin@ny.example", "Input_Slug", "Kortnamnet ”malmo” används redan av en annan kund.")]
+    [InlineData("admin", "admin@ny.example", "Input_Slug", "Kortnamnet ”admin” är reserverat.")]
+    [InlineData("1 kommun", "admin@ny.example", "Input_Slug", "Kortnamnet får bara innehålla a–z, siffror och bindestreck (2–40 tecken) och måste börja med en bokstav.")]
+    [InlineData("nykund", "", "Input_AdminEmail", "Ange administratörens e-post.")]
     public async Task CreateTenant_WithABadSlugOrAddress_IsRefusedByTheFieldAndKeepsTheInput(string slug, string email, string field, string error)
     {
         using var op = await AdminKit.SignedInAsync(factory, Operator);
@@ -61,6 +61,63 @@ public sealed class PlatformAdministrationTests(RemissAppFactory factory) : ICla
         Assert.Equal("Nina Ny", page.GetElementById("Input_AdminName")!.GetAttribute("value"));
         Assert.Equal(2, await factory.InTenantAsync("malmo", (db, _) => db.Tenants.CountAsync(t => t.Slug == "malmo" || t.Slug == "lund")));
         Assert.False(await factory.InTenantAsync("malmo", (db, _) => db.Tenants.AnyAsync(t => t.Name == "Nya kommunen")));
+    }
+
+    [Theory]
+    [InlineData("Hässleholm", "Hässleholm", "hassleholm")]
+    [InlineData("Ängelholms kommun", "", "angelholms-kommun")]
+    [InlineData("Östra Göinge kommun", "Östra Göinge", "ostra-goinge")]
+    public async Task CreateTenant_MakesTheKortnamnOfWhatWasTypedOrOfTheName_InsteadOfRefusingIt(string name, string typed, string slug)
+    {
+        using var op = await AdminKit.SignedInAsync(factory, Operator);
+        var (_, form) = await op.GetPageAsync("/plattform/ny-kund");
+
+        var created = await BrowserForm.Of(form)
+            .Set("Input.Name", name).Set("Input.Slug", typed)
+            .Set("Input.AdminName", "Sara Slug").Set("Input.AdminEmail", $"admin@{slug}.example")
+            .SubmitAsync(op, "Skapa kund");
+
+        Assert.Equal("/plattform", created.Target());
+        Assert.Equal(name, await factory.InTenantAsync("malmo", (db, _) => db.Tenants.Where(t => t.Slug == slug).Select(t => t.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task CreateTenant_WithEveryFieldWrong_ShowsEveryErrorAtOnce_EachByItsField()
+    {
+        using var op = await AdminKit.SignedInAsync(factory, Operator);
+        var (_, form) = await op.GetPageAsync("/plattform/ny-kund");
+
+        var response = await BrowserForm.Of(form)
+            .Set("Input.Name", string.Empty).Set("Input.Slug", "admin").Set("Input.TimeZoneId", "Mars/Olympus")
+            .Set("Input.AdminName", string.Empty).Set("Input.AdminEmail", "inte-en-adress")
+            .SubmitAsync(op, "Skapa kund");
+        var page = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Ange namn.", Html.FieldError(page, "Input_Name"));
+        Assert.Equal("Kortnamnet ”admin” är reserverat.", Html.FieldError(page, "Input_Slug"));
+        Assert.Equal("Tidszonen ”Mars/Olympus” finns inte.", Html.FieldError(page, "Input_TimeZoneId"));
+        Assert.Equal("Ange administratörens namn.", Html.FieldError(page, "Input_AdminName"));
+        Assert.Equal("Ange administratörens e-post i formen namn@kommun.se.", Html.FieldError(page, "Input_AdminEmail"));
+        Assert.Equal(5, page.QuerySelectorAll("main .error-summary li").Length);
+        Assert.Equal("inte-en-adress", page.GetElementById("Input_AdminEmail")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task CreateTenant_RefusedForAnotherField_ShowsTheKortnamnMadeOfTheName()
+    {
+        using var op = await AdminKit.SignedInAsync(factory, Operator);
+        var (_, form) = await op.GetPageAsync("/plattform/ny-kund");
+
+        var response = await BrowserForm.Of(form)
+            .Set("Input.Name", "Höörs kommun").Set("Input.Slug", string.Empty)
+            .Set("Input.AdminName", "Hanna Höör").Set("Input.AdminEmail", string.Empty)
+            .SubmitAsync(op, "Skapa kund");
+        var page = await WebSession.ParseAsync(response);
+
+        Assert.Equal("Ange administratörens e-post.", Html.FieldError(page, "Input_AdminEmail"));
+        Assert.Equal("hoors-kommun", page.GetElementById("Input_Slug")!.GetAttribute("value"));
+        Assert.Null(page.GetElementById("Input_Slug-error"));
     }
 
     [Fact]

@@ -24,11 +24,11 @@ public sealed class SettingsPageTests(RemissAppFactory factory) : IClassFixture<
         Assert.Equal(Settings, response.Target());
         Assert.Equal("Inställningarna har sparats.", Html.Status((await admin.FollowAsync(response)).Page));
         Assert.Equal([21, 10, 3], (await TenantAsync("malmo")).ReminderDaysBefore);
-        Assert.Contains(await AdminKit.AuditAsync(factory, AuditAction.SettingsChanged), e => e.Summary.Contains("→ 21, 10, 3 dagar", StringComparison.Ordinal));
+        Assert.Contains(await AdminKit.AuditAsync(factory, AuditAction.SettingsChanged), e => e.Summary.Contains("påminnelser (dagar före sista svarsdag) 14, 7, 2 → 21, 10, 3", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("14, sju", "\"sju\" är inte ett antal dagar.")]
+    [InlineData("14, sju", "”sju” är inte ett antal dagar.")]
     [InlineData("7, 7", "Samma dag kan inte anges två gånger i påminnelseschemat.")]
     [InlineData("120", "Påminnelser kan skickas 1–90 dagar före sista svarsdag.")]
     public async Task Save_AnInvalidReminderSchedule_IsRefusedByTheFieldKeepsTheInputAndChangesNothing(string typed, string error)

@@ -120,7 +120,7 @@ public sealed class UserAdministrationPageTests(RemissAppFactory factory) : ICla
 
         var blank = await BrowserForm.Of(form).Set("Input.Email", "").Set("Input.DisplayName", "Berit Blank").SubmitAsync(admin);
         var page = await WebSession.ParseAsync(blank);
-        Assert.Equal("E-post måste fyllas i.", Html.FieldError(page, "Input_Email"));
+        Assert.Equal("Ange e-postadressen.", Html.FieldError(page, "Input_Email"));
         Assert.Equal("Berit Blank", page.GetElementById("Input_DisplayName")!.GetAttribute("value"));
 
         // A user of this tenant, whom the admin sees in the list anyway. (An account of another tenant gets an access here.)

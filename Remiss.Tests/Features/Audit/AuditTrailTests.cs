@@ -44,7 +44,7 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
             Assert.StartsWith("Hanna Handläggare", e.ActorName, StringComparison.Ordinal);
             Assert.Equal(factory.Clock.UtcNow, e.OccurredAt);
         });
-        Assert.Contains("1 remissinstanser", history[2].Summary, StringComparison.Ordinal);
+        Assert.Contains("1 remissinstans med sista svarsdag 31 mars 2027", history[2].Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
         var moved = await BrowserForm.Of(page, "form[action*='handler=MoveDeadline']").Set("NewDeadline", "2027-05-15").SubmitAsync(owner, "Flytta sista svarsdag");
         Assert.Equal(remiss.Url, moved.Target());
         var entry = Assert.Single(await HistoryAsync(remiss.Id), e => e.Action == AuditAction.DeadlineMoved);
-        Assert.Equal("Sista svarsdag ändrades från 2027-03-31 till 2027-05-15.", entry.Summary);
+        Assert.Equal("Sista svarsdag ändrades från 31 mars 2027 till 15 maj 2027.", entry.Summary);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
         var draft = Assert.Single(history, e => e.Action == AuditAction.ResponseSaved);
         Assert.Equal(remiss.Recipients[Arrange.Asn], draft.SubjectId);
         Assert.Equal($"Utkastet till yttrande från {Arrange.Asn} sparades.", draft.Summary);
-        Assert.Equal($"{Arrange.Asn} begärde anstånd till 2027-04-30.", Assert.Single(history, e => e.Action == AuditAction.ExtensionRequested).Summary);
+        Assert.Equal($"{Arrange.Asn} begärde anstånd till 30 april 2027.", Assert.Single(history, e => e.Action == AuditAction.ExtensionRequested).Summary);
         Assert.Equal(remiss.Recipients[Arrange.Mkb], Assert.Single(history, e => e.Action == AuditAction.ResponseDeclined).SubjectId);
     }
 
@@ -127,7 +127,7 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
 
         var history = await HistoryAsync(remiss.Id);
-        Assert.Equal("Anstånd beviljades för Tekniska nämnden till 2027-04-30.", Assert.Single(history, e => e.Action == AuditAction.ExtensionGranted).Summary);
+        Assert.Equal("Anstånd beviljades för Tekniska nämnden till 30 april 2027.", Assert.Single(history, e => e.Action == AuditAction.ExtensionGranted).Summary);
         Assert.Equal(asnRecipient, Assert.Single(history, e => e.Action == AuditAction.ResponseReopened).SubjectId);
     }
 

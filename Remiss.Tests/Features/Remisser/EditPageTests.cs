@@ -128,7 +128,7 @@ public sealed class EditPageTests(RemissAppFactory factory) : IClassFixture<Remi
         Assert.True(Input(again, "Flera alternativ får väljas i fråga 2").IsChecked);
         Assert.False(Input(again, "Fråga 2 är obligatorisk").IsChecked);
         Assert.Equal("Trygghet\nBoende\nArbete", TextArea(again, "Punkter att bedöma i fråga 3").Value.Trim());
-        Assert.True(Input(again, "Alternativen till fråga 4 är kundens organisationer").IsChecked);
+        Assert.True(Input(again, "Alternativen till fråga 4 är kommunens organisationer").IsChecked);
         Assert.True(Input(again, "Fritidsnämnden").IsChecked);
         Assert.False(Input(again, Arrange.Mkb).IsChecked);
     }
@@ -481,8 +481,8 @@ public sealed class EditPageTests(RemissAppFactory factory) : IClassFixture<Remi
         var refused = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Html.FieldError(refused, "Input_Deadline"));
-        Assert.Contains("Sista svarsdag måste vara efter dagens datum.", Html.Summary(refused));
+        Assert.Equal("Ange en sista svarsdag efter dagens datum.", Html.FieldError(refused, "Input_Deadline"));
+        Assert.Contains("Ange en sista svarsdag efter dagens datum.", Html.Summary(refused));
         Assert.Equal(deadline, Input(refused, "Sista svarsdag").Value);
         Assert.Equal(before, await Arrange.FingerprintAsync(factory, remiss.Id));
     }
@@ -516,6 +516,41 @@ public sealed class EditPageTests(RemissAppFactory factory) : IClassFixture<Remi
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null(saved.QuerySelector("main .warning-message"));
         Assert.DoesNotContain("Observera", Html.Status(saved), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTitle_HasACounterOfCharactersLeft_AndNoMaxlengthThatWouldCutItSilently()
+    {
+        var remiss = await Arrange.RemissAsync(factory);
+        using var session = await OwnerAsync();
+
+        var (_, page) = await session.GetPageAsync($"{remiss.Url}/redigera");
+
+        var title = Input(page, "Titel");
+        Assert.False(title.HasAttribute("maxlength"));
+        var counter = page.GetElementById("Input_Title-count")!;
+        Assert.Equal("Högst 300 tecken.", Html.Text(counter));
+        Assert.Equal("300", counter.GetAttribute("data-max"));
+        Assert.Contains("Input_Title-count", title.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("script[src^='/js/character-count.js']"));
+    }
+
+    [Fact]
+    public async Task ATooLongTitle_IsRefusedAtTheField_AndKeptWhole()
+    {
+        var remiss = await Arrange.RemissAsync(factory);
+        using var session = await OwnerAsync();
+        var (_, page) = await session.GetPageAsync($"{remiss.Url}/redigera");
+        var before = await Arrange.FingerprintAsync(factory, remiss.Id);
+        var tooLong = new string('t', Remiss.TitleMaxLength + 1);
+
+        using var response = await BrowserForm.Of(page).Set("Input.Title", tooLong).SubmitAsync(session, "Spara utkast");
+        var refused = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Ange en titel på högst 300 tecken.", Html.FieldError(refused, "Input_Title"));
+        Assert.Equal(tooLong, Input(refused, "Titel").Value);
+        Assert.Equal(before, await Arrange.FingerprintAsync(factory, remiss.Id));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
 
         var extension = page.QuerySelector("main section[aria-labelledby=anstand]")!;
         Assert.Equal("Tekniska nämnden", Html.Text(extension.QuerySelector("h3")));
-        Assert.Contains("Begär anstånd till 30 april 2027.", Html.Text(extension), StringComparison.Ordinal);
+        Assert.Contains("Tekniska nämnden begär anstånd till 30 april 2027.", Html.Text(extension), StringComparison.Ordinal);
         Assert.Contains("Bevilja anstånd för Tekniska nämnden", Html.ButtonTexts(extension));
         Assert.Contains("Avslå anstånd för Tekniska nämnden", Html.ButtonTexts(extension));
     }
@@ -103,8 +103,8 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
         var refused = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Sista svarsdag måste vara efter dagens datum.", Html.FieldError(refused, "NewDeadline"));
-        Assert.Contains("Sista svarsdag måste vara efter dagens datum.", Html.Summary(refused));
+        Assert.Equal("Ange en sista svarsdag efter dagens datum.", Html.FieldError(refused, "NewDeadline"));
+        Assert.Contains("Ange en sista svarsdag efter dagens datum.", Html.Summary(refused));
         Assert.Equal(date, (refused.GetElementById("NewDeadline") as IHtmlInputElement)?.Value);
         Assert.Equal(before, await Arrange.FingerprintAsync(factory, remiss.Id));
     }
@@ -259,7 +259,7 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
         using var response = await BrowserForm.Of(page, "section[aria-labelledby=anstand] form").Set("GrantedDeadline", "2027-03-01").SubmitAsync(session, "Bevilja anstånd för Tekniska nämnden");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Anståndet måste ge en senare sista svarsdag än den nuvarande.", Html.Summary(await WebSession.ParseAsync(response)));
+        Assert.Contains("Ange ett datum för anståndet senare än nuvarande sista svarsdag.", Html.Summary(await WebSession.ParseAsync(response)));
         Assert.Equal(before, await Arrange.FingerprintAsync(factory, remiss.Id));
     }
 

@@ -86,7 +86,7 @@ public sealed partial class NewRemissPageTests(RemissAppFactory factory) : IClas
         var refused = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Titeln får vara högst 300 tecken.", Html.FieldError(refused, "Title"));
+        Assert.Equal("Ange en titel på högst 300 tecken.", Html.FieldError(refused, "Title"));
         Assert.Equal(tooLong, (refused.GetElementById("Title") as IHtmlInputElement)?.Value);
     }
 

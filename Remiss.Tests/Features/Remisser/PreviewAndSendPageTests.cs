@@ -81,7 +81,7 @@ public sealed class PreviewAndSendPageTests(RemissAppFactory factory) : IClassFi
     // ---- Confirmation ------------------------------------------------------------------------------------
 
     [Fact]
-    public async Task Confirmation_ForAnIncompleteDraft_ListsTheProblems_AndHasNoConfirmButton()
+    public async Task SkickaRemiss_ForAnIncompleteDraft_ShowsEachReasonNextToItsField_WithTheSummaryOnTop_AndKeepsWhatWasTyped()
     {
         var remiss = await Arrange.RemissAsync(factory, new RemissSpec
         {
@@ -91,17 +91,46 @@ public sealed class PreviewAndSendPageTests(RemissAppFactory factory) : IClassFi
             Deadline = new DateOnly(2026, 11, 20),
         });
         using var session = await OwnerAsync();
+        var (_, form) = await session.GetPageAsync($"{remiss.Url}/redigera");
 
-        var (response, page) = await session.GetPageAsync($"{remiss.Url}/skicka");
+        using var response = await BrowserForm.Of(form)
+            .Set("Input.Title", "Titel skriven före utskick")
+            .Set("Input.Questions[0].Text", string.Empty)
+            .SubmitAsync(session, "Skicka remiss");
+        var page = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Remissen kan inte skickas ännu", Html.Text(page.QuerySelector("main .error-summary h2")));
-        var problems = page.QuerySelectorAll("main .error-summary li").Select(Html.Text).ToList();
-        Assert.Contains("Diarienummer måste fyllas i innan remissen skickas.", problems);
-        Assert.Contains("Välj minst en remissinstans.", problems);
-        Assert.Contains("Sista svarsdag måste vara efter dagens datum.", problems);
-        Assert.DoesNotContain("Bekräfta och skicka", Html.ButtonTexts(page.QuerySelector("main")!));
-        Assert.Equal($"{remiss.Url}/redigera", page.QuerySelectorAll("main .error-summary a").Single(a => Html.Text(a) == "Gå till utkastet och rätta").GetAttribute("href"));
+        var summary = page.QuerySelectorAll("main .error-summary li a").ToDictionary(a => a.GetAttribute("href")!, Html.Text);
+        Assert.Equal("Ange diarienummer innan remissen skickas.", summary["#Input_Diarienummer"]);
+        Assert.Equal("Ange en sista svarsdag efter dagens datum.", summary["#Input_Deadline"]);
+        Assert.Equal("Välj minst en remissinstans.", summary["#Input_RecipientIds"]);
+        Assert.Equal("Fråga 1 saknar frågetext.", summary["#Input_Questions_0__Text"]);
+        Assert.All(summary.Keys, href => Assert.NotNull(page.GetElementById(href[1..])));
+        Assert.Equal("Ange diarienummer innan remissen skickas.", Html.FieldError(page, "Input_Diarienummer"));
+        Assert.Equal("Ange en sista svarsdag efter dagens datum.", Html.FieldError(page, "Input_Deadline"));
+        Assert.Equal("Fråga 1 saknar frågetext.", Html.FieldError(page, "Input_Questions_0__Text"));
+        Assert.Equal("Välj minst en remissinstans.", Html.Text(page.GetElementById("Input_RecipientIds")));
+        Assert.Equal("Titel skriven före utskick", page.GetElementById("Input_Title")!.GetAttribute("value"));
+        var stored = await Arrange.StoredAsync(factory, remiss.Id);
+        Assert.Equal("Titel skriven före utskick", stored.Title);
+        Assert.Equal(RemissStatus.Draft, stored.Status);
+    }
+
+    [Fact]
+    public async Task TheConfirmation_ForAnIncompleteDraft_LeadsBackToTheFormWithTheReasonsByTheirFields()
+    {
+        var remiss = await Arrange.RemissAsync(factory, new RemissSpec { Diarienummer = null });
+        using var session = await OwnerAsync();
+
+        using var response = await session.GetAsync($"{remiss.Url}/skicka");
+        var (_, page) = await session.FollowAsync(response);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{remiss.Url}/redigera?handler=Problems", response.Target());
+        Assert.Equal("Remissen kan inte skickas ännu", Html.Text(page.QuerySelector("main .error-summary h2")));
+        Assert.Equal("Ange diarienummer innan remissen skickas.", Html.FieldError(page, "Input_Diarienummer"));
+        Assert.Null(page.QuerySelector("main .error-summary a[href='#Input_RecipientIds']"));
     }
 
     [Fact]
@@ -109,14 +138,14 @@ public sealed class PreviewAndSendPageTests(RemissAppFactory factory) : IClassFi
     {
         var remiss = await Arrange.RemissAsync(factory, new RemissSpec { Diarienummer = null });
         using var session = await OwnerAsync();
-        var token = await session.TokenAsync($"{remiss.Url}/skicka");
+        var token = await session.TokenAsync($"{remiss.Url}/redigera");
         var before = await Arrange.FingerprintAsync(factory, remiss.Id);
 
         using var response = await session.PostFormAsync($"{remiss.Url}/skicka", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
-        var page = await WebSession.ParseAsync(response);
+        var (_, page) = await session.FollowAsync(response);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Diarienummer måste fyllas i innan remissen skickas.", page.QuerySelectorAll("main .error-summary li").Select(Html.Text));
+        Assert.Equal($"{remiss.Url}/redigera?handler=Problems", response.Target());
+        Assert.Equal("Ange diarienummer innan remissen skickas.", Html.FieldError(page, "Input_Diarienummer"));
         Assert.Equal(before, await Arrange.FingerprintAsync(factory, remiss.Id));
     }
 

@@ -107,9 +107,9 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
     // ---- Anstånd ----------------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("2027-11-30", "Det begärda datumet måste vara senare än nuvarande sista svarsdag.")]
-    [InlineData("2027-06-01", "Det begärda datumet måste vara senare än nuvarande sista svarsdag.")]
-    [InlineData("2026-11-23", "Det begärda datumet måste vara efter dagens datum.")]
+    [InlineData("2027-11-30", "Ange ett datum senare än nuvarande sista svarsdag.")]
+    [InlineData("2027-06-01", "Ange ett datum senare än nuvarande sista svarsdag.")]
+    [InlineData("2026-11-23", "Ange ett datum efter dagens datum.")]
     [InlineData("", "Ange vilket datum ni önskar som sista svarsdag.")]
     public async Task A_date_not_after_the_current_deadline_is_refused_with_a_message_next_to_the_field(string date, string message)
     {
@@ -152,7 +152,7 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
         Assert.Equal("Begäran om anstånd är skickad till avsändaren.", Kit.Status(form));
         Assert.Contains(
             form.QuerySelectorAll("main .status-message").Select(Kit.Text),
-            t => t == "Ni har begärt anstånd till 20 december 2027. Avsändaren har inte beslutat ännu.");
+            t => t == "Ni har begärt anstånd till 20 december 2027. Stadskontoret har inte beslutat ännu.");
         Assert.Contains("30 november 2027", Kit.Text(form.QuerySelector("main .summary-bar")), StringComparison.Ordinal);
         var stored = await Kit.StoredAsync(factory, remiss.Id, remiss.Asn);
         var extension = Assert.Single(stored.Extensions);
@@ -189,7 +189,7 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
 
         var (_, form) = await asn.GetPageAsync(remiss.Yttrande);
         Assert.Contains("20 december 2027", Kit.Text(form.QuerySelector("main .summary-bar")), StringComparison.Ordinal);
-        Assert.Contains(form.QuerySelectorAll("main .status-message").Select(Kit.Text), t => t.StartsWith("Anstånd beviljat till 20 december 2027.", StringComparison.Ordinal));
+        Assert.Contains(form.QuerySelectorAll("main .status-message").Select(Kit.Text), t => t.StartsWith("Stadskontoret har beviljat anstånd till 20 december 2027.", StringComparison.Ordinal));
         Assert.NotNull(form.QuerySelector("main form[data-response-form]"));
         var (_, start) = await asn.GetPageAsync("/malmo");
         var row = RowOf(start, remiss);
@@ -284,7 +284,7 @@ public sealed class DeclineAndExtensionTests(SentDemoAppFactory factory) : IClas
         Assert.Equal("Beviljas till nämndens möte.", extension.DecisionComment);
         using var asn = await factory.SignedInAsync(Kit.AsnUser);
         var (_, form) = await asn.GetPageAsync(remiss.Yttrande);
-        Assert.Contains(form.QuerySelectorAll("main .status-message").Select(Kit.Text), t => t == "Anstånd beviljat till 20 december 2027. Beviljas till nämndens möte.");
+        Assert.Contains(form.QuerySelectorAll("main .status-message").Select(Kit.Text), t => t == "Stadskontoret har beviljat anstånd till 20 december 2027. Beviljas till nämndens möte.");
         var texts = await factory.InTenantAsync("malmo", (db, _) =>
             db.Outbox.Where(m => m.ConcernsId == remiss.Asn && m.Reason == EmailReason.ExtensionGranted).Select(m => m.TextBody).ToListAsync());
         Assert.NotEmpty(texts);

@@ -23,9 +23,9 @@ public sealed class RefusalPlacementTests(SentDemoAppFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var refused = await WebSession.ParseAsync(response);
-        Assert.Equal("Namn på ansvarig 2 måste fyllas i.", Kit.Text(refused.GetElementById("Input_Signatories_1__Name-error")));
+        Assert.Equal("Ange namn på ansvarig 2.", Kit.Text(refused.GetElementById("Input_Signatories_1__Name-error")));
         Assert.Null(refused.GetElementById("Input_Signatories_0__Name-error"));
-        Assert.Contains("Namn på ansvarig 2 måste fyllas i.", Kit.Errors(refused));
+        Assert.Contains("Ange namn på ansvarig 2.", Kit.Errors(refused));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         var refused = await WebSession.ParseAsync(forged);
-        Assert.Contains("Fråga 3 är obligatorisk. Svara på den eller markera \"Inga synpunkter\".", Kit.Errors(refused));
+        Assert.Contains("Fråga 3 är obligatorisk. Svara på den eller markera ”Inga synpunkter”.", Kit.Errors(refused));
         Assert.Equal(before, await Kit.FingerprintAsync(factory, remiss.Id, remiss.Asn));
         Assert.Equal(RecipientStatus.Drafting, (await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Status);
     }

@@ -18,15 +18,23 @@ public sealed class NewTenantModel(TenantProvisioning provisioning) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var input = new NewTenantInput(Input.Name, Input.Slug, Input.TimeZoneId, Input.AdminEmail, Input.AdminName);
         try
         {
-            var tenant = await provisioning.CreateAsync(new NewTenantInput(Input.Name, Input.Slug, Input.TimeZoneId, Input.AdminEmail, Input.AdminName), cancellationToken);
+            var tenant = await provisioning.CreateAsync(input, cancellationToken);
             TempData["StatusMessage"] = $"{tenant.Name} är skapad. En inbjudan har skickats till {Input.AdminEmail!.Trim()}.";
             return Redirect("/plattform");
         }
         catch (DomainException refusal)
         {
             this.AddRefusal(refusal, FormFields.NewTenant);
+
+            // With no kortnamn typed, the form shows the one made of the name, so the operator sees the address.
+            if (string.IsNullOrWhiteSpace(Input.Slug))
+            {
+                Input.Slug = TenantProvisioning.SlugOf(input);
+            }
+
             return Page();
         }
     }

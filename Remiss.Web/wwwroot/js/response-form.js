@@ -68,7 +68,7 @@
     notice.setAttribute('role', 'status');
     notice.tabIndex = -1;
     var text = document.createElement('p');
-    text.textContent = 'Det finns text från ' + new Date(copy.savedAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short' }).replace(/(\d):(\d)/, '$1.$2') +
+    text.textContent = 'Det finns text från ' + new Date(copy.savedAt).toLocaleDateString('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' }) + ' kl. ' + new Date(copy.savedAt).toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' }).replace(':', '.') +
       ' som inte hann sparas. Den finns kvar i den här webbläsaren.';
     notice.appendChild(text);
     [['Återställ osparad text', 'button', function () {

@@ -47,9 +47,7 @@ public sealed class CompleteModel(ITenantContext tenantContext, RemissReader rea
         try
         {
             var told = await completion.CompleteAsync(Remiss, cancellationToken);
-            TempData["StatusMessage"] = told == 1
-                ? "Remissen är avslutad och sammanställningen slutlig. En remissinstans får återkoppling med e-post."
-                : $"Remissen är avslutad och sammanställningen slutlig. {told} remissinstanser får återkoppling med e-post.";
+            TempData["StatusMessage"] = $"Remissen är avslutad och sammanställningen slutlig. {SwedishPlural.Count(told, "remissinstans", "remissinstanser")} får återkoppling med e-post.";
             return Redirect(RemissUrl);
         }
         catch (DomainException refusal)

@@ -3,6 +3,7 @@ namespace Remiss.Web.Pages.Tenant.Remisser;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Remiss.Domain.Common;
 using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Authorization;
@@ -102,8 +103,27 @@ public sealed partial class EditModel(
     public Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken cancellationToken) =>
         SaveThenAsync(id, () => Redirect($"{RemissUrl}/forhandsgranska"), "Utkastet är sparat.", cancellationToken);
 
+    /// <summary>
+    /// Saves, then opens the confirmation; a draft that can't be sent yet comes back with each reason next to its
+    /// field, so the owner corrects it where it is instead of on a page of its own.
+    /// </summary>
     public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveThenAsync(id, () => Redirect($"{RemissUrl}/skicka"), null, cancellationToken);
+        SaveThenAsync(id, () => ShowProblemsBeforeSending() ? Page() : Redirect($"{RemissUrl}/skicka"), null, cancellationToken);
+
+    /// <summary>The form with what stops the draft from being sent: where the confirmation sends an owner back to.</summary>
+    public async Task<IActionResult> OnGetProblemsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await OnGetAsync(id, cancellationToken);
+        if (result is PageResult)
+        {
+            ShowProblemsBeforeSending();
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the form came back because the draft can't be sent yet (the error summary says so).</summary>
+    public bool CannotBeSent { get; private set; }
 
     /// <summary>Errors of question row <paramref name="index"/>, by property, for the question editor component.</summary>
     public IReadOnlyDictionary<string, string> QuestionErrors(int index)
@@ -112,6 +132,19 @@ public sealed partial class EditModel(
         return ModelState
             .Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value!.Errors.Count > 0)
             .ToDictionary(e => e.Key[prefix.Length..], e => e.Value!.Errors[0].ErrorMessage);
+    }
+
+    private bool ShowProblemsBeforeSending()
+    {
+        var problems = Remiss.ProblemsBeforeSending(drafts.Today);
+        if (problems.Count == 0)
+        {
+            return false;
+        }
+
+        AddRefusal(new DomainException(problems), FormFields.Remiss);
+        CannotBeSent = true;
+        return true;
     }
 
     private Task<IActionResult> MoveAsync(Guid id, int index, int target, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class NewModel(ITenantContext tenantContext, UserMemberships membe
 {
     [BindProperty]
     [Required(ErrorMessage = "Ange en titel.")]
-    [StringLength(Domain.Remisser.Remiss.TitleMaxLength, ErrorMessage = "Titeln får vara högst {1} tecken.")]
+    [StringLength(Domain.Remisser.Remiss.TitleMaxLength, ErrorMessage = "Ange en titel på högst {1} tecken.")]
     public string Title { get; set; } = string.Empty;
 
     [BindProperty]

@@ -60,7 +60,7 @@ public sealed class ImportModel(ITenantContext tenantContext, OrganisationDirect
         }
         catch (DecoderFallbackException)
         {
-            ModelState.AddModelError(nameof(Upload), "Filen är inte sparad som UTF-8. Spara den i Excel som \"CSV UTF-8 (kommaavgränsad)\" och försök igen.");
+            ModelState.AddModelError(nameof(Upload), "Filen är inte sparad som UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.");
             return Page();
         }
 
@@ -78,7 +78,7 @@ public sealed class ImportModel(ITenantContext tenantContext, OrganisationDirect
             return Page();
         }
 
-        TempData["StatusMessage"] = $"{imported} organisationer har importerats.";
+        TempData["StatusMessage"] = $"{SwedishPlural.Count(imported, "organisation", "organisationer")} har importerats.";
         return Redirect($"{AdminUrl}/organisationer");
     }
 }

@@ -7,7 +7,7 @@ using Remiss.Infrastructure.Administration;
 /// <summary>The organisation form as posted; the domain checks the rest.</summary>
 public sealed class OrganisationForm
 {
-    [Required(ErrorMessage = "Namn måste fyllas i.")]
+    [Required(ErrorMessage = "Ange namn.")]
     [Display(Name = "Namn")]
     public string? Name { get; set; }
 

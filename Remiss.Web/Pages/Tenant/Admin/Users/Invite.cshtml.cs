@@ -24,7 +24,7 @@ public sealed class InviteModel(ITenantContext tenantContext, TenantUsers users,
         await LoadAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
-            ModelState.AddModelError("Input.Email", "E-post måste fyllas i.");
+            ModelState.AddModelError("Input.Email", "Ange e-postadressen.");
         }
 
         if (!ModelState.IsValid)

@@ -9,7 +9,7 @@ public sealed class UserForm
     [Display(Name = "E-post")]
     public string? Email { get; set; }
 
-    [Required(ErrorMessage = "Namn måste fyllas i.")]
+    [Required(ErrorMessage = "Ange namn.")]
     [Display(Name = "Namn")]
     public string? DisplayName { get; set; }
 
