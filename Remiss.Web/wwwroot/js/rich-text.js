@@ -202,8 +202,20 @@
       askForLink(function (href) {
         saved = range;
         var at = select();
-        if (at.isCollapsed) { document.execCommand('insertHTML', false, '<a href="' + escapeHtml(href) + '">' + escapeHtml(href) + '</a>'); }
-        else { document.execCommand('createLink', false, href); }
+        if (at.isCollapsed) {
+          // Typed, then selected and linked: insertHTML would copy computed styles into style attributes, which the
+          // page's Content-Security-Policy refuses.
+          document.execCommand('insertText', false, href);
+          var caret = at.rangeCount ? at.getRangeAt(0) : null;
+          if (caret && caret.startContainer.nodeType === 3 && caret.startOffset >= href.length) {
+            var typed = document.createRange();
+            typed.setStart(caret.startContainer, caret.startOffset - href.length);
+            typed.setEnd(caret.startContainer, caret.startOffset);
+            at.removeAllRanges(); at.addRange(typed);
+          }
+        }
+        document.execCommand('createLink', false, href);
+        if (!at.isCollapsed) { at.collapseToEnd(); }
         sync();
         updatePressed();
       }, function () {
