@@ -1,6 +1,8 @@
 namespace Remiss.Tests.Features.Responses;
 
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Email;
 using Remiss.Tests.Features.Files;
@@ -182,6 +184,11 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
         Assert.Equal(before.SubmittedAt, after.Response.SubmittedAt);
         var attachment = Assert.Single(after.Response.Attachments);
         Assert.Equal("application/pdf", attachment.ContentType);
+        var logged = await factory.InTenantAsync("malmo", (db, _) => db.AuditEntries
+            .Where(e => e.SubjectId == remiss.Asn && e.Action == AuditAction.DecisionConfirmed)
+            .Select(e => e.Summary)
+            .ToListAsync());
+        Assert.Equal([$"Nämndens beslut om yttrandet från {Kit.AsnName} lades till."], logged);
         var emails = await Kit.EmailsAboutAsync(factory, remiss.Asn);
         Assert.Equal(OwnerAddresses, emails.Where(e => e.Reason == EmailReason.DecisionConfirmed).Select(e => e.To).Order(StringComparer.Ordinal).ToList());
 
