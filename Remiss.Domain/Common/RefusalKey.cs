@@ -322,6 +322,12 @@ public static class RefusalKey
     /// <summary>Question {1} is required. Answer it or mark "No comments".</summary>
     public const string RequiredQuestionUnanswered = nameof(RequiredQuestionUnanswered);
 
+    /// <summary>Question {1}: "No comments" cannot be marked while the answer has text. Remove the text or the mark.</summary>
+    public const string NoCommentsWithText = nameof(NoCommentsWithText);
+
+    /// <summary>Question {1}: "No comments" is one of the positions; choose it or another position, not both.</summary>
+    public const string NoCommentsWithOtherAnswer = nameof(NoCommentsWithOtherAnswer);
+
     /// <summary>The section "{2}" is not among the customer's standard sections.</summary>
     public const string SectionNotStandard = nameof(SectionNotStandard);
 

@@ -15,6 +15,9 @@ public static class SwedishDates
     /// <summary>A local date and time: "30 november 2023 kl. 11.00".</summary>
     public static string DateAndTime(DateTime local) => local.ToString("d MMMM yyyy 'kl.' HH'.'mm", Text.Swedish);
 
+    /// <summary>A time of day as Språkrådet writes it: "kl. 10.42".</summary>
+    public static string Time(DateTime local) => local.ToString("'kl.' HH'.'mm", Text.Swedish);
+
     /// <summary>A date as forms and machines read it (an input of type date, a time element): "2023-11-30".</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -41,7 +41,27 @@ public sealed class Answer : TenantEntity
     {
         var text = Common.Text.Optional(content.Text, new Subject(Field.Answer, question.Number), Response.RichTextMaxLength);
         var value = content.Value is { IsEmpty: false } given ? question.Kind.ValidValue(question, given, organisationNames) : null;
-        return new ValidAnswer(question, text, value, content.NoComments);
+        var noComments = content.NoComments;
+        if (noComments && question.Kind.NoCommentsValue is { } own)
+        {
+            // One way to say it: where the type has "Inga synpunkter" among its own answers, the mark is that answer,
+            // and it cannot say "Inga synpunkter" beside another position.
+            if (value is not null && value != own)
+            {
+                throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.NoCommentsWithOtherAnswer);
+            }
+
+            value = own;
+            noComments = false;
+        }
+
+        // "Inga synpunkter" beside a written answer says two things at once; the reader would not know which holds.
+        if (noComments && !Response.IsBlankHtml(text))
+        {
+            throw new DomainException(new Subject(Field.Answer, question.Number), RefusalKey.NoCommentsWithText);
+        }
+
+        return new ValidAnswer(question, text, value, noComments);
     }
 
     internal void Apply(ValidAnswer answer)

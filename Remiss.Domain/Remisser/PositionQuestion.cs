@@ -39,6 +39,8 @@ public sealed class PositionQuestion : QuestionKind<PositionAnswer>
             && (position == wanted || (wanted == Position.NoComments && position is null && answer.NoComments));
     }
 
+    public override AnswerValue NoCommentsValue { get; } = new PositionAnswer(Position.NoComments);
+
     public override bool IsAnswered(Question question, Answer answer) => ValueOf(answer) is not null;
 
     internal override PositionAnswer Valid(Question question, PositionAnswer value, IReadOnlyList<string> organisationNames) =>

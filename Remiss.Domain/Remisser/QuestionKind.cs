@@ -36,6 +36,12 @@ public abstract class QuestionKind
     /// <summary>Whether <paramref name="answer"/> has the facet with <paramref name="key"/> (one of <see cref="Facets"/>).</summary>
     public virtual bool Has(Question question, Answer answer, string key) => false;
 
+    /// <summary>
+    /// The type's own answer that says "Inga synpunkter" (Ställningstagande has it among its positions), or null when the
+    /// type has none and the answer takes the shared mark instead. A type with its own is not offered the mark as well.
+    /// </summary>
+    public virtual AnswerValue? NoCommentsValue => null;
+
     /// <summary>The settings of question <paramref name="number"/> that this type keeps, checked; the rest of the definition is dropped.</summary>
     internal virtual QuestionSettings ValidSettings(int number, QuestionDefinition definition) => QuestionSettings.None;
 

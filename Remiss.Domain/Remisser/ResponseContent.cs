@@ -10,6 +10,15 @@ public sealed record ResponseContent(
     IReadOnlyList<SignatoryContent> Signatories)
 {
     public static ResponseContent Empty { get; } = new(null, null, [], [], null, []);
+
+    /// <summary>Nothing typed, chosen or marked: saved as a first draft it would be an empty yttrande.</summary>
+    public bool IsEmpty =>
+        Response.IsBlankHtml(Summary)
+        && Response.IsBlankHtml(GeneralViews)
+        && Answers.All(a => Response.IsBlankHtml(a.Text) && a.Value is null or { IsEmpty: true } && !a.NoComments)
+        && Sections.All(s => Response.IsBlankHtml(s.Text))
+        && Decision is null
+        && Signatories.All(s => string.IsNullOrWhiteSpace(s.Name) && string.IsNullOrWhiteSpace(s.Title));
 }
 
 /// <summary>The answer to question <see cref="QuestionNumber"/>: the text, the value its type asks for (checked by the type), "Inga synpunkter".</summary>

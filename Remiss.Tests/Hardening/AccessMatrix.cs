@@ -218,13 +218,14 @@ public static class AccessMatrix
         ["POST /{tenant}/remisser/{id:guid}/yttrande?handler=Decline"] = Access.OwnRecipient,
         ["POST /{tenant}/remisser/{id:guid}/yttrande?handler=Extension"] = Access.OwnRecipient,
         ["POST /{tenant}/remisser/{id:guid}/yttrande?handler=Autosave"] = Access.OwnRecipient,
-        ["POST /{tenant}/remisser/{id:guid}/yttrande?handler=ConfirmDecision"] = Access.OwnRecipient,
         ["GET /{tenant}/remisser/{id:guid}/yttrande/avsta"] = Access.OwnRecipient,
         ["POST /{tenant}/remisser/{id:guid}/yttrande/avsta"] = Access.OwnRecipient,
         ["GET /{tenant}/remisser/{id:guid}/yttrande/anstand"] = Access.OwnRecipient,
         ["POST /{tenant}/remisser/{id:guid}/yttrande/anstand"] = Access.OwnRecipient,
         ["GET /{tenant}/remisser/{id:guid}/yttrande/skicka-in"] = Access.OwnRecipient,
         ["POST /{tenant}/remisser/{id:guid}/yttrande/skicka-in"] = Access.OwnRecipient,
+        ["GET /{tenant}/remisser/{id:guid}/yttrande/beslut"] = Access.OwnRecipient,
+        ["POST /{tenant}/remisser/{id:guid}/yttrande/beslut"] = Access.OwnRecipient,
 
         // The tenant administrator's pages.
         ["GET /{tenant}/admin"] = Access.TenantAdmin,

@@ -202,7 +202,7 @@ public sealed class HostileUploadTests(HardeningAppFactory factory)
             {
                 ["Input.Summary"] = "Sammanfattning skriven före uppladdningen",
             }),
-            new("protokollsutdrag", asn, preliminary.Yttrande, "main form[action*='handler=ConfirmDecision']", "Spara beslutet", "Protokollsutdrag", Extra: new Dictionary<string, string>
+            new("protokollsutdrag", asn, $"{preliminary.Yttrande}/beslut", "main form[enctype='multipart/form-data']", "Spara beslutet", "Protokollsutdrag", Extra: new Dictionary<string, string>
             {
                 ["ConfirmedKind"] = "DelegatedDecision",
                 ["ConfirmedDecidedBy"] = Kit.AsnName,

@@ -82,18 +82,21 @@ public sealed class AnswerForm
         ArgumentNullException.ThrowIfNull(question);
         var value = answer?.Value;
         var ratings = (value as TrafficLightAnswer)?.Ratings ?? [];
+
+        // An answer saved before the mark and the position were one shows its mark as the position of that name.
+        var ownNoComments = answer?.NoComments == true ? question.Kind.NoCommentsValue : null;
         return new()
         {
             QuestionNumber = question.Number,
             Text = RichTextSanitizer.ToEditableText(answer?.Text),
-            Position = (value as PositionAnswer)?.Position,
+            Position = (value as PositionAnswer ?? ownNoComments as PositionAnswer)?.Position,
             Choices = [.. (value as ChoiceAnswer)?.Choices ?? []],
             Ratings = [.. question.Items.Select(item =>
             {
                 var rating = ratings.FirstOrDefault(r => r.Item == item);
                 return new RatingForm { Item = item, Colour = rating?.Colour, Comment = rating?.Comment };
             })],
-            NoComments = answer?.NoComments ?? false,
+            NoComments = ownNoComments is null && (answer?.NoComments ?? false),
         };
     }
 

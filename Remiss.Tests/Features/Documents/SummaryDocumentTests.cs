@@ -50,6 +50,22 @@ public sealed class SummaryDocumentTests
     }
 
     [Fact]
+    public void A_preliminary_answer_completed_with_the_namnds_decision_shows_its_date_and_paragraph()
+    {
+        var preliminary = _scenario.RecipientNamed(DocumentScenario.Hostile);
+        preliminary.ConfirmDecision(
+            new Remiss.Domain.Remisser.DecisionContent(Remiss.Domain.Remisser.DecisionKind.BoardDecision, DocumentScenario.Hostile, new DateOnly(2027, 1, 20), "§ 45"),
+            null,
+            TestSupport.A.Namndsekreterare,
+            TestSupport.A.Now);
+
+        using var document = Summary();
+
+        var rows = WordInspection.Rows(document.Tables[0]);
+        Assert.Equal("20 januari 2027, § 45", rows.Single(r => r[0] == DocumentScenario.Hostile)[3]);
+    }
+
+    [Fact]
     public void The_remissinstanser_table_lists_every_recipient_in_Swedish_order_with_status_dates_decision_and_anstand()
     {
         using var document = Summary();

@@ -147,7 +147,8 @@ public sealed class ConcurrentEditingTests(ConcurrentEditingTests.Factory factor
 
         Assert.True(first.GetProperty("saved").GetBoolean());
         var version = first.GetProperty("version").GetInt32();
-        Assert.Equal("Sparat automatiskt 23 november 2026 kl. 11.00.", first.GetProperty("message").GetString());
+        Assert.Equal("Sparat automatiskt kl. 11.00.", first.GetProperty("message").GetString());
+        Assert.Equal("Påbörjat", first.GetProperty("status").GetString());
         Assert.False(first.TryGetProperty("conflict", out var noConflict) && noConflict.GetBoolean());
         var stored = (await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Response!;
         Assert.Equal(version, stored.Version);

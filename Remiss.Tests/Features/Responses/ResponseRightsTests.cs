@@ -17,7 +17,7 @@ using Remiss.Tests.TestSupport;
 /// </summary>
 public sealed class ResponseRightsTests(ResponseRightsTests.Factory factory) : IClassFixture<ResponseRightsTests.Factory>
 {
-    private static readonly string[] Handlers = ["", "AddSignatory", "Upload", "RemoveAttachment", "Submit", "Decline", "Extension", "Autosave", "ConfirmDecision"];
+    private static readonly string[] Handlers = ["", "AddSignatory", "Upload", "RemoveAttachment", "Submit", "Decline", "Extension", "Autosave"];
 
     private Guid Asn => factory.DemoRecipients[Kit.AsnName];
 
@@ -33,7 +33,7 @@ public sealed class ResponseRightsTests(ResponseRightsTests.Factory factory) : I
         $"/malmo/remisser/{factory.DemoId}/yttranden/{Asn}/bilagor/{factory.AttachmentId}",
     ];
 
-    /// <summary>Every POST of asn's yttrande: the form's nine handlers and the three confirmation pages.</summary>
+    /// <summary>Every POST of asn's yttrande: the form's eight handlers, the three confirmation pages and Komplettera med beslut.</summary>
     private string[] AsnPosts =>
     [
         .. Handlers.Select(h => h switch
@@ -45,6 +45,7 @@ public sealed class ResponseRightsTests(ResponseRightsTests.Factory factory) : I
         $"{Yttrande}/skicka-in?for={Asn}",
         $"{Yttrande}/avsta?for={Asn}",
         $"{Yttrande}/anstand?for={Asn}",
+        $"{Yttrande}/beslut?for={Asn}",
     ];
 
     [Fact]

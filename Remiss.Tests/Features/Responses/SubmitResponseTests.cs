@@ -1,7 +1,8 @@
 namespace Remiss.Tests.Features.Responses;
 
 using System.Net;
-using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Remiss.Domain.Audit;
 using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Email;
 using Remiss.Tests.Features.Files;
@@ -68,7 +69,7 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
             .Set("Input.Answers[2].NoComments", "true");
 
         var confirm = await asn.RedirectedToAsync(await form.SubmitAsync(asn, "Skicka in yttrande"), $"{remiss.Yttrande}/skicka-in");
-        Assert.Empty(confirm.QuerySelectorAll("main .warning-message li"));
+        Assert.Empty(confirm.QuerySelectorAll("main .warning-message:not([data-submit-warning]) li"));
         var submitted = await PageForm.Of(confirm).SubmitAsync(asn, "Bekräfta och skicka in");
 
         var done = await asn.RedirectedToAsync(submitted, remiss.Yttrande);
@@ -152,12 +153,18 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
         var before = (await Kit.StoredAsync(factory, remiss.Id, remiss.Asn)).Response!;
         Assert.Equal(DecisionKind.PreliminaryAnswer, before.Decision!.Kind);
 
-        var decisionForm = submitted.QuerySelector("main form[action*='handler=ConfirmDecision']")!;
-        Assert.Equal("Komplettera med nämndens beslut", Kit.Text(decisionForm.QuerySelector("h2")));
+        // The submitted yttrande shows its decision, and a preliminary one offers Komplettera med beslut, a page of its own.
+        var details = submitted.QuerySelector("main .decision-details")!;
+        Assert.Contains("Förvaltningens preliminära svar", Kit.Text(details), StringComparison.Ordinal);
+        var complete = details.QuerySelectorAll("a").Single(a => Kit.Text(a) == "Komplettera med beslut");
+        Assert.Equal($"{remiss.Yttrande}/beslut", complete.GetAttribute("href"));
+        var (_, decisionPage) = await asn.GetPageAsync(complete.GetAttribute("href")!);
+        Assert.Equal("Komplettera med beslut", Kit.Text(decisionPage.QuerySelector("main h1")));
+        var decisionForm = decisionPage.QuerySelector("main form[enctype='multipart/form-data']")!;
         Assert.Equal(("file", "Protokollsutdrag"), (Kit.Labelled(decisionForm, "Protokollsutdrag").GetAttribute("type"), Kit.Labelled(decisionForm, "Protokollsutdrag").GetAttribute("name")));
         Assert.Equal("date", Kit.Labelled(decisionForm, "Beslutsdatum").GetAttribute("type"));
         var pdf = SampleFiles.Pdf();
-        var confirmed = await PageForm.Of(submitted, "main form[action*='handler=ConfirmDecision']")
+        var confirmed = await PageForm.Of(decisionPage, "main form[enctype='multipart/form-data']")
             .Set("ConfirmedKind", "BoardDecision")
             .Set("ConfirmedDecidedBy", Kit.AsnName)
             .Set("ConfirmedDate", "2027-01-20")
@@ -166,7 +173,9 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
 
         var done = await asn.RedirectedToAsync(confirmed, remiss.Yttrande);
         Assert.Equal("Beslutet är sparat och avsändaren har fått besked.", Kit.Status(done));
-        Assert.Null(done.QuerySelector("main form[action*='handler=ConfirmDecision']"));
+        Assert.DoesNotContain(done.QuerySelectorAll("main a"), a => Kit.Text(a) == "Komplettera med beslut");
+        Assert.Contains("20 januari 2027", Kit.Text(done.QuerySelector("main .decision-details")), StringComparison.Ordinal);
+        Assert.Contains("§ 45", Kit.Text(done.QuerySelector("main .decision-details")), StringComparison.Ordinal);
         var after = await Kit.StoredAsync(factory, remiss.Id, remiss.Asn);
         Assert.Equal(RecipientStatus.Submitted, after.Status);
         Assert.Equal(new Decision(DecisionKind.BoardDecision, Kit.AsnName, new DateOnly(2027, 1, 20), "§ 45"), after.Response!.Decision);
@@ -175,6 +184,11 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
         Assert.Equal(before.SubmittedAt, after.Response.SubmittedAt);
         var attachment = Assert.Single(after.Response.Attachments);
         Assert.Equal("application/pdf", attachment.ContentType);
+        var logged = await factory.InTenantAsync("malmo", (db, _) => db.AuditEntries
+            .Where(e => e.SubjectId == remiss.Asn && e.Action == AuditAction.DecisionConfirmed)
+            .Select(e => e.Summary)
+            .ToListAsync());
+        Assert.Equal([$"Nämndens beslut om yttrandet från {Kit.AsnName} lades till."], logged);
         var emails = await Kit.EmailsAboutAsync(factory, remiss.Asn);
         Assert.Equal(OwnerAddresses, emails.Where(e => e.Reason == EmailReason.DecisionConfirmed).Select(e => e.To).Order(StringComparer.Ordinal).ToList());
 
@@ -214,7 +228,8 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
         var submitted = await asn.RedirectedToAsync(await PageForm.Of(confirm).SubmitAsync(asn, "Bekräfta och skicka in"), remiss.Yttrande);
         var before = await Kit.FingerprintAsync(factory, remiss.Id, remiss.Asn);
 
-        var undated = await PageForm.Of(submitted, "main form[action*='handler=ConfirmDecision']")
+        var (_, decisionPage) = await asn.GetPageAsync($"{remiss.Yttrande}/beslut");
+        var undated = await PageForm.Of(decisionPage, "main form[enctype='multipart/form-data']")
             .Set("ConfirmedParagraph", "§ 45")
             .SubmitAsync(asn, "Spara beslutet");
 
@@ -228,10 +243,15 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
         await Kit.SaveCompleteDraftAsync(factory, final.Id, final.Asn, new DecisionContent(DecisionKind.BoardDecision, Kit.AsnName, new DateOnly(2026, 11, 20), "§ 7"));
         var (_, finalConfirm) = await asn.GetPageAsync($"{final.Yttrande}/skicka-in");
         var finalPage = await asn.RedirectedToAsync(await PageForm.Of(finalConfirm).SubmitAsync(asn, "Bekräfta och skicka in"), final.Yttrande);
-        Assert.Null(finalPage.QuerySelector("main form[action*='handler=ConfirmDecision']"));
+        Assert.DoesNotContain(finalPage.QuerySelectorAll("main a"), a => Kit.Text(a) == "Komplettera med beslut");
+        using (var nothingToComplete = await asn.GetAsync($"{final.Yttrande}/beslut"))
+        {
+            Assert.Equal(final.Yttrande, nothingToComplete.Target());
+        }
+
         var finalBefore = await Kit.FingerprintAsync(factory, final.Id, final.Asn);
 
-        var forged = await asn.PostFormAsync($"{final.Yttrande}?handler=ConfirmDecision", new Dictionary<string, string>
+        var forged = await asn.PostFormAsync($"{final.Yttrande}/beslut", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = await asn.TokenAsync(),
             ["ConfirmedKind"] = "BoardDecision",
@@ -252,7 +272,7 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
         using var asn = await factory.SignedInAsync(Kit.AsnUser);
         var before = await Kit.FingerprintAsync(factory, remiss.Id, remiss.Asn);
 
-        var forged = await asn.PostFormAsync($"{remiss.Yttrande}?handler=ConfirmDecision", new Dictionary<string, string>
+        var forged = await asn.PostFormAsync($"{remiss.Yttrande}/beslut", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = await asn.TokenAsync(),
             ["ConfirmedKind"] = "BoardDecision",
@@ -263,6 +283,6 @@ public sealed class SubmitResponseTests(SentDemoAppFactory factory) : IClassFixt
         var page = await WebSession.ParseAsync(forged);
         Assert.Contains("Beslutet kan bara kompletteras på ett inskickat yttrande.", Kit.Errors(page));
         Assert.Equal(before, await Kit.FingerprintAsync(factory, remiss.Id, remiss.Asn));
-        Assert.IsAssignableFrom<IHtmlFormElement>(page.QuerySelector("main form[data-response-form]"));
+        Assert.Equal("Komplettera med beslut", Kit.Text(page.QuerySelector("main h1")));
     }
 }

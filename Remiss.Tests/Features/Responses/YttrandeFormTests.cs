@@ -69,7 +69,10 @@ public sealed class YttrandeFormTests(SentDemoAppFactory factory) : IClassFixtur
         var (_, details) = await dana.GetPageAsync(remiss.Url);
         Assert.Equal(
             [$"{remiss.Yttrande}?for={remiss.Asn}", $"{remiss.Yttrande}?for={remiss.Grundskola}"],
-            details.QuerySelectorAll("main .my-response a").Select(a => a.GetAttribute("href")).ToList());
+            details.QuerySelectorAll("main .my-response a").Where(a => Kit.Text(a) == "Skriv yttrande").Select(a => a.GetAttribute("href")).ToList());
+        Assert.Equal(
+            [$"{remiss.Yttrande}/anstand?for={remiss.Asn}", $"{remiss.Yttrande}/anstand?for={remiss.Grundskola}"],
+            details.QuerySelectorAll("main .my-response a").Where(a => Kit.Text(a) == "Begär anstånd").Select(a => a.GetAttribute("href")).ToList());
         var (_, first) = await dana.GetPageAsync(remiss.Yttrande);
         Assert.Equal($"Yttrande från {Kit.AsnName}", Kit.Text(first.QuerySelector("main h1")));
         Assert.Equal(Kit.Address($"{remiss.Yttrande}?handler=Submit&for={remiss.Asn}"), Kit.Address(PageForm.Yttrande(first).ActionOf("Skicka in yttrande")));
@@ -109,8 +112,17 @@ public sealed class YttrandeFormTests(SentDemoAppFactory factory) : IClassFixtur
         {
             var answer = Kit.Labelled(form, $"Svar på fråga {n}");
             Assert.Equal(("textarea", $"Input.Answers[{n - 1}].Text"), (answer.LocalName, answer.GetAttribute("name")));
-            var none = Kit.Labelled(form, $"Inga synpunkter på fråga {n}");
-            Assert.Equal(("checkbox", $"Input.Answers[{n - 1}].NoComments", "true"), (none.GetAttribute("type"), none.GetAttribute("name"), none.GetAttribute("value")));
+            if (n == 3)
+            {
+                // Ställningstagande says "Inga synpunkter" with its own radio option; the checkbox of the same name is not offered too.
+                Assert.Null(form.QuerySelector($"input[name='Input.Answers[{n - 1}].NoComments']"));
+            }
+            else
+            {
+                var none = Kit.Labelled(form, $"Inga synpunkter på fråga {n}");
+                Assert.Equal(("checkbox", $"Input.Answers[{n - 1}].NoComments", "true"), (none.GetAttribute("type"), none.GetAttribute("name"), none.GetAttribute("value")));
+            }
+
             Assert.Equal(n.ToString(System.Globalization.CultureInfo.InvariantCulture), form.QuerySelector($"input[type=hidden][name='Input.Answers[{n - 1}].QuestionNumber']")!.GetAttribute("value"));
         }
 
@@ -193,9 +205,11 @@ public sealed class YttrandeFormTests(SentDemoAppFactory factory) : IClassFixtur
         Assert.Equal(("file", "NewAttachment"), (Kit.Labelled(bilagor, "Lägg till bilaga").GetAttribute("type"), Kit.Labelled(bilagor, "Lägg till bilaga").GetAttribute("name")));
         Assert.Equal(["Ladda upp bilaga"], Kit.ButtonTexts(bilagor));
 
-        Assert.Equal(
-            ["Spara utkast", "Skicka in yttrande", "Avstå från att yttra sig", "Begär anstånd"],
-            Kit.ButtonTexts(form.QuerySelector(".form-actions")!));
+        // The main actions sit in the save bar that stays on screen, with the save state in a polite live region.
+        var bar = form.QuerySelector(".save-bar")!;
+        Assert.Equal(["Spara utkast", "Skicka in yttrande"], Kit.ButtonTexts(bar));
+        Assert.Equal("polite", bar.QuerySelector("[data-autosave-status]")!.GetAttribute("aria-live"));
+        Assert.Equal(["Avstå från att yttra sig", "Begär anstånd"], Kit.ButtonTexts(form.QuerySelector(".form-actions")!));
         var posted = PageForm.Yttrande(page);
         Assert.Equal(remiss.Yttrande, posted.ActionOf("Spara utkast"));
         Assert.Equal($"{remiss.Yttrande}?handler=Submit", posted.ActionOf("Skicka in yttrande"));

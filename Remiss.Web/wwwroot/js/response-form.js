@@ -13,7 +13,23 @@
   var RETRY = 'Kunde inte spara automatiskt. Försöker igen.';
   var dirty = false, saving = null, stopped = false, submitting = false;
 
-  function say(message) { if (statusRegion) { statusRegion.textContent = message || ''; } }
+  var UNSAVED = 'Inte sparat. Ändringarna sparas automatiskt inom en halv minut.';
+
+  // The save bar's polite live region says the save state; its look says whether it is saved, unsaved or refused.
+  function say(message, kind) {
+    if (!statusRegion) { return; }
+    if (statusRegion.textContent !== (message || '')) { statusRegion.textContent = message || ''; }
+    statusRegion.classList.toggle('save-status--unsaved', kind === 'unsaved');
+    statusRegion.classList.toggle('save-status--error', kind === 'error');
+  }
+
+  // The status badge at the top follows the save: a saved draft is "Påbörjat", no longer "Ej påbörjat".
+  function showStatus(label, className) {
+    var badge = document.querySelector('[data-status-badge] .status:not(.status--overdue)');
+    if (!badge || !label) { return; }
+    badge.textContent = label;
+    badge.className = 'status ' + className;
+  }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
 
@@ -52,6 +68,7 @@
       if (typeof values[key] === 'boolean') { el.checked = values[key]; } else { el.value = values[key]; }
     });
     each(form.querySelectorAll('textarea[data-rich-text]'), function (t) { t.dispatchEvent(new Event('remiss:reload')); });
+    each(form.querySelectorAll('.answer-input'), function (section) { agree(section); });
   }
 
   // The layout's status message (first in main) follows a save: whatever was kept here is on the server now.
@@ -94,7 +111,7 @@
     each(form.querySelectorAll('input[type=file][name]'), function (el) { data.delete(el.name); });
     return data;
   }
-  function stop(message) { stopped = true; say(message); }
+  function stop(message) { stopped = true; say(message, 'error'); }
 
   function save(keepalive) {
     if (!dirty || saving || stopped || submitting || !url) { return Promise.resolve(); }
@@ -104,7 +121,7 @@
       method: 'POST', body: formData(), credentials: 'same-origin', keepalive: !!keepalive,
       headers: { 'X-Requested-With': 'fetch' }, redirect: 'manual'
     }).then(function (response) {
-      if (response.status >= 500) { dirty = true; say(RETRY); return; }
+      if (response.status >= 500) { dirty = true; say(RETRY, 'error'); return; }
       var json = (response.headers.get('Content-Type') || '').indexOf('application/json') >= 0;
       if (response.type === 'opaqueredirect' || response.redirected || response.status === 401 || response.status === 403 || !json) {
         dirty = true; stop(SIGNED_OUT); return;
@@ -114,22 +131,40 @@
           try { localStorage.removeItem(previousKey); } catch (e) { /* private mode */ }
           if (versionInput && result.version !== undefined) { versionInput.value = result.version; }
           if (dirty) { store(); } // typed while saving: keep that under the new version
-          say(result.message);
+          say(dirty ? UNSAVED : result.message, dirty ? 'unsaved' : null);
+          showStatus(result.status, result.statusClass);
         } else if (result.conflict) {
           dirty = true; stop(result.message);
         } else {
-          say(result.message); // refused; tried again after the next change
+          say(result.message, 'error'); // refused; tried again after the next change
         }
       });
     }).catch(function () {
-      dirty = true; say(RETRY);
+      dirty = true; say(RETRY, 'error');
     }).then(function () { saving = null; });
     return saving;
   }
 
-  function changed() { dirty = true; store(); }
+  function changed(e) {
+    if (e && e.target) { agree(e.target.closest('.answer-input')); }
+    dirty = true; store();
+    if (!saving && !stopped) { say(UNSAVED, 'unsaved'); }
+  }
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
+
+  // ---- "Inga synpunkter" and the answer's text agree ----
+  // The server refuses the mark beside a written answer; here the mark is cleared and disabled while the answer has text.
+  function agree(section) {
+    if (!section) { return; }
+    var mark = section.querySelector('[data-no-comments] input[type=checkbox]');
+    var text = section.querySelector('textarea[name$=".Text"]');
+    if (!mark || !text) { return; }
+    var written = text.value.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim() !== '';
+    if (written) { mark.checked = false; }
+    mark.disabled = written;
+  }
+  each(form.querySelectorAll('.answer-input'), agree);
   setInterval(save, interval);
 
   // A post while an autosave is under way would be based on the old version: wait for it, then post.

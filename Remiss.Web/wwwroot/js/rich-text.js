@@ -10,6 +10,79 @@
   var SAFE_URL = /^(https?:\/\/|mailto:)/i;
   var LOOKS_LIKE_HTML = /<\s*\/?\s*(p|br|ul|ol|li|strong|b|em|i|a|h3|h4|blockquote|div|span|script|img|svg|iframe|style)\b/i;
 
+  // What the link dialog makes of a typed address, by the server sanitiser's rules (http, https and mailto only):
+  // { href } to insert, or { error } to show next to the field. An address without a scheme is a web address.
+  function linkFromInput(typed) {
+    var text = (typed || '').trim();
+    if (!text) { return { error: 'Ange en länkadress.' }; }
+    if (/\s/.test(text)) { return { error: 'Länkadressen kan inte innehålla mellanslag.' }; }
+    if (SAFE_URL.test(text)) {
+      return /^mailto:./i.test(text) || /^https?:\/\/[^\/?#]+/i.test(text) ? { href: text } : { error: 'Länkadressen saknar en webbplats efter ' + text + '.' };
+    }
+    if (/^[a-z][a-z0-9+.\-]*:/i.test(text) && !/^[^:\/]+:\d+(\/|$)/.test(text)) {
+      return { error: 'En adress som börjar med ' + text.split(':')[0] + ': kan inte bli en länk. Ange en webbadress (https://…) eller en e-postadress.' };
+    }
+    if (/^[^@\/]+@[^@\/]+\.[^@\/]+$/.test(text)) { return { href: 'mailto:' + text }; }
+    if (/^\/\//.test(text)) { text = text.slice(2); }
+    return /^[^\/?#.]+(\.[^\/?#.]+)+(:\d+)?([\/?#].*)?$/.test(text)
+      ? { href: 'https://' + text }
+      : { error: 'Ange en webbadress, till exempel www.malmo.se, eller en e-postadress.' };
+  }
+
+  // One small dialog for every editor on the page, instead of the browser's prompt(): a label, a hint, the error
+  // next to the field, Infoga and Avbryt. Esc and Avbryt close it and give the focus back to the editor.
+  var linkDialog = null;
+  function askForLink(done, cancelled) {
+    if (!linkDialog) {
+      linkDialog = document.createElement('dialog');
+      linkDialog.className = 'link-dialog';
+      linkDialog.setAttribute('aria-labelledby', 'lankdialog-rubrik');
+      linkDialog.innerHTML =
+        '<form method="dialog" novalidate>' +
+        '<h2 id="lankdialog-rubrik">Infoga länk</h2>' +
+        '<div class="field">' +
+        '<label for="lankdialog-adress">Länkadress</label>' +
+        '<span class="hint" id="lankdialog-hint">Till exempel www.malmo.se eller https://malmo.se/remisser. En adress utan https:// får det tillagt.</span>' +
+        '<span class="field-error" id="lankdialog-fel"></span>' +
+        '<input type="text" id="lankdialog-adress" inputmode="url" autocomplete="url" spellcheck="false" aria-describedby="lankdialog-hint lankdialog-fel">' +
+        '</div>' +
+        '<div class="form-actions"><button type="submit" class="button">Infoga</button><button type="button" class="button button--secondary" data-cancel>Avbryt</button></div>' +
+        '</form>';
+      document.body.appendChild(linkDialog);
+    }
+    var form = linkDialog.querySelector('form');
+    var input = linkDialog.querySelector('input');
+    var error = linkDialog.querySelector('.field-error');
+    var field = linkDialog.querySelector('.field');
+    function showError(message) {
+      error.textContent = message || '';
+      input.setAttribute('aria-invalid', message ? 'true' : 'false');
+      field.classList.toggle('field--error', !!message);
+    }
+    function finish(href) {
+      form.removeEventListener('submit', onSubmit);
+      linkDialog.removeEventListener('cancel', onCancel);
+      cancelButton.removeEventListener('click', onCancel);
+      if (linkDialog.open) { linkDialog.close(); }
+      if (href) { done(href); } else { cancelled(); }
+    }
+    function onSubmit(e) {
+      e.preventDefault();
+      var link = linkFromInput(input.value);
+      if (link.error) { showError(link.error); input.focus(); return; }
+      finish(link.href);
+    }
+    function onCancel(e) { e.preventDefault(); finish(null); }
+    var cancelButton = linkDialog.querySelector('[data-cancel]');
+    input.value = '';
+    showError('');
+    form.addEventListener('submit', onSubmit);
+    linkDialog.addEventListener('cancel', onCancel);
+    cancelButton.addEventListener('click', onCancel);
+    linkDialog.showModal();
+    input.focus();
+  }
+
   function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   }
@@ -115,18 +188,40 @@
         buttons[i].setAttribute('aria-pressed', String(on));
       });
     }
-    function run(command) {
+    function select() {
       var selection = window.getSelection();
       editor.focus();
       if (saved && !(selection.rangeCount && editor.contains(selection.anchorNode))) { selection.removeAllRanges(); selection.addRange(saved); }
-      if (command !== 'createLink') { document.execCommand(command, false, null); }
-      else {
-        var href = (window.prompt('Länkadress (https://…)') || '').trim();
-        if (!SAFE_URL.test(href)) { return; }
-        if (selection.isCollapsed) { document.execCommand('insertHTML', false, '<a href="' + escapeHtml(href) + '">' + escapeHtml(href) + '</a>'); }
-        else { document.execCommand('createLink', false, href); }
-      }
-      updatePressed();
+      return selection;
+    }
+    function run(command) {
+      var selection = select();
+      if (command !== 'createLink') { document.execCommand(command, false, null); updatePressed(); return; }
+      // The dialog takes the focus: keep the editor's selection to put the link at when it closes.
+      var range = selection.rangeCount ? selection.getRangeAt(0).cloneRange() : saved;
+      askForLink(function (href) {
+        saved = range;
+        var at = select();
+        if (at.isCollapsed) {
+          // Typed, then selected and linked: insertHTML would copy computed styles into style attributes, which the
+          // page's Content-Security-Policy refuses.
+          document.execCommand('insertText', false, href);
+          var caret = at.rangeCount ? at.getRangeAt(0) : null;
+          if (caret && caret.startContainer.nodeType === 3 && caret.startOffset >= href.length) {
+            var typed = document.createRange();
+            typed.setStart(caret.startContainer, caret.startOffset - href.length);
+            typed.setEnd(caret.startContainer, caret.startOffset);
+            at.removeAllRanges(); at.addRange(typed);
+          }
+        }
+        document.execCommand('createLink', false, href);
+        if (!at.isCollapsed) { at.collapseToEnd(); }
+        sync();
+        updatePressed();
+      }, function () {
+        saved = range;
+        select();
+      });
     }
 
     // One tab stop for the toolbar; arrow keys, Home and End move between its buttons.

@@ -7,15 +7,32 @@ using Remiss.Domain.Remisser;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Responses;
+using Remiss.Infrastructure.RichText;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Tenancy;
 
-/// <summary>`Skicka in yttrande` → this page: unanswered required questions first, then `Bekräfta och skicka in`.</summary>
+/// <summary>
+/// `Skicka in yttrande` → this page: unanswered required questions first; then what will be sent, read-only, with a
+/// warning where it has no Beslut and no Ansvariga (allowed, but rarely meant), and `Bekräfta och skicka in`.
+/// </summary>
 public sealed class SubmitModel(
-    ITenantContext tenantContext, RemissReader reader, IAuthorizationService authorization, UserMemberships memberships, ResponseWriting writing)
+    ITenantContext tenantContext,
+    RemissReader reader,
+    IAuthorizationService authorization,
+    UserMemberships memberships,
+    ResponseWriting writing,
+    RichTextSanitizer sanitizer)
     : ResponsePageModel(tenantContext, reader, authorization, memberships)
 {
     public IReadOnlyList<Question> Missing { get; private set; } = [];
+
+    public Func<string?, string> Sanitize => sanitizer.Sanitize;
+
+    /// <summary>No Beslut given: the owner cannot tell who stands behind the yttrande.</summary>
+    public bool LacksDecision => Recipient.Response?.Decision is null;
+
+    /// <summary>No Ansvariga given: nobody signs the yttrande.</summary>
+    public bool LacksSignatories => Recipient.Response is not { Signatories.Count: > 0 };
 
     public bool IsPreliminary => Recipient.Response?.Decision?.Kind == DecisionKind.PreliminaryAnswer;
 

@@ -10,6 +10,7 @@ using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Responses;
 using Remiss.Infrastructure.RichText;
 using Remiss.Infrastructure.Tenancy;
+using Remiss.Web.Components;
 using Remiss.Web.Forms;
 using Remiss.Web.Refusals;
 using Remiss.Web.Tenancy;
@@ -32,21 +33,6 @@ public sealed class WriteModel(
     [BindProperty]
     public IFormFile? NewAttachment { get; set; }
 
-    [BindProperty]
-    public DecisionKind ConfirmedKind { get; set; } = DecisionKind.BoardDecision;
-
-    [BindProperty]
-    public string? ConfirmedDecidedBy { get; set; }
-
-    [BindProperty]
-    public DateOnly? ConfirmedDate { get; set; }
-
-    [BindProperty]
-    public string? ConfirmedParagraph { get; set; }
-
-    [BindProperty]
-    public IFormFile? Protokollsutdrag { get; set; }
-
     public ResponseContext Context { get; private set; } = new([], []);
 
     public Response? Conflict { get; private set; }
@@ -56,6 +42,12 @@ public sealed class WriteModel(
     public bool IsLate => Remiss.Status == RemissStatus.Sent && Recipient.IsOverdue(writing.Today);
 
     public bool CanEdit => Remiss.Status == RemissStatus.Sent;
+
+    /// <summary>A submitted preliminary answer of a remiss not yet ended: the nämnd's decision can be added (on its own page).</summary>
+    public bool CanCompleteDecision =>
+        Recipient.Status == RecipientStatus.Submitted
+        && Recipient.Response?.Decision?.Kind == DecisionKind.PreliminaryAnswer
+        && Remiss.Status is RemissStatus.Sent or RemissStatus.Closed;
 
     public Func<string?, string> Sanitize => sanitizer.Sanitize;
 
@@ -95,10 +87,10 @@ public sealed class WriteModel(
         SaveThenAsync(id, () => Redirect(PathWithFor("skicka-in")), null, cancellationToken);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveThenAsync(id, () => Redirect(PathWithFor("avsta")), null, cancellationToken);
+        SaveThenAsync(id, () => Redirect(PathWithFor("avsta")), null, cancellationToken, leavesTheForm: true);
 
     public Task<IActionResult> OnPostExtensionAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveThenAsync(id, () => Redirect(PathWithFor("anstand")), null, cancellationToken);
+        SaveThenAsync(id, () => Redirect(PathWithFor("anstand")), null, cancellationToken, leavesTheForm: true);
 
     /// <summary>The autosave script's save: JSON with the new version, or why it did not save. Nothing is lost: the page keeps the text.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken)
@@ -112,7 +104,15 @@ public sealed class WriteModel(
         {
             await writing.SaveDraftAsync(Recipient, Input.ToContent(), Input.Version, UserId, cancellationToken);
             var response = Recipient.Response!;
-            return new JsonResult(new { saved = true, version = response.Version, message = $"Sparat automatiskt {Format(response.LastSavedAt)}." });
+            // The status goes with the answer, so the badge at the top follows the save ("Ej påbörjat" becomes "Påbörjat").
+            return new JsonResult(new
+            {
+                saved = true,
+                version = response.Version,
+                message = $"Sparat automatiskt {SwedishDates.Time(TenantCalendar.For(Tenant.TimeZoneId).Local(response.LastSavedAt))}.",
+                status = RecipientStatusBadge.Label(Recipient.Status),
+                statusClass = $"status--{Recipient.Status.ToString().ToLowerInvariant()}",
+            });
         }
         catch (ConcurrencyConflictException)
         {
@@ -121,34 +121,6 @@ public sealed class WriteModel(
         catch (DomainException refusal)
         {
             return new JsonResult(new { saved = false, conflict = false, message = string.Join(" ", this.Texts(refusal.Refusals)) });
-        }
-    }
-
-    public async Task<IActionResult> OnPostConfirmDecisionAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (!await LoadPageAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            await using var file = Protokollsutdrag is { Length: > 0 } upload ? upload.OpenReadStream() : null;
-            await writing.ConfirmDecisionAsync(
-                Remiss,
-                Recipient,
-                new DecisionContent(ConfirmedKind, ConfirmedDecidedBy, ConfirmedDate, ConfirmedParagraph),
-                file,
-                Protokollsutdrag?.FileName,
-                UserId,
-                cancellationToken);
-            TempData["StatusMessage"] = "Beslutet är sparat och avsändaren har fått besked.";
-            return Redirect(ResponseUrl);
-        }
-        catch (DomainException refusal)
-        {
-            AddRefusal(refusal, FormFields.Decision);
-            return Page();
         }
     }
 
@@ -165,7 +137,13 @@ public sealed class WriteModel(
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     private async Task<IActionResult> SaveThenAsync(
-        Guid id, Func<IActionResult> next, string? message, CancellationToken cancellationToken, Func<Task>? alsoDo = null, Action? namesOnlyOwnIds = null)
+        Guid id,
+        Func<IActionResult> next,
+        string? message,
+        CancellationToken cancellationToken,
+        Func<Task>? alsoDo = null,
+        Action? namesOnlyOwnIds = null,
+        bool leavesTheForm = false)
     {
         if (!await LoadPageAsync(id, cancellationToken))
         {
@@ -175,9 +153,18 @@ public sealed class WriteModel(
         // An id that is not this yttrande's (another tenant's bilaga) is not found before anything is saved.
         namesOnlyOwnIds?.Invoke();
 
+        var content = Input.ToContent();
+
+        // Going on to Begär anstånd or Avstå from a form nobody has written in saves nothing: an empty save would make
+        // the yttrande "Påbörjat" with "Senast sparat av …" and a log entry, though nobody has begun it.
+        if (leavesTheForm && Recipient.Response is null && content.IsEmpty && NewAttachment is not { Length: > 0 })
+        {
+            return next();
+        }
+
         try
         {
-            await writing.SaveDraftAsync(Recipient, Input.ToContent(), Input.Version, UserId, cancellationToken);
+            await writing.SaveDraftAsync(Recipient, content, Input.Version, UserId, cancellationToken);
             if (NewAttachment is { Length: > 0 } file)
             {
                 await using var stream = file.OpenReadStream();
