@@ -37,6 +37,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<IdentityProvider> IdentityProviders => Set<IdentityProvider>();
+
     public DbSet<Remiss> Remisser => Set<Remiss>();
 
     public DbSet<Question> Questions => Set<Question>();

@@ -19,6 +19,7 @@ public sealed class SignInModel(
     IStringLocalizer<SharedResource> localizer,
     SignInThrottle throttle,
     EqualTiming timing,
+    OrganisationSignIn organisationSignIn,
     ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
@@ -27,12 +28,30 @@ public sealed class SignInModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    /// <summary>Where "Logga in med organisationskonto" leads, when the page was reached from a tenant with a provider.</summary>
+    public string? OrganisationSignInUrl { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // A tenant's page sent the person here (its path is the return address): that tenant's provider is offered.
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)
+            && ReturnUrl.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var slug, ..]
+            && await organisationSignIn.HasProviderAsync(slug, cancellationToken))
+        {
+            OrganisationSignInUrl = $"/{slug}/logga-in/organisationskonto?returnUrl={Uri.EscapeDataString(ReturnUrl)}";
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // An address of exactly one tenant's provider domains signs in there: no password is asked, whatever was typed.
+        if (ModelState.GetFieldValidationState("Input.Email") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid
+            && await organisationSignIn.TenantForEmailAsync(Input.Email, cancellationToken) is { } providerTenant)
+        {
+            var back = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? $"&returnUrl={Uri.EscapeDataString(ReturnUrl)}" : string.Empty;
+            return Redirect($"/{providerTenant}/logga-in/organisationskonto?loginHint={Uri.EscapeDataString(Input.Email.Trim())}{back}");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
