@@ -42,6 +42,13 @@ public static class Sessions
     {
         ArgumentNullException.ThrowIfNull(context);
         KeepSignInTime(context.CurrentPrincipal, context.NewPrincipal);
+
+        // How the session began (a password, or the organisation's provider) outlives the refresh too.
+        if (context.CurrentPrincipal?.FindFirst("amr") is { } method && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == "amr"))
+        {
+            identity.AddClaim(new Claim("amr", method.Value));
+        }
+
         return Task.CompletedTask;
     }
 

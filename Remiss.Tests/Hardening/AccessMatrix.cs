@@ -27,6 +27,9 @@ public enum Access
     /// <summary>Anyone signed in, of any tenant or none: their own account (Mitt konto).</summary>
     SignedIn,
 
+    /// <summary>Coming back from the tenant's identity provider: anyone but a person signed in elsewhere, who finds nothing.</summary>
+    TenantSignIn,
+
     /// <summary>Members of the organisation that owns the remiss.</summary>
     RemissOwner,
 
@@ -134,6 +137,12 @@ public static class AccessMatrix
 
         // The signed-in person's own account and its two-step verification.
         ["GET /konto/mitt-konto"] = Access.SignedIn,
+
+        // Sign-in with the tenant's identity provider. The demo tenants have none, so its start is found by nobody.
+        ["GET /{tenant}/logga-in/organisationskonto"] = Access.NotFoundForAll,
+        ["GET /{tenant}/logga-in/organisationskonto/klar"] = Access.TenantSignIn,
+        ["GET /konto/organisationskonto/ingen-tillgang"] = Access.Public,
+        ["GET /konto/organisationskonto/misslyckades"] = Access.Public,
         ["POST /konto/mitt-konto?handler=Enable"] = Access.SignedIn,
         ["POST /konto/mitt-konto?handler=Renew"] = Access.SignedIn,
         ["POST /konto/mitt-konto?handler=Disable"] = Access.SignedIn,
@@ -231,6 +240,8 @@ public static class AccessMatrix
         ["POST /{tenant}/admin/dokumentmall?handler=Remove"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/logg"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/logg?handler=Csv"] = Access.TenantAdmin,
+        ["GET /{tenant}/admin/inloggning"] = Access.TenantAdmin,
+        ["POST /{tenant}/admin/inloggning"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/installningar"] = Access.TenantAdmin,
         ["POST /{tenant}/admin/installningar"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/utskick"] = Access.TenantAdmin,
@@ -292,6 +303,12 @@ public static class AccessMatrix
                 RoleKind.Anonymous => Outcome.Unauthorized,
                 _ => Outcome.Denied,
             };
+        }
+
+        if (access == Access.TenantSignIn)
+        {
+            // Without a ticket from the provider it sends everyone to the failure page; a person of another tenant, or of none, finds no such page.
+            return role != RoleKind.Anonymous && (idCase == IdCase.OtherTenant || role == RoleKind.Operator) ? Outcome.NotFound : Outcome.Public;
         }
 
         if (idCase is IdCase.OtherRecipientIds or IdCase.OtherFileIds)
