@@ -65,7 +65,7 @@ public sealed class SignInProviderSettings(
         try
         {
             using var client = httpClients.CreateClient(HttpClientName);
-            client.Timeout = TimeSpan.FromSeconds(10);
+            client.Timeout = TimeSpan.FromSeconds(30);
             using var document = await client.GetFromJsonAsync<JsonDocument>(address, cancellationToken).ConfigureAwait(false);
             named = document?.RootElement.TryGetProperty("issuer", out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         }

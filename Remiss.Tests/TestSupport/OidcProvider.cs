@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -56,10 +57,33 @@ public sealed class OidcProvider : IAsyncDisposable
             options.RegisterScopes(Scopes.Email, Scopes.Profile);
             options.AddSigningKey(signingKey).AddEphemeralEncryptionKey().DisableAccessTokenEncryption();
             options.EnableDegradedMode();
+
+            // Without stores the provider knows no clients: it serves any client id whose redirect URI is on this machine.
+            options.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
+            {
+                if (!Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var redirect) || !redirect.IsLoopback)
+                {
+                    context.Reject(Errors.InvalidRequest, "The redirect URI must be on loopback.");
+                }
+
+                return default;
+            }));
+            options.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
+            {
+                if (string.IsNullOrEmpty(context.ClientId))
+                {
+                    context.Reject(Errors.InvalidClient, "The client must say who it is.");
+                }
+
+                return default;
+            }));
             options.UseAspNetCore().EnableAuthorizationEndpointPassthrough();
         });
 
         var app = builder.Build();
+
+        // A failing provider says why in its answer, which a failing test then shows.
+        app.UseDeveloperExceptionPage();
         app.UseRouting();
         app.UseAuthentication();
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, IResult>)Authorize);

@@ -45,6 +45,9 @@ public sealed class ConfigureProviderScheme(ProviderSchemes schemes, IHttpClient
         options.Scope.Add("email");
         options.Scope.Add("profile");
         options.MapInboundClaims = false;
+
+        // Keep the token's issuer among the claims: the return page checks it against the tenant's own.
+        options.ClaimActions.Remove("iss");
         options.SaveTokens = false;
         options.GetClaimsFromUserInfoEndpoint = false;
         options.SignInScheme = IdentityConstants.ExternalScheme;

@@ -196,7 +196,7 @@ public sealed class OrganisationSignInTests(ProviderAppFactory factory) : IClass
 
         // Lund's ticket, from lund's scheme, brought to malmö's return page: refused there too.
         using var other = factory.NewSession();
-        var lundBack = await SignInAtProviderAsync(other, "lund", $"lundbo-{Arrange.Unique()}@lund.example");
+        var lundBack = await SignInAtProviderAsync(other, "lund", $"lundbo-{Arrange.Unique()}@sso.lund.example");
         Assert.Equal("/lund/logga-in/organisationskonto/klar", lundBack.Target());
         var (misdirected, _) = await other.GetPageAsync("/malmo/logga-in/organisationskonto/klar");
         Assert.Equal(HttpStatusCode.Forbidden, misdirected.StatusCode);
@@ -278,7 +278,7 @@ public sealed class OrganisationSignInTests(ProviderAppFactory factory) : IClass
     private async Task ConfigureLundAsync()
     {
         using var admin = await AdminKit.SignedInAsync(factory, AdminKit.LundAdmin);
-        await SaveProviderAsync(admin, "lund", factory.OtherProvider, "remiss-lund", "lund.example", required: false);
+        await SaveProviderAsync(admin, "lund", factory.OtherProvider, "remiss-lund", "sso.lund.example", required: false);
     }
 
     internal static async Task SaveProviderAsync(WebSession admin, string slug, OidcProvider provider, string clientId, string domains, bool required)
@@ -308,7 +308,9 @@ public sealed class OrganisationSignInTests(ProviderAppFactory factory) : IClass
         var start = await session.GetAsync($"/{slug}/logga-in/organisationskonto");
         Assert.Equal(HttpStatusCode.Found, start.StatusCode);
         var answer = await ApproveAsync(start.Headers.Location!, email, verified, name);
-        return await session.GetAsync(answer.ToString());
+        var back = await session.GetAsync(answer.ToString());
+        Assert.True(back.StatusCode == HttpStatusCode.Found, $"The app answered the provider with {(int)back.StatusCode}: {Html.Text((await WebSession.ParseAsync(back)).QuerySelector("main"))}");
+        return back;
     }
 
     /// <summary>The person signs in on the provider's page; returns where the provider sends the browser back to.</summary>

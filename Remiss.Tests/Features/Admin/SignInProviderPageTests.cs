@@ -47,7 +47,7 @@ public sealed class SignInProviderPageTests(ProviderAppFactory factory) : IClass
             .Set("Input.Issuer", factory.Provider.Issuer.ToString())
             .Set("Input.ClientId", "remiss-lund")
             .Set("Input.ClientSecret", Secret)
-            .Set("Input.EmailDomains", "Lund.example, @skola.lund.example lund.example")
+            .Set("Input.EmailDomains", "Skola.lund.example, @sso.lund.example skola.lund.example")
             .Check("Input.RequiredForDomains")
             .SubmitAsync(admin);
 
@@ -57,10 +57,10 @@ public sealed class SignInProviderPageTests(ProviderAppFactory factory) : IClass
         Assert.DoesNotContain(Secret, await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(string.Empty, page.GetElementById("Input_ClientSecret")!.GetAttribute("value") ?? string.Empty);
         Assert.Contains("En klienthemlighet är sparad", page.GetElementById("Input_ClientSecret-hint")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("lund.example, skola.lund.example", page.GetElementById("Input_EmailDomains")!.GetAttribute("value"));
+        Assert.Equal("skola.lund.example, sso.lund.example", page.GetElementById("Input_EmailDomains")!.GetAttribute("value"));
 
         var stored = await ProviderAsync("lund");
-        Assert.Equal(["lund.example", "skola.lund.example"], stored.EmailDomains);
+        Assert.Equal(["skola.lund.example", "sso.lund.example"], stored.EmailDomains);
         Assert.True(stored.RequiredForDomains);
         Assert.NotEqual(Secret, stored.ProtectedClientSecret);
         Assert.Equal(Secret, Unprotect(stored.ProtectedClientSecret));
