@@ -1,6 +1,7 @@
 namespace Remiss.Infrastructure.Identity;
 
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,16 @@ public sealed class OrganisationSignIn(
             return null;
         }
 
-        return new ProviderSnapshot(tenant.Id, tenant.Slug, provider.Issuer, provider.ClientId, Unprotect(provider.ProtectedClientSecret), provider.Version);
+        try
+        {
+            return new ProviderSnapshot(tenant.Id, tenant.Slug, provider.Issuer, provider.ClientId, Unprotect(provider.ProtectedClientSecret), provider.Version);
+        }
+        catch (CryptographicException failure)
+        {
+            // The data-protection keys changed (a new certificate, a lost key ring): the administrator types the secret again.
+            logger.LogError(failure, "The client secret of tenant {Tenant}'s provider cannot be read; it must be entered again on Inloggning.", tenant.Slug);
+            return null;
+        }
     }
 
     /// <summary>Whether the active tenant with <paramref name="slug"/> has a provider.</summary>

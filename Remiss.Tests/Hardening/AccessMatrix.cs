@@ -27,7 +27,7 @@ public enum Access
     /// <summary>Anyone signed in, of any tenant or none: their own account (Mitt konto).</summary>
     SignedIn,
 
-    /// <summary>Coming back from the tenant's identity provider: anyone but a person signed in elsewhere, who finds nothing.</summary>
+    /// <summary>Signing in with the tenant's identity provider: anyone but a person signed in elsewhere, who finds nothing.</summary>
     TenantSignIn,
 
     /// <summary>Members of the organisation that owns the remiss.</summary>
@@ -138,8 +138,8 @@ public static class AccessMatrix
         // The signed-in person's own account and its two-step verification.
         ["GET /konto/mitt-konto"] = Access.SignedIn,
 
-        // Sign-in with the tenant's identity provider. The demo tenants have none, so its start is found by nobody.
-        ["GET /{tenant}/logga-in/organisationskonto"] = Access.NotFoundForAll,
+        // Sign-in with the tenant's identity provider (the demo tenants have none: its start sends people to the password page).
+        ["GET /{tenant}/logga-in/organisationskonto"] = Access.TenantSignIn,
         ["GET /{tenant}/logga-in/organisationskonto/klar"] = Access.TenantSignIn,
         ["GET /konto/organisationskonto/ingen-tillgang"] = Access.Public,
         ["GET /konto/organisationskonto/misslyckades"] = Access.Public,

@@ -125,7 +125,7 @@ public sealed class OidcProvider : IAsyncDisposable
 
         return $"""
             <!DOCTYPE html>
-            <html lang="sv"><head><meta charset="utf-8"><title>Testleverantörens inloggning</title></head>
+            <html lang="sv"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Testleverantörens inloggning</title></head>
             <body><main><h1>Testleverantörens inloggning</h1>
             <form method="post" action="/connect/authorize">{hidden}
             <label for="email">E-post</label> <input id="email" name="email" type="email" value="{WebUtility.HtmlEncode(request.LoginHint ?? string.Empty)}" />

@@ -1,7 +1,8 @@
-namespace Remiss.Web.Pages.Account;
+namespace Remiss.Web.Pages.Tenant.SignIn;
 
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ using Remiss.Web.Tenancy;
 /// in with the same cookie and claims as a password sign-in, marked as coming from the provider. A ticket of another
 /// tenant's scheme or issuer is refused here, whatever else it says.
 /// </summary>
+[AllowAnonymous]
 public sealed class ProviderReturnModel(
     OrganisationSignIn organisationSignIn,
     SignInManager<ApplicationUser> signInManager,

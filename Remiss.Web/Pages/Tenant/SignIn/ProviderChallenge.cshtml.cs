@@ -1,6 +1,7 @@
-namespace Remiss.Web.Pages.Account;
+namespace Remiss.Web.Pages.Tenant.SignIn;
 
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Remiss.Infrastructure.Identity;
@@ -9,8 +10,9 @@ using Remiss.Web.Tenancy;
 
 /// <summary>
 /// "Logga in med organisationskonto": sends the person to the tenant's provider (authorization code with PKCE, state
-/// and nonce, by the tenant's own scheme). A tenant without a provider has no such page.
+/// and nonce, by the tenant's own scheme). Anonymous: the person is not signed in yet.
 /// </summary>
+[AllowAnonymous]
 public sealed class ProviderChallengeModel(OrganisationSignIn organisationSignIn, ProviderSchemes schemes) : PageModel
 {
     [FromRoute(Name = TenantResolutionMiddleware.RouteKey)]
@@ -18,13 +20,15 @@ public sealed class ProviderChallengeModel(OrganisationSignIn organisationSignIn
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl, string? loginHint, CancellationToken cancellationToken)
     {
+        var back = !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? $"?returnUrl={Uri.EscapeDataString(returnUrl)}" : string.Empty;
+
+        // A tenant without a provider signs in with passwords only.
         if (await organisationSignIn.SnapshotAsync(TenantSlug, cancellationToken) is not { } provider)
         {
-            return NotFound();
+            return Redirect(string.IsNullOrEmpty(back) ? "/konto/logga-in" : $"/konto/logga-in?ReturnUrl={Uri.EscapeDataString(returnUrl!)}");
         }
 
         var scheme = schemes.Ensure(provider);
-        var back = !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? $"?returnUrl={Uri.EscapeDataString(returnUrl)}" : string.Empty;
         var properties = new AuthenticationProperties { RedirectUri = $"/{provider.Slug}/logga-in/organisationskonto/klar{back}" };
         properties.Items[ProviderReturnModel.SchemeItem] = scheme;
         if (!string.IsNullOrWhiteSpace(loginHint))
