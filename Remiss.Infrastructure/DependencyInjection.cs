@@ -95,6 +95,10 @@ public static class DependencyInjection
         services.AddScoped<PersonTenants>();
         services.AddScoped<AccountAudit>();
         services.AddScoped<TwoStepVerification>();
+        services.AddScoped<OrganisationAccounts>();
+        services.AddScoped<OrganisationSignIn>();
+        services.AddScoped<Administration.SignInProviderSettings>();
+        services.AddHttpClient(Administration.SignInProviderSettings.HttpClientName);
         services.AddSingleton<RichText.RichTextSanitizer>();
         services.AddSingleton<RichText.SanitizedTextCache>();
         services.AddSingleton<DemoDataSeeder>();

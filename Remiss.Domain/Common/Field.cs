@@ -66,6 +66,12 @@ public enum Field
     AdminEmail,
     AdminName,
 
+    // The tenant's identity provider (Inloggning).
+    Issuer,
+    ClientId,
+    ClientSecret,
+    EmailDomains,
+
     // An uploaded file.
     File,
     FileName,

@@ -438,4 +438,22 @@ public static class RefusalKey
 
     /// <summary>A part of the template is too large unpacked; each may be at most {2} MB.</summary>
     public const string TemplatePartTooLarge = nameof(TemplatePartTooLarge);
+
+    /// <summary>{0} must be an https address without query, e.g. https://login.microsoftonline.com/…/v2.0.</summary>
+    public const string InvalidIssuer = nameof(InvalidIssuer);
+
+    /// <summary>"{2}" is not an e-mail domain.</summary>
+    public const string InvalidEmailDomain = nameof(InvalidEmailDomain);
+
+    /// <summary>At most {2} e-mail domains.</summary>
+    public const string TooManyEmailDomains = nameof(TooManyEmailDomains);
+
+    /// <summary>Requiring the organisation's account needs at least one e-mail domain.</summary>
+    public const string RequiredSignInNeedsDomains = nameof(RequiredSignInNeedsDomains);
+
+    /// <summary>The provider's discovery document could not be read at {2}.</summary>
+    public const string DiscoveryFailed = nameof(DiscoveryFailed);
+
+    /// <summary>The discovery document names another issuer: {2}.</summary>
+    public const string IssuerMismatch = nameof(IssuerMismatch);
 }

@@ -39,18 +39,29 @@ public sealed class PersonTenants(AppDbContext db, TimeProvider clock)
         return tenants;
     }
 
-    /// <summary>Where the person starts after signing in: the tenant they last worked in, else the first of theirs.</summary>
-    public async Task<TenantChoice?> StartAsync(Guid userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The tenants this session may open: the person's, or only the one whose identity provider began the session.
+    /// </summary>
+    public async Task<IReadOnlyList<TenantChoice>> ForSessionAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var tenants = await ActiveAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (tenants.Count <= 1)
-        {
-            return tenants.Count == 0 ? null : tenants[0];
-        }
-
-        var last = await db.Users.Where(u => u.Id == userId).Select(u => u.LastTenantId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return tenants.FirstOrDefault(t => t.Id == last) ?? tenants[0];
+        ArgumentNullException.ThrowIfNull(user);
+        return user.UserId() is { } userId
+            ? [.. (await ActiveAsync(userId, cancellationToken).ConfigureAwait(false)).Where(t => OpensTenant(user, t.Id))]
+            : [];
     }
+
+    /// <summary>Where the session starts: the tenant the person last worked in, else the first of theirs.</summary>
+    public async Task<TenantChoice?> StartAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.UserId() is { } userId
+            ? await LastUsedOfAsync(userId, await ForSessionAsync(user, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>The person's start, outside a session (the e-mail for a forgotten password is sent in its name).</summary>
+    public async Task<TenantChoice?> StartAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await LastUsedOfAsync(userId, await ActiveAsync(userId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Whether the person has an active access at all, to a suspended tenant or not.</summary>
     public async Task<bool> HasActiveAccessAsync(Guid userId, CancellationToken cancellationToken = default) =>
@@ -70,7 +81,7 @@ public sealed class PersonTenants(AppDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(tenant);
-        if (user.UserId() is not { } userId)
+        if (user.UserId() is not { } userId || !OpensTenant(user, tenant.Id))
         {
             return false;
         }
@@ -110,4 +121,20 @@ public sealed class PersonTenants(AppDbContext db, TimeProvider clock)
 
         return true;
     }
+
+    private async Task<TenantChoice?> LastUsedOfAsync(Guid userId, IReadOnlyList<TenantChoice> tenants, CancellationToken cancellationToken)
+    {
+        if (tenants.Count <= 1)
+        {
+            return tenants.Count == 0 ? null : tenants[0];
+        }
+
+        var last = await db.Users.Where(u => u.Id == userId).Select(u => u.LastTenantId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return tenants.FirstOrDefault(t => t.Id == last) ?? tenants[0];
+    }
+
+    /// <summary>A session begun by a tenant's identity provider opens that tenant only.</summary>
+    private static bool OpensTenant(ClaimsPrincipal user, Guid tenantId) =>
+        user.FindFirstValue(RemissClaims.ProviderTenantId) is not { } providerTenant
+        || string.Equals(providerTenant, tenantId.ToString(), StringComparison.Ordinal);
 }

@@ -26,6 +26,12 @@ public static class RemissClaims
     /// <summary>When the person signed in with their password (Unix seconds): the start of the session's absolute lifetime.</summary>
     public const string SignedInAt = "remiss:signed_in_at";
 
+    /// <summary>
+    /// The tenant whose identity provider began the session: such a session opens that tenant only, whatever other
+    /// tenants the account has (one tenant's provider signs nobody into another).
+    /// </summary>
+    public const string ProviderTenantId = "remiss:provider_tenant_id";
+
     /// <summary>The person must turn on two-step verification before anything else (<see cref="TwoStepVerification.IsRequiredAsync"/>).</summary>
     public const string TwoFactorSetUpRequired = "remiss:two_factor_set_up_required";
 }

@@ -42,6 +42,9 @@ public static class Sessions
     {
         ArgumentNullException.ThrowIfNull(context);
         KeepSignInTime(context.CurrentPrincipal, context.NewPrincipal);
+
+        // How the session began (a password, or the organisation's provider, and whose) outlives the refresh too.
+        KeepHowSignedIn(context.CurrentPrincipal, context.NewPrincipal);
         return Task.CompletedTask;
     }
 
@@ -57,12 +60,25 @@ public static class Sessions
         var current = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
         var fresh = await signInManager.CreateUserPrincipalAsync(user).ConfigureAwait(false);
         KeepSignInTime(current.Principal, fresh);
-        if (current.Principal?.FindFirst("amr") is { } method && fresh.Identity is ClaimsIdentity identity)
-        {
-            identity.AddClaim(new Claim("amr", method.Value));
-        }
+        KeepHowSignedIn(current.Principal, fresh);
 
         await http.SignInAsync(IdentityConstants.ApplicationScheme, fresh, current.Properties).ConfigureAwait(false);
+    }
+
+    private static void KeepHowSignedIn(ClaimsPrincipal? current, ClaimsPrincipal? fresh)
+    {
+        if (fresh?.Identity is not ClaimsIdentity identity)
+        {
+            return;
+        }
+
+        foreach (var type in new[] { "amr", RemissClaims.ProviderTenantId })
+        {
+            if (current?.FindFirst(type) is { } claim && !identity.HasClaim(c => c.Type == type))
+            {
+                identity.AddClaim(new Claim(type, claim.Value));
+            }
+        }
     }
 
     private static void KeepSignInTime(ClaimsPrincipal? current, ClaimsPrincipal? fresh)

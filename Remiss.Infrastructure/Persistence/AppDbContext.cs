@@ -39,6 +39,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
 
     public DbSet<TenantAccess> TenantAccesses => Set<TenantAccess>();
 
+    public DbSet<IdentityProvider> IdentityProviders => Set<IdentityProvider>();
+
     public DbSet<Remiss> Remisser => Set<Remiss>();
 
     public DbSet<Question> Questions => Set<Question>();

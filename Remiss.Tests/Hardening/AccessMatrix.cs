@@ -27,6 +27,9 @@ public enum Access
     /// <summary>Anyone signed in, of any tenant or none: their own account (Mitt konto).</summary>
     SignedIn,
 
+    /// <summary>Signing in with the tenant's identity provider: anyone but a person signed in elsewhere, who finds nothing.</summary>
+    TenantSignIn,
+
     /// <summary>Members of the organisation that owns the remiss.</summary>
     RemissOwner,
 
@@ -135,6 +138,12 @@ public static class AccessMatrix
         // The signed-in person's own account and its two-step verification.
         ["GET /konto/mitt-konto"] = Access.SignedIn,
         ["GET /konto/ingen-atkomst"] = Access.SignedIn,
+
+        // Sign-in with the tenant's identity provider (the demo tenants have none: its start sends people to the password page).
+        ["GET /{tenant}/logga-in/organisationskonto"] = Access.TenantSignIn,
+        ["GET /{tenant}/logga-in/organisationskonto/klar"] = Access.TenantSignIn,
+        ["GET /konto/organisationskonto/ingen-tillgang"] = Access.Public,
+        ["GET /konto/organisationskonto/misslyckades"] = Access.Public,
         ["POST /konto/mitt-konto?handler=Enable"] = Access.SignedIn,
         ["POST /konto/mitt-konto?handler=Renew"] = Access.SignedIn,
         ["POST /konto/mitt-konto?handler=Disable"] = Access.SignedIn,
@@ -234,6 +243,8 @@ public static class AccessMatrix
         ["POST /{tenant}/admin/dokumentmall?handler=Remove"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/logg"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/logg?handler=Csv"] = Access.TenantAdmin,
+        ["GET /{tenant}/admin/inloggning"] = Access.TenantAdmin,
+        ["POST /{tenant}/admin/inloggning"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/installningar"] = Access.TenantAdmin,
         ["POST /{tenant}/admin/installningar"] = Access.TenantAdmin,
         ["GET /{tenant}/admin/utskick"] = Access.TenantAdmin,
@@ -295,6 +306,12 @@ public static class AccessMatrix
                 RoleKind.Anonymous => Outcome.Unauthorized,
                 _ => Outcome.Denied,
             };
+        }
+
+        if (access == Access.TenantSignIn)
+        {
+            // Without a ticket from the provider it sends everyone to the failure page; a person of another tenant, or of none, finds no such page.
+            return role != RoleKind.Anonymous && (idCase == IdCase.OtherTenant || role == RoleKind.Operator) ? Outcome.NotFound : Outcome.Public;
         }
 
         if (idCase is IdCase.OtherRecipientIds or IdCase.OtherFileIds)

@@ -36,7 +36,7 @@ public sealed class TenantFilterTests : IAsyncLifetime
             .ToList();
 
         Assert.Equal(
-            ["Answer", "Attachment", "AuditEntry", "Extension", "LateDigest", "Membership", "Organisation", "OutboxMessage", "Question", "QuestionComment", "RaisedPoint", "Recipient", "Reminder", "Remiss", "Response", "Theme"],
+            ["Answer", "Attachment", "AuditEntry", "Extension", "IdentityProvider", "LateDigest", "Membership", "Organisation", "OutboxMessage", "Question", "QuestionComment", "RaisedPoint", "Recipient", "Reminder", "Remiss", "Response", "Theme"],
             tenantOwned.Select(t => t.ClrType.Name).Order(StringComparer.Ordinal));
         var unfiltered = tenantOwned
             .Where(t => t.GetDeclaredQueryFilters().All(f => f.Key != AppDbContext.TenantFilter))

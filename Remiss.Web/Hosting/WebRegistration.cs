@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Identity;
 using Remiss.Infrastructure.Persistence;
+using Remiss.Web.SignInProviders;
 using Remiss.Web.Resources;
 using Remiss.Web.Tenancy;
 
@@ -75,6 +76,7 @@ public static class WebRegistration
             o.Events.OnValidatePrincipal = Sessions.ValidatePrincipalAsync;
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = Sessions.KeepSignInTimeAsync);
+        services.AddOrganisationSignIn();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "Remiss.Antiforgery";
@@ -125,6 +127,7 @@ public static class WebRegistration
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<ProviderCallbackMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorSetUpMiddleware>();
 
@@ -143,6 +146,7 @@ public static class WebRegistration
             app.Services.GetRequiredService<JobStorage>());
 
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<PasswordNotAllowedMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });

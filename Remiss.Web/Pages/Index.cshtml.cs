@@ -12,12 +12,12 @@ public sealed class IndexModel(PersonTenants tenants) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated != true || User.UserId() is not { } userId)
+        if (User.Identity?.IsAuthenticated != true)
         {
             return RedirectToPage("/Account/SignIn");
         }
 
-        if (await tenants.StartAsync(userId, cancellationToken) is { } start)
+        if (await tenants.StartAsync(User, cancellationToken) is { } start)
         {
             return Redirect($"/{start.Slug}");
         }

@@ -109,6 +109,15 @@ public sealed class FormFields
         [Field.AdminName] = _ => "Input.AdminName",
     });
 
+    /// <summary>The tenant's identity provider (Inloggning).</summary>
+    public static FormFields SignInProvider { get; } = Of(new()
+    {
+        [Field.Issuer] = _ => "Input.Issuer",
+        [Field.ClientId] = _ => "Input.ClientId",
+        [Field.ClientSecret] = _ => "Input.ClientSecret",
+        [Field.EmailDomains] = _ => "Input.EmailDomains",
+    });
+
     /// <summary>A form with one field that every refusal is about.</summary>
     public static FormFields AllAt(string key) => new(new Dictionary<Field, Func<int, string>>(), key);
 

@@ -17,6 +17,7 @@ public sealed class SignInModel(
     IStringLocalizer<SharedResource> localizer,
     SignInThrottle throttle,
     EqualTiming timing,
+    OrganisationSignIn organisationSignIn,
     ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
@@ -25,12 +26,38 @@ public sealed class SignInModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    /// <summary>Where "Logga in med organisationskonto" leads, when the page was reached from a tenant with a provider.</summary>
+    public string? OrganisationSignInUrl { get; private set; }
+
+    /// <summary>The address typed is of a tenant's provider domain: the page goes on to the provider by itself.</summary>
+    public bool SendsToProvider { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // A tenant's page sent the person here (its path is the return address): that tenant's provider is offered.
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)
+            && ReturnUrl.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var slug, ..]
+            && await organisationSignIn.HasProviderAsync(slug, cancellationToken))
+        {
+            OrganisationSignInUrl = $"/{slug}/logga-in/organisationskonto?returnUrl={Uri.EscapeDataString(ReturnUrl)}";
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // An address of exactly one tenant's provider domains signs in there: no password is asked, whatever was typed.
+        // The page sends the browser on itself rather than redirecting the form's post: the policy's form-action 'self'
+        // would stop a posted form from ending at the provider.
+        if (ModelState.GetFieldValidationState("Input.Email") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid
+            && await organisationSignIn.TenantForEmailAsync(Input.Email, cancellationToken) is { } providerTenant)
+        {
+            var back = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? $"&returnUrl={Uri.EscapeDataString(ReturnUrl)}" : string.Empty;
+            OrganisationSignInUrl = $"/{providerTenant}/logga-in/organisationskonto?loginHint={Uri.EscapeDataString(Input.Email.Trim())}{back}";
+            SendsToProvider = true;
+            ModelState.Clear();
+            return Page();
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
