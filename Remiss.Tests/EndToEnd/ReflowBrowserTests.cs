@@ -74,6 +74,8 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await owner.GetByRole(AriaRole.Button, new() { Name = "Bekräfta och avsluta", Exact = true }).ClickAsync();
         await owner.WaitForURLAsync($"**{closed.Url}");
         await MeasureAsync(owner, "the Avslutad remiss's page", closed.Url, failures);
+        await MeasureAsync(visitor, "the public page of the Avslutad remiss", $"/offentligt/malmo/remisser/{closed.Id}", failures);
+        await MeasureAsync(visitor, "a published yttrande", $"/offentligt/malmo/remisser/{closed.Id}/yttranden/{closed.Recipients[Arrange.Asn]}", failures);
         await MeasureAsync(owner, "Mitt konto", "/konto/mitt-konto", failures);
 
         var asn = await SignedInAsync(Arrange.AsnUser);
@@ -155,6 +157,33 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         Assert.True(failures.Count == 0, $"At {width} px:\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task A_table_shown_as_cards_is_still_a_table_with_its_column_headers_for_a_screen_reader()
+    {
+        var page = await SignedInAsync(Arrange.Admin);
+        await page.GotoAsync("/malmo/admin/anvandare");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var email = page.GetByRole(AriaRole.Cell, new() { Name = Arrange.Admin, Exact = true });
+        Assert.Equal("E-post: ", await email.EvaluateAsync<string>("cell => getComputedStyle(cell, '::before').content.split(' / ')[0].replace(/^\"|\"$/g, '')"));
+
+        // The header row is hidden from the eye only: still displayed, one pixel wide, so it stays in the table.
+        Assert.True(await page.Locator("main table thead").EvaluateAsync<bool>("head => getComputedStyle(head).display !== 'none' && head.getBoundingClientRect().width <= 1"));
+
+        // What Chromium gives a screen reader: its own accessibility tree, not the DOM's tags.
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        var tree = await devTools.SendAsync("Accessibility.getFullAXTree");
+        var nodes = tree!.Value.GetProperty("nodes").EnumerateArray()
+            .Where(n => n.TryGetProperty("role", out var role) && role.TryGetProperty("value", out _))
+            .Select(n => (Role: n.GetProperty("role").GetProperty("value").GetString(), Name: n.TryGetProperty("name", out var name) && name.TryGetProperty("value", out var value) ? value.ToString() : string.Empty))
+            .ToList();
+
+        Assert.Contains(nodes, n => n.Role == "table");
+        Assert.Contains(nodes, n => n.Role == "columnheader" && n.Name == "E-post");
+        Assert.Contains(nodes, n => n.Role is "cell" or "gridcell" && n.Name == Arrange.Admin);
+        Assert.DoesNotContain(nodes, n => n.Role is "cell" or "gridcell" && n.Name.StartsWith("E-post", StringComparison.Ordinal));
+        Assert.Empty(_consoleErrors);
     }
 
     private async Task<IPage> NarrowPageAsync(int width = Narrow)
