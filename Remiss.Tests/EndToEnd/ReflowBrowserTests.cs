@@ -2,7 +2,9 @@ namespace Remiss.Tests.EndToEnd;
 
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Remiss.Infrastructure.Email;
 using Remiss.Tests.Features.Completion;
 using Remiss.Tests.Features.Remisser;
 using Remiss.Tests.Features.Review;
@@ -43,6 +45,17 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var adminId = await _app.InTenantAsync("malmo", (db, _) => Arrange.UserIdAsync(db, Arrange.Admin));
         var organisationId = await Arrange.OrganisationIdAsync(_app, Arrange.Asn);
         var tenantId = await _app.InTenantAsync("malmo", (db, _) => Task.FromResult(db.CurrentTenantId));
+        await _app.InTenantAsync("malmo", (db, services) =>
+        {
+            // A message that could not be sent, marked before it is ever saved so the running delivery job never sees it pending.
+            var to = "registrator.arbetsmarknads-och-socialforvaltningen@malmo.example";
+            services.GetRequiredService<Outbox>().Queue(
+                db.CurrentTenantId!.Value, new EmailAddress(to, null), new EmailContent("Påminnelse: Områdeslyft", "Text", "<p>Text</p>"), EmailReason.Reminder, EmailConcerns.Remiss, Guid.NewGuid());
+            var message = db.Outbox.Local.Single(m => m.ToAddress == to);
+            message.BeginSending(_app.Clock.UtcNow);
+            message.MarkFailed("SMTP 550 5.1.1 <registrator.arbetsmarknads-och-socialforvaltningen@malmo.example>: Recipient address rejected", null);
+            return db.SaveChangesAsync();
+        });
         var failures = new List<string>();
 
         var visitor = await NarrowPageAsync();
@@ -68,7 +81,7 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         await MeasureAsync(owner, "Synpunkter utanför frågorna", $"{answered.Url}/synpunkter-utanfor-fragorna", failures);
-        await MeasureAsync(owner, "Teman", $"{answered.Url}/teman", failures);
+        await MeasureAsync(owner, "Teman", $"{closed.Url}/teman", failures);
         await MeasureAsync(owner, "the closed remiss's page", closed.Url, failures);
         await MeasureAsync(owner, "Avsluta remiss", $"{closed.Url}/avsluta", failures);
         await owner.GetByRole(AriaRole.Button, new() { Name = "Bekräfta och avsluta", Exact = true }).ClickAsync();
@@ -124,8 +137,11 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData(Phone)]
     public async Task The_header_wraps_with_nothing_in_it_cut_off(int width)
     {
+        // A long name of a person in the header: it wraps inside the header rather than push past the screen's edge.
+        var longName = $"lang.{Arrange.Unique().ToLowerInvariant()}@malmo.example";
+        await _app.AddUserAsync("malmo", longName, "Anna-Carolina Wahlström Bengtsdotter af Ekenstierna", Arrange.Stadskontoret, null);
         var failures = new List<string>();
-        foreach (var email in new[] { Arrange.Admin, Arrange.Owner, "asn@malmo.example" })
+        foreach (var email in new[] { Arrange.Admin, Arrange.Owner, Arrange.AsnUser, longName })
         {
             var page = await SignedInAsync(email, width);
             foreach (var path in new[] { "/malmo", "/konto/mitt-konto" })
@@ -148,6 +164,7 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
                     }
                     """);
                 failures.AddRange(cut.Select(c => $"{email} on {path}: {c}"));
+                await page.Locator(".site-header").ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, $"reflow-header-{width}-{Slug(email)}-{Slug(path)}.png") });
                 var measured = await ScrollWidthAsync(page);
                 if (measured > width)
                 {
