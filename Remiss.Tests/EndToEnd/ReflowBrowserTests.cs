@@ -67,6 +67,8 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await MeasureAsync(owner, "the owner's start page", "/malmo", failures);
         await MeasureAsync(owner, "Remisser", "/malmo/remisser", failures);
         await MeasureAsync(owner, "Ny remiss", "/malmo/remisser/ny", failures);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Skapa utkast" }).ClickAsync();
+        await MeasureAsync(owner, "Ny remiss sent back with its errors", null, failures);
         await MeasureAsync(owner, "the draft's page", draft.Url, failures);
         await MeasureAsync(owner, "the remiss form", $"{draft.Url}/redigera", failures);
         await MeasureAsync(owner, "Förhandsgranska", $"{draft.Url}/forhandsgranska", failures);
@@ -80,6 +82,9 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await MeasureAsync(owner, $"Fråga {number}", $"{answered.Url}/fragor/{number}", failures);
         }
 
+        await owner.GotoAsync($"{answered.Url}/fragor/1");
+        await owner.Locator($"#svar-{asnRecipient}").GetByRole(AriaRole.Button, new() { Name = "Lägg till synpunkt" }).ClickAsync();
+        await MeasureAsync(owner, "the synpunkt form", null, failures);
         await MeasureAsync(owner, "Synpunkter utanför frågorna", $"{answered.Url}/synpunkter-utanfor-fragorna", failures);
         await MeasureAsync(owner, "Teman", $"{closed.Url}/teman", failures);
         await MeasureAsync(owner, "the closed remiss's page", closed.Url, failures);
