@@ -81,4 +81,5 @@ public enum Act
     RequestExtension,
     GrantExtension,
     RefuseExtension,
+    Remind,
 }
