@@ -409,7 +409,7 @@ public sealed class FollowUpActionsPageTests(RemissAppFactory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Remissinstansen har redan svarat eller avstått och påminns inte.", Html.Summary(await WebSession.ParseAsync(response)));
-        Assert.Empty((await MessagesAsync(EmailReason.Reminder, remiss)).Where(m => m.ConcernsId == asn));
+        Assert.DoesNotContain(await MessagesAsync(EmailReason.Reminder, remiss), m => m.ConcernsId == asn);
     }
 
     [Fact]
@@ -455,7 +455,7 @@ public sealed class FollowUpActionsPageTests(RemissAppFactory factory) : IClassF
 
         var waiting = page.QuerySelector("main section[aria-labelledby=anstand-att-besluta]")!;
         Assert.Equal("Anstånd att besluta om", Html.Text(waiting.QuerySelector("h2")));
-        Assert.Same(waiting, page.QuerySelectorAll("main section").First());
+        Assert.Same(waiting, page.QuerySelectorAll("main section")[0]);
         var item = waiting.QuerySelectorAll("li").Single(li => Html.Text(li).Contains(remiss.Title, StringComparison.Ordinal));
         Assert.Contains($"{Arrange.Tekniska} begär anstånd till 30 april 2027 för ”{remiss.Title}”.", Html.Text(item), StringComparison.Ordinal);
         Assert.Equal($"{remiss.Url}#anstand-{extensionId}", item.QuerySelector("a")!.GetAttribute("href"));
