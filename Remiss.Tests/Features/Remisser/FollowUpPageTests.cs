@@ -177,7 +177,7 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
         var (_, after) = await session.FollowAsync(response);
         Assert.Contains("1 remissinstans är tillagd och har fått en inbjudan.", Html.Status(after), StringComparison.Ordinal);
         Assert.Equal("2 av 16 har svarat", Html.Text(after.QuerySelector("main .answer-count")));
-        Assert.Equal(("Ej påbörjat", "red"), Light(Rows(after)[name]));
+        Assert.Equal(("Ej påbörjat", "neutral"), Light(Rows(after)[name]));
     }
 
     [Fact]
