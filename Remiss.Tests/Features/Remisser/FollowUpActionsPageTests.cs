@@ -381,8 +381,10 @@ public sealed class FollowUpActionsPageTests(RemissAppFactory factory) : IClassF
         factory.Clock.Advance(TimeSpan.FromDays(1));
         try
         {
-            var (_, tomorrow) = await session.GetPageAsync(remiss.Url);
-            using var third = await BrowserForm.Of(tomorrow, "form[action*='handler=RemindNow']").Set("recipientId", tekniska.ToString()).SubmitAsync(session, $"Påminn nu – {Arrange.Tekniska}");
+            // A new day, and a new sign-in: the session of yesterday has run out.
+            using var later = await OwnerAsync();
+            var (_, tomorrow) = await later.GetPageAsync(remiss.Url);
+            using var third = await BrowserForm.Of(tomorrow, "form[action*='handler=RemindNow']").Set("recipientId", tekniska.ToString()).SubmitAsync(later, $"Påminn nu – {Arrange.Tekniska}");
 
             Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
             Assert.Equal(2 * sent.Count, (await MessagesAsync(EmailReason.Reminder, remiss)).Count(m => m.ConcernsId == tekniska));
