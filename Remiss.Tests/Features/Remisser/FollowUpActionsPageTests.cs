@@ -309,6 +309,20 @@ public sealed class FollowUpActionsPageTests(RemissAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task AFilterThatMatchesNobody_SaysSo_RatherThanThatNoneAreChosen()
+    {
+        var remiss = await SentAsync();
+        using var session = await OwnerAsync();
+
+        var (_, page) = await session.GetPageAsync($"{remiss.Url}?sena=true");
+
+        Assert.Empty(Rows(page));
+        var section = Html.Text(page.QuerySelector("main section[aria-labelledby=remissinstanser]"));
+        Assert.Contains("Inga remissinstanser matchar filtret.", section, StringComparison.Ordinal);
+        Assert.Contains("Visar 0 av 4 remissinstanser.", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SortingByStatus_PutsThoseNeedingAttentionFirst_AndAnswersLast()
     {
         var remiss = await SentAsync();
