@@ -351,10 +351,11 @@ public sealed class FollowUpActionsPageTests(RemissAppFactory factory) : IClassF
         var remiss = await SentAsync();
         using var session = await OwnerAsync();
 
-        var (response, page) = await session.GetPageAsync($"{remiss.Url}?status=%3Cscript%3E&typ=x&sortera=y");
+        var (response, page) = await session.GetPageAsync($"{remiss.Url}?status=%3Cscript%3E&typ=x&sortera=y&sena=ja");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(4, Rows(page).Count);
+        Assert.Null(page.QuerySelector("main .error-summary"));
     }
 
     // ---- Påminn nu ---------------------------------------------------------------------------------------------

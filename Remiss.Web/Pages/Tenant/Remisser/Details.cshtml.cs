@@ -48,7 +48,7 @@ public sealed class DetailsModel(
     public IReadOnlyList<RecipientRow> Shown { get; private set; } = [];
 
     /// <summary>The follow-up table's sorting and filters, from the query string (a plain GET form sets them).</summary>
-    public FollowUpFilter Filter => FollowUpFilter.From(SortBy, StatusFilter, KindFilter, LateOnly);
+    public FollowUpFilter Filter => FollowUpFilter.From(SortBy, StatusFilter, KindFilter, LateOnly == "true");
 
     [BindProperty(SupportsGet = true, Name = "sortera")]
     public string? SortBy { get; set; }
@@ -59,8 +59,9 @@ public sealed class DetailsModel(
     [BindProperty(SupportsGet = true, Name = "typ")]
     public string? KindFilter { get; set; }
 
+    /// <summary>"true" from the checkbox; text, so that an edited address is ignored rather than an error on the page.</summary>
     [BindProperty(SupportsGet = true, Name = "sena")]
-    public bool LateOnly { get; set; }
+    public string? LateOnly { get; set; }
 
     public IReadOnlyList<PendingExtensionItem> PendingExtensions { get; private set; } = [];
 
