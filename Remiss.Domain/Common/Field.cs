@@ -87,4 +87,5 @@ public enum Act
     RequestExtension,
     GrantExtension,
     RefuseExtension,
+    Remind,
 }

@@ -456,4 +456,15 @@ public static class RefusalKey
 
     /// <summary>The discovery document names another issuer: {2}.</summary>
     public const string IssuerMismatch = nameof(IssuerMismatch);
+    /// <summary>Only a draft can be deleted; a sent consultation can be closed or withdrawn.</summary>
+    public const string DeleteOnlyDraft = nameof(DeleteOnlyDraft);
+
+    /// <summary>The consultation has changed since the confirmation page was shown. Check again and confirm.</summary>
+    public const string ChangedSinceConfirmation = nameof(ChangedSinceConfirmation);
+
+    /// <summary>The consulted body has already submitted or declined and is not reminded.</summary>
+    public const string RemindAnswered = nameof(RemindAnswered);
+
+    /// <summary>The consulted body has already been reminded today; it can be reminded again tomorrow.</summary>
+    public const string AlreadyRemindedToday = nameof(AlreadyRemindedToday);
 }

@@ -66,6 +66,9 @@ public sealed class Recipient : TenantEntity
 
     public DateTime? ReopenedAt { get; private set; }
 
+    /// <summary>The tenant's date on which an owner last sent this recipient a påminnelse by hand (Påminn nu).</summary>
+    public DateOnly? RemindedOn { get; private set; }
+
     public Response? Response { get; private set; }
 
     public IReadOnlyList<Extension> Extensions => _extensions;
@@ -203,6 +206,30 @@ public sealed class Recipient : TenantEntity
         Response.ConfirmDecision(decision, protocolExtract, userId, nowUtc);
         Version++;
     }
+
+    /// <summary>
+    /// An owner reminds this recipient now (Påminn nu), besides the scheduled påminnelser: only while the remiss is out and
+    /// the recipient has neither submitted nor declined, and at most once a day, so a nämnd is not flooded by clicks.
+    /// </summary>
+    public void RemindNow(DateOnly today)
+    {
+        Terms.EnsureOpenForAnswers(Act.Remind);
+        if (HasAnswered)
+        {
+            throw new DomainException(Field.Form, RefusalKey.RemindAnswered);
+        }
+
+        if (!CanBeRemindedOn(today, RemindedOn))
+        {
+            throw new DomainException(Field.Form, RefusalKey.AlreadyRemindedToday);
+        }
+
+        RemindedOn = today;
+        Version++;
+    }
+
+    /// <summary>The once-a-day rule of <see cref="RemindNow"/> on plain values, for the follow-up table.</summary>
+    public static bool CanBeRemindedOn(DateOnly today, DateOnly? remindedOn) => remindedOn != today;
 
     public ResponseAttachment AddAttachment(AttachmentFile file, Guid userId, DateTime nowUtc) =>
         StartDrafting(userId, nowUtc).AddAttachment(file, userId, nowUtc);

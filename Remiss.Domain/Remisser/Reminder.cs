@@ -10,6 +10,9 @@ public enum ReminderKind
 
     /// <summary>The day after the sista svarsdag: the answer is late.</summary>
     Overdue = 2,
+
+    /// <summary>An owner's påminnelse by hand (Påminn nu), on any day; <see cref="Reminder.DaysBefore"/> is the days left then.</summary>
+    Manual = 3,
 }
 
 /// <summary>
@@ -57,6 +60,13 @@ public sealed class Reminder : TenantEntity
         daysBefore is < 1 or > Organisations.ReminderSchedule.MaxDaysBefore
             ? throw new ArgumentOutOfRangeException(nameof(daysBefore), daysBefore, "A step is 1–90 days before the deadline.")
             : new(recipient, ReminderKind.BeforeDeadline, deadline, daysBefore, sent, nowUtc);
+
+    /// <summary>
+    /// The record of a påminnelse an owner sent by hand on <paramref name="today"/>. Its days before the deadline are the
+    /// days left that day (negative once late), so the unique index allows one a day per deadline, as the domain does.
+    /// </summary>
+    public static Reminder Manual(Recipient recipient, DateOnly deadline, DateOnly today, DateTime nowUtc) =>
+        new(recipient, ReminderKind.Manual, deadline, deadline.DayNumber - today.DayNumber, sent: true, nowUtc);
 
     public static Reminder Overdue(Recipient recipient, DateOnly deadline, DateTime nowUtc) =>
         new(recipient, ReminderKind.Overdue, deadline, 0, sent: true, nowUtc);

@@ -42,6 +42,14 @@ public static class ReminderPlan
         return due.Count == 0 ? null : new DueReminder(due[0], [.. due.Skip(1)]);
     }
 
+    /// <summary>
+    /// Whether a recipient that has not answered is close to its deadline: closer than the last påminnelse of the
+    /// schedule (2 days by default), so the owner's follow-up shows it in red together with the late ones. Far from the
+    /// deadline "Ej påbörjat" is no cause for alarm. Without påminnelser before the deadline nothing is close.
+    /// </summary>
+    public static bool IsNearDeadline(IReadOnlyCollection<int> schedule, DateOnly deadline, DateOnly today) =>
+        schedule.Count > 0 && today <= deadline && deadline.DayNumber - today.DayNumber < schedule.Min();
+
     /// <summary>The overdue notice is due from the day after the deadline, once per deadline.</summary>
     public static bool OverdueNoticeDue(DateOnly deadline, DateOnly today, bool alreadySent) => today > deadline && !alreadySent;
 }

@@ -537,6 +537,18 @@ public sealed class Remiss : TenantEntity
         Touch();
     }
 
+    /// <summary>
+    /// Checks that the remiss may be deleted: only a draft, which nobody but its owners has seen. A sent remiss is part
+    /// of the record; it is closed or withdrawn, never deleted.
+    /// </summary>
+    public void EnsureCanBeDeleted()
+    {
+        if (Status != RemissStatus.Draft)
+        {
+            throw new DomainException(Field.Form, RefusalKey.DeleteOnlyDraft);
+        }
+    }
+
     private void EnsureDraft(Field what)
     {
         if (Status != RemissStatus.Draft)

@@ -144,6 +144,23 @@ public sealed class RemissDrafts(
         await storage.DeleteAsync(TenantId, attachment.StorageKey, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes a draft with its questions, recipients and bilagor (the domain refuses anything but a draft). The history
+    /// keeps an entry that it was deleted; the bilagor's files go once the rows are gone, so a failed save loses no file.
+    /// </summary>
+    public async Task DeleteAsync(Remiss remiss, CancellationToken cancellationToken)
+    {
+        remiss.EnsureCanBeDeleted();
+        var files = remiss.Attachments.Select(a => a.StorageKey).ToList();
+        db.Remisser.Remove(remiss);
+        audit.Record(AuditAction.DraftDeleted, AuditSubjects.Remiss, remiss.Id, $"Utkastet ”{remiss.Title}” togs bort.", remiss.Id);
+        await SaveOrReportConflictAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var file in files)
+        {
+            await storage.DeleteAsync(TenantId, file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The organisations of the tenant that can take part in a remiss, by kind and Swedish name.</summary>
     public async Task<IReadOnlyList<Organisation>> ActiveOrganisationsAsync(CancellationToken cancellationToken) =>
         SwedishOrder.By(await db.Organisations.AsNoTracking().Where(o => !o.IsRetired).ToListAsync(cancellationToken).ConfigureAwait(false), o => o.Name);

@@ -47,7 +47,9 @@ public sealed record FollowUpRecord(
     DateTime? LastSavedAt,
     DateTime? LastExtensionRequestedAt,
     bool HasPendingExtension,
-    int RemindersSent)
+    int RemindersSent,
+    Domain.Organisations.OrganisationKind Kind,
+    DateOnly? RemindedOn)
 {
     /// <summary>The latest thing the recipient did: saved, submitted, declined or asked for anstånd.</summary>
     public DateTime? LastActivity => Latest(Latest(LastSavedAt, SubmittedAt), Latest(DeclinedAt, LastExtensionRequestedAt));
@@ -57,6 +59,10 @@ public sealed record FollowUpRecord(
 
 /// <summary>An anstånd a recipient has asked for and the owners have not decided.</summary>
 public sealed record PendingExtensionItem(Guid RecipientId, Guid ExtensionId, string RecipientName, DateOnly RequestedDeadline, string? Reason);
+
+/// <summary>An anstånd waiting for the owners' decision, as the owner's start page lists it.</summary>
+public sealed record WaitingExtensionItem(
+    Guid RemissId, string Title, Guid RecipientId, Guid ExtensionId, string RecipientName, DateOnly RequestedDeadline, DateTime RequestedAt);
 
 /// <summary>Read models for lists. The queries are public so a test can translate them to SQL Server SQL.</summary>
 public sealed class RemissQueries(AppDbContext db, TenantClock clock)
@@ -125,7 +131,9 @@ public sealed class RemissQueries(AppDbContext db, TenantClock clock)
             db.Responses.Where(x => x.RecipientId == r.Id).Max(x => (DateTime?)x.LastSavedAt),
             db.Extensions.Where(e => e.RecipientId == r.Id).Max(e => (DateTime?)e.RequestedAt),
             db.Extensions.Any(e => e.RecipientId == r.Id && e.Status == ExtensionStatus.Requested),
-            db.Reminders.Count(x => x.RecipientId == r.Id && x.WasSent));
+            db.Reminders.Count(x => x.RecipientId == r.Id && x.WasSent),
+            o.Kind,
+            r.RemindedOn);
 
     /// <summary>
     /// <see cref="FollowUp"/>'s rows, read with a plain reader (<see cref="PlainRows"/>): the follow-up table of a
@@ -145,7 +153,9 @@ public sealed class RemissQueries(AppDbContext db, TenantClock clock)
                 row.UtcOrNull(7),
                 row.UtcOrNull(8),
                 row.GetBoolean(9),
-                row.GetInt32(10)),
+                row.GetInt32(10),
+                Enum.Parse<Domain.Organisations.OrganisationKind>(row.GetString(11)),
+                row.DateOrNull(12)),
             cancellationToken);
 
     /// <summary>
@@ -158,6 +168,20 @@ public sealed class RemissQueries(AppDbContext db, TenantClock clock)
         join r in db.Recipients on e.RecipientId equals r.Id
         join o in db.Organisations on r.OrganisationId equals o.Id
         select new PendingExtensionItem(r.Id, e.Id, o.Name, e.RequestedDeadline, e.Reason);
+
+    /// <summary>
+    /// The anstånd that recipients wait for a decision on in the sent remisser the organisations own, the oldest request
+    /// first: what the owner's start page shows at the top.
+    /// </summary>
+    public IQueryable<WaitingExtensionItem> WaitingExtensions(IReadOnlyCollection<Guid> ownerOrganisationIds) =>
+        from e in db.Extensions
+        where e.Status == ExtensionStatus.Requested
+        join r in db.Recipients on e.RecipientId equals r.Id
+        join m in db.Remisser on r.RemissId equals m.Id
+        where ownerOrganisationIds.Contains(m.OwnerOrganisationId) && m.Status == RemissStatus.Sent
+        join o in db.Organisations on r.OrganisationId equals o.Id
+        orderby e.RequestedAt
+        select new WaitingExtensionItem(m.Id, m.Title, r.Id, e.Id, o.Name, e.RequestedDeadline, e.RequestedAt);
 
     /// <summary>The tenant's active organisations that could still be added as recipients: not the owner, not already one.</summary>
     public IQueryable<Domain.Organisations.Organisation> NotYetRecipients(Guid remissId, Guid ownerOrganisationId) =>

@@ -131,6 +131,53 @@ public sealed class RemissSending(
         await SaveAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// What withdrawing would do, for the confirmation page: the e-mail every recipient that has not declined gets, how
+    /// many recipients that is, and how many addresses it reaches. The reason the owner writes is quoted in the e-mail
+    /// when it goes; the preview is of the message around it.
+    /// </summary>
+    public async Task<(EmailContent Notice, int Recipients, int Addresses)> PreviewWithdrawalAsync(Remiss remiss, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        var told = await db.Recipients
+            .Where(r => r.RemissId == remiss.Id && r.Status != RecipientStatus.Declined)
+            .Select(r => r.OrganisationId)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var addresses = 0;
+        foreach (var organisationId in told)
+        {
+            addresses += (await outbox.AddressesOfOrganisationAsync(organisationId, cancellationToken).ConfigureAwait(false)).Count;
+        }
+
+        return (emails.Withdrawn(Tenant, remiss, names[remiss.OwnerOrganisationId]), told.Count, addresses);
+    }
+
+    /// <summary>
+    /// Påminn nu: sends one recipient its påminnelse now, through the same e-mail and outbox as the scheduled ones (the
+    /// late notice once its deadline has passed), at most once a day (<see cref="Recipient.RemindNow"/>). The step is
+    /// recorded as a <see cref="Reminder"/>, so the follow-up counts it. Returns the recipient's name and how many
+    /// addresses the påminnelse went to.
+    /// </summary>
+    public async Task<(string Name, int Addresses)> RemindNowAsync(Remiss remiss, Guid recipientId, CancellationToken cancellationToken)
+    {
+        var recipient = await RecipientOfAsync(remiss, recipientId, cancellationToken).ConfigureAwait(false);
+        recipient.RemindNow(Today);
+        var deadline = recipient.Deadline;
+        db.Reminders.Add(Reminder.Manual(recipient, deadline, Today, Now));
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        var name = names[recipient.OrganisationId];
+        var owner = names[remiss.OwnerOrganisationId];
+        var content = recipient.IsOverdue(Today)
+            ? emails.Overdue(Tenant, remiss, owner, name, deadline)
+            : emails.Reminder(Tenant, remiss, owner, name, deadline, deadline.DayNumber - Today.DayNumber, recipient.Status == RecipientStatus.Drafting);
+        var queued = await outbox.QueueForOrganisationAsync(Tenant.Id, recipient.OrganisationId, content, EmailReason.Reminder, EmailConcerns.Recipient, recipient.Id, cancellationToken)
+            .ConfigureAwait(false);
+        audit.Record(AuditAction.ReminderSentNow, AuditSubjects.Recipient, recipient.Id, $"Påminnelse skickades till {name} ({queued.Count} mottagare).", remiss.Id);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return (name, queued.Count);
+    }
+
     public async Task GrantExtensionAsync(
         Remiss remiss, Guid recipientId, Guid extensionId, DateOnly? date, string? message, Guid userId, CancellationToken cancellationToken)
     {

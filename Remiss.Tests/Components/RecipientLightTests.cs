@@ -7,8 +7,9 @@ using Remiss.Domain.Remisser;
 using Remiss.Web.Components;
 
 /// <summary>
-/// A recipient's status as a traffic light with its word: grönt Inkommet, gult Påbörjat or anstånd, rött Ej
-/// påbörjat or sen; Avstår apart, in grey. The word is always there, so colour is never the only signal.
+/// A recipient's status as a traffic light with its word: grönt Inkommet, gult Påbörjat or a granted anstånd, rött
+/// only when late or close to the deadline, a hollow neutral dot for Ej påbörjat far from it and for an anstånd only
+/// asked for (Anstånd begärt); Avstår apart, in grey. The word is always there, so colour is never the only signal.
 /// </summary>
 public sealed class RecipientLightTests : BunitContext
 {
@@ -20,7 +21,7 @@ public sealed class RecipientLightTests : BunitContext
     [InlineData(RecipientStatus.Drafting, false, false, "yellow", "Påbörjat")]
     [InlineData(RecipientStatus.Drafting, false, true, "yellow", "Påbörjat, anstånd")]
     [InlineData(RecipientStatus.NotStarted, false, true, "yellow", "Ej påbörjat, anstånd")]
-    [InlineData(RecipientStatus.NotStarted, false, false, "red", "Ej påbörjat")]
+    [InlineData(RecipientStatus.NotStarted, false, false, "neutral", "Ej påbörjat")]
     [InlineData(RecipientStatus.NotStarted, true, false, "red", "Ej påbörjat, sen")]
     [InlineData(RecipientStatus.Drafting, true, false, "red", "Påbörjat, sen")]
     [InlineData(RecipientStatus.NotStarted, true, true, "red", "Ej påbörjat, sen")]
@@ -35,6 +36,34 @@ public sealed class RecipientLightTests : BunitContext
         Assert.Equal(words, span.TextContent);
         Assert.Equal(colour, light.Instance.Colour);
         Assert.Equal(colour, RecipientLight.ColourOf(status, overdue, extension));
+    }
+
+    [Theory]
+    [InlineData(RecipientStatus.NotStarted, false, false, "neutral", "Anstånd begärt")]
+    [InlineData(RecipientStatus.Drafting, false, false, "yellow", "Anstånd begärt")]
+    [InlineData(RecipientStatus.NotStarted, true, false, "red", "Anstånd begärt, nära sista svarsdag")]
+    [InlineData(RecipientStatus.NotStarted, false, true, "red", "Anstånd begärt, sen")]
+    [InlineData(RecipientStatus.Submitted, false, false, "green", "Inkommet")]
+    public void AnAnstandAskedFor_SaysAnstandBegart_AndIsNotShownAsGranted(RecipientStatus status, bool near, bool overdue, string colour, string words)
+    {
+        var light = Render<RecipientLight>(p => p.Add(c => c.Status, status).Add(c => c.ExtensionRequested, true).Add(c => c.IsNearDeadline, near).Add(c => c.IsOverdue, overdue));
+
+        Assert.Equal(colour, light.Instance.Colour);
+        Assert.Equal(words, light.Find("span.light").TextContent);
+    }
+
+    [Theory]
+    [InlineData(RecipientStatus.NotStarted, "red", "Ej påbörjat, nära sista svarsdag")]
+    [InlineData(RecipientStatus.Drafting, "red", "Påbörjat, nära sista svarsdag")]
+    [InlineData(RecipientStatus.Submitted, "green", "Inkommet")]
+    [InlineData(RecipientStatus.Declined, "grey", "Avstår")]
+    public void CloseToTheDeadline_ThoseStillAnsweringAreRed_WithWordsThatSaySo(RecipientStatus status, string colour, string words)
+    {
+        var light = Render<RecipientLight>(p => p.Add(c => c.Status, status).Add(c => c.IsNearDeadline, true));
+
+        Assert.Equal(colour, light.Instance.Colour);
+        Assert.Equal(words, light.Find("span.light").TextContent);
+        Assert.Equal(words.EndsWith("nära sista svarsdag", StringComparison.Ordinal) ? ["nära sista svarsdag"] : [], light.FindAll("strong").Select(s => s.TextContent));
     }
 
     [Fact]

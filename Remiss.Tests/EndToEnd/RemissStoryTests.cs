@@ -247,7 +247,9 @@ public sealed partial class RemissStoryTests(BrowserFixture browser) : IAsyncLif
         }
 
         // 7. The handläggare closes the remiss and makes it Avslutad: the final sammanställning is fixed.
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Stäng remissen", Exact = true }).ClickAsync();
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Stäng remissen", Exact = true }).ClickAsync();
+        await CheckAsync(owner, "stang-remiss");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Bekräfta och stäng", Exact = true }).ClickAsync();
         await CheckAsync(owner, "remissen-stangd");
         await owner.GetByRole(AriaRole.Link, new() { Name = "Avsluta remiss", Exact = true }).ClickAsync();
         await CheckAsync(owner, "avsluta-remiss");

@@ -11,13 +11,13 @@ internal sealed record DiscoveredForm(HardeningBrowser Browser, HtmlForm Form)
 {
     public override string ToString() => $"{Browser.Name} {Form.Action}";
 
-    /// <summary>Posts that end what the other forms work on (withdraw, decline, send, sign out): tried after the rest.</summary>
+    /// <summary>Posts that end what the other forms work on (close, withdraw, delete, decline, send, sign out): tried after the rest.</summary>
     public bool IsTerminal(FormButton button) => Terminal().IsMatch(button.Action);
 
     private static Regex Terminal() => TerminalPattern.Value;
 
     private static readonly Lazy<Regex> TerminalPattern = new(() => new Regex(
-        "handler=(Withdraw|Close|Decline|Submit|Send|Suspend|Deactivate|Retire|Reopen)|/avsta|/skicka|/avsluta|/logga-ut",
+        "handler=(Decline|Submit|Send|Suspend|Deactivate|Retire|Reopen)|/avsta|/skicka|/avsluta|/stang|/aterkalla|/ta-bort|/logga-ut",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 }
 

@@ -125,6 +125,19 @@ public sealed class SqlServerQueryTranslationTests
     }
 
     [Fact]
+    public void TheWaitingAnstandOfTheOwnersStartPage_Translate()
+    {
+        using var db = TestDatabase.SqlServerContext(Tenant);
+
+        var sql = Queries(db).WaitingExtensions(Organisations).ToQueryString();
+
+        Assert.Contains("N'Requested'", sql, StringComparison.Ordinal);
+        Assert.Contains("N'Sent'", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [e].[RequestedAt]", sql, StringComparison.Ordinal);
+        Assert.True(CountOf("[TenantId] = @", sql) >= 4, sql);
+    }
+
+    [Fact]
     public void ARecipientsOwnPartOfTheRemiss_Translates()
     {
         using var db = TestDatabase.SqlServerContext(Tenant);

@@ -71,12 +71,12 @@ public sealed class AuditTrailTests(RemissAppFactory factory) : IClassFixture<Re
         var withdrawing = await Arrange.RemissAsync(factory, new RemissSpec { Sent = true });
         using var owner = await AdminKit.SignedInAsync(factory, Arrange.Owner);
 
-        var (_, page) = await owner.GetPageAsync(closing.Url);
-        await BrowserForm.Of(page, "form[action*='handler=Close']").SubmitAsync(owner, "Stäng remissen");
-        var again = await BrowserForm.Of(page, "form[action*='handler=Close']").SubmitAsync(owner, "Stäng remissen");
+        var (_, page) = await owner.GetPageAsync($"{closing.Url}/stang");
+        await BrowserForm.Of(page, "main form").SubmitAsync(owner, "Bekräfta och stäng");
+        var again = await BrowserForm.Of(page, "main form").SubmitAsync(owner, "Bekräfta och stäng");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var (_, other) = await owner.GetPageAsync(withdrawing.Url);
-        await BrowserForm.Of(other, "form[action*='handler=Withdraw']").Set("WithdrawalReason", "Förslaget är inaktuellt.").SubmitAsync(owner, "Återkalla remissen");
+        var (_, other) = await owner.GetPageAsync($"{withdrawing.Url}/aterkalla");
+        await BrowserForm.Of(other, "main form").Set("WithdrawalReason", "Förslaget är inaktuellt.").SubmitAsync(owner, "Bekräfta och återkalla");
 
         Assert.Single(await HistoryAsync(closing.Id), e => e.Action == AuditAction.RemissClosed);
         Assert.Equal("Remissen återkallades: Förslaget är inaktuellt.", Assert.Single(await HistoryAsync(withdrawing.Id), e => e.Action == AuditAction.RemissWithdrawn).Summary);

@@ -36,9 +36,9 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
         Assert.Equal(15, rows.Count);
         Assert.Equal(("Inkommet", "green"), Light(rows[Arrange.Asn]));
         Assert.Equal(("Påbörjat", "yellow"), Light(rows[Arrange.Grundskola]));
-        Assert.Equal(("Ej påbörjat, anstånd", "yellow"), Light(rows[Arrange.Tekniska]));
+        Assert.Equal(("Anstånd begärt", "neutral"), Light(rows[Arrange.Tekniska]));
         Assert.Equal(("Avstår", "grey"), Light(rows[Arrange.Mkb]));
-        Assert.Equal(("Ej påbörjat", "red"), Light(rows["Miljönämnden"]));
+        Assert.Equal(("Ej påbörjat", "neutral"), Light(rows["Miljönämnden"]));
         Assert.Equal("31 mars 2027", Cell(rows["Miljönämnden"], 1));
         Assert.Equal("–", Cell(rows["Miljönämnden"], 2));
         Assert.NotEqual("–", Cell(rows[Arrange.Asn], 2));
@@ -177,7 +177,7 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
         var (_, after) = await session.FollowAsync(response);
         Assert.Contains("1 remissinstans är tillagd och har fått en inbjudan.", Html.Status(after), StringComparison.Ordinal);
         Assert.Equal("2 av 16 har svarat", Html.Text(after.QuerySelector("main .answer-count")));
-        Assert.Equal(("Ej påbörjat", "red"), Light(Rows(after)[name]));
+        Assert.Equal(("Ej påbörjat", "neutral"), Light(Rows(after)[name]));
     }
 
     [Fact]
@@ -291,11 +291,11 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
     {
         var remiss = await SentWithAnswersAsync();
         using var session = await OwnerAsync();
-        var (_, page) = await session.GetPageAsync(remiss.Url);
+        var (_, page) = await session.GetPageAsync($"{remiss.Url}/aterkalla");
 
-        using var response = await BrowserForm.Of(page, "form[action*='handler=Withdraw']")
+        using var response = await BrowserForm.Of(page, "main form")
             .Set("WithdrawalReason", "Kommunstyrelsen har dragit tillbaka förslaget.")
-            .SubmitAsync(session, "Återkalla remissen");
+            .SubmitAsync(session, "Bekräfta och återkalla");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await Arrange.StoredAsync(factory, remiss.Id);
@@ -306,7 +306,7 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
         var (_, after) = await session.FollowAsync(response);
         Assert.Equal("Återkallad", Facts(after)["Status"]);
         Assert.Contains("Kommunstyrelsen har dragit tillbaka förslaget.", Html.Text(after.QuerySelector("main .warning-message")), StringComparison.Ordinal);
-        Assert.Null(after.QuerySelector("main section[aria-labelledby=hantera]"));
+        Assert.Null(after.QuerySelector("main section[aria-labelledby=fler-atgarder]"));
     }
 
     [Fact]
@@ -314,16 +314,16 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
     {
         var remiss = await SentWithAnswersAsync();
         using var session = await OwnerAsync();
-        var (_, page) = await session.GetPageAsync(remiss.Url);
+        var (_, page) = await session.GetPageAsync($"{remiss.Url}/stang");
 
-        using var response = await BrowserForm.Of(page, "form[action*='handler=Close']").SubmitAsync(session, "Stäng remissen");
+        using var response = await BrowserForm.Of(page, "main form").SubmitAsync(session, "Bekräfta och stäng");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(RemissStatus.Closed, (await Arrange.StoredAsync(factory, remiss.Id)).Status);
         var (_, after) = await session.FollowAsync(response);
         Assert.Contains("Remissen är stängd.", Html.Status(after), StringComparison.Ordinal);
         Assert.Equal("Stängd", Facts(after)["Status"]);
-        Assert.Null(after.QuerySelector("main section[aria-labelledby=hantera]"));
+        Assert.Null(after.QuerySelector("main section[aria-labelledby=fler-atgarder]"));
     }
 
     [Fact]
@@ -331,13 +331,15 @@ public sealed class FollowUpPageTests(RemissAppFactory factory) : IClassFixture<
     {
         var remiss = await SentWithAnswersAsync();
         using var session = await OwnerAsync();
-        var (_, page) = await session.GetPageAsync(remiss.Url);
-        using var first = await BrowserForm.Of(page, "form[action*='handler=Close']").SubmitAsync(session, "Stäng remissen");
+        var (_, page) = await session.GetPageAsync($"{remiss.Url}/stang");
+        using var first = await BrowserForm.Of(page, "main form").SubmitAsync(session, "Bekräfta och stäng");
 
-        using var second = await BrowserForm.Of(page, "form[action*='handler=Close']").SubmitAsync(session, "Stäng remissen");
+        using var second = await BrowserForm.Of(page, "main form").SubmitAsync(session, "Bekräfta och stäng");
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("Bara en utskickad remiss kan stängas.", Html.Summary(await WebSession.ParseAsync(second)));
+        var refused = await WebSession.ParseAsync(second);
+        Assert.Contains("Remissen har ändrats sedan sidan visades. Kontrollera uppgifterna igen och bekräfta.", Html.Summary(refused));
+        Assert.Contains("Bara en utskickad remiss kan stängas.", Html.Summary((await session.GetPageAsync($"{remiss.Url}/stang")).Page));
     }
 
     // ---- The yttrande ----------------------------------------------------------------------------------------

@@ -36,14 +36,19 @@ public sealed class RemissRightsTests(RemissRightsTests.Fixture fixture) : IClas
         Post("Bekräfta och skicka", OnDraft, _ => "/skicka", NoFields),
         Get("Utkastets remissida", OnDraft, string.Empty),
         Get("Utkastets bilaga", OnDraft, f => $"/bilagor/{f.Draft.AttachmentId}"),
+        Get("Ta bort utkastet (bekräftelse)", OnDraft, "/ta-bort"),
+        Post("Bekräfta och ta bort", OnDraft, _ => "/ta-bort", _ => new() { ["Version"] = "1" }),
 
         // The sent remiss: its page, its bilaga, every follow-up action and an yttrande.
         Get("Remissidan", OnSent, string.Empty, recipientMayRead: true),
         Get("Bilagan", OnSent, f => $"/bilagor/{f.Sent.AttachmentId}", recipientMayRead: true),
         Post("Flytta sista svarsdag", OnSent, _ => "?handler=MoveDeadline", _ => new() { ["NewDeadline"] = "2027-06-30" }),
         Post("Lägg till remissinstanser", OnSent, _ => "?handler=AddRecipients", f => new() { ["AddedRecipientIds"] = f.Fritidsnamnden.ToString() }),
-        Post("Återkalla", OnSent, _ => "?handler=Withdraw", _ => new() { ["WithdrawalReason"] = "Kapad" }),
-        Post("Stäng", OnSent, _ => "?handler=Close", NoFields),
+        Get("Återkalla remissen (bekräftelse)", OnSent, "/aterkalla"),
+        Post("Bekräfta och återkalla", OnSent, _ => "/aterkalla", _ => new() { ["WithdrawalReason"] = "Kapad", ["Version"] = "1" }),
+        Get("Stäng remissen (bekräftelse)", OnSent, "/stang"),
+        Post("Bekräfta och stäng", OnSent, _ => "/stang", _ => new() { ["Version"] = "1" }),
+        Post("Påminn nu", OnSent, f => $"?handler=RemindNow&recipientId={f.Sent.Recipients[Arrange.Tekniska]}", NoFields),
         Post("Bevilja anstånd", OnSent, f => $"?handler=GrantExtension&recipientId={f.Sent.Recipients[Arrange.Tekniska]}&extensionId={f.ExtensionId}", _ => new() { ["GrantedDeadline"] = "2027-05-30", ["Message"] = "Kapad" }),
         Post("Avslå anstånd", OnSent, f => $"?handler=RefuseExtension&recipientId={f.Sent.Recipients[Arrange.Tekniska]}&extensionId={f.ExtensionId}", _ => new() { ["Message"] = "Kapad" }),
         Get("Läs yttrande", OnSent, f => $"/yttranden/{f.Sent.Recipients[Arrange.Asn]}"),
@@ -144,7 +149,7 @@ public sealed class RemissRightsTests(RemissRightsTests.Fixture fixture) : IClas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(fixture.Sent.Title, Html.Text(page.QuerySelector("main h1")));
         Assert.Null(page.QuerySelector("main table"));
-        Assert.Null(page.QuerySelector("main section[aria-labelledby=hantera]"));
+        Assert.Null(page.QuerySelector("main section[aria-labelledby=fler-atgarder]"));
         Assert.Null(page.QuerySelector("main form"));
         Assert.DoesNotContain("har svarat", Html.Text(page.QuerySelector("main")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

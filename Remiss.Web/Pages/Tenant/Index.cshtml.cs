@@ -1,5 +1,6 @@
 namespace Remiss.Web.Pages.Tenant;
 
+using Microsoft.EntityFrameworkCore;
 using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
@@ -11,9 +12,13 @@ public sealed class IndexModel(ITenantContext tenantContext, UserMemberships mem
 {
     public StartPage Start { get; private set; } = new([], []);
 
+    /// <summary>Anstånd waiting for a decision in the remisser the user's organisations own: shown first.</summary>
+    public IReadOnlyList<WaitingExtensionItem> WaitingExtensions { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var organisations = await memberships.OrganisationIdsAsync(User, cancellationToken);
         Start = await queries.StartPageAsync(organisations, cancellationToken);
+        WaitingExtensions = organisations.Count == 0 ? [] : await queries.WaitingExtensions([.. organisations]).ToListAsync(cancellationToken);
     }
 }

@@ -748,6 +748,9 @@ namespace Remiss.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("RemissId")
                         .HasColumnType("uniqueidentifier");
 

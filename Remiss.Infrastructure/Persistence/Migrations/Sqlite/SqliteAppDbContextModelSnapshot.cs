@@ -735,6 +735,9 @@ namespace Remiss.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RemissId")
                         .HasColumnType("TEXT");
 

@@ -44,6 +44,25 @@ public sealed class DetailsModel(
     /// <summary>Every recipient, in Swedish order of name; owners only.</summary>
     public IReadOnlyList<RecipientRow> Rows { get; private set; } = [];
 
+    /// <summary>The recipients the follow-up table shows: <see cref="Rows"/> as the owner filtered and sorted them.</summary>
+    public IReadOnlyList<RecipientRow> Shown { get; private set; } = [];
+
+    /// <summary>The follow-up table's sorting and filters, from the query string (a plain GET form sets them).</summary>
+    public FollowUpFilter Filter => FollowUpFilter.From(SortBy, StatusFilter, KindFilter, LateOnly == "true");
+
+    [BindProperty(SupportsGet = true, Name = "sortera")]
+    public string? SortBy { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "typ")]
+    public string? KindFilter { get; set; }
+
+    /// <summary>"true" from the checkbox; text, so that an edited address is ignored rather than an error on the page.</summary>
+    [BindProperty(SupportsGet = true, Name = "sena")]
+    public string? LateOnly { get; set; }
+
     public IReadOnlyList<PendingExtensionItem> PendingExtensions { get; private set; } = [];
 
     public IReadOnlyList<Organisation> OtherOrganisations { get; private set; } = [];
@@ -59,9 +78,6 @@ public sealed class DetailsModel(
 
     [BindProperty]
     public List<Guid> AddedRecipientIds { get; set; } = [];
-
-    [BindProperty]
-    public string? WithdrawalReason { get; set; }
 
     [BindProperty]
     public DateOnly? GrantedDeadline { get; set; }
@@ -108,19 +124,18 @@ public sealed class DetailsModel(
             return $"{added} remissinstans{(added == 1 ? " är tillagd och har" : "er är tillagda och har")} fått en inbjudan.";
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "WithdrawalReason", async () =>
+    /// <summary>Påminn nu: one recipient's påminnelse now; a second the same day is refused next to its button.</summary>
+    public Task<IActionResult> OnPostRemindNowAsync(Guid id, Guid recipientId, CancellationToken cancellationToken) =>
+        ActAsync(id, RemindField(recipientId), async () =>
         {
-            await sending.WithdrawAsync(Remiss, WithdrawalReason, cancellationToken);
-            return "Remissen är återkallad. Remissinstanserna får besked.";
+            var (name, addresses) = await sending.RemindNowAsync(Remiss, recipientId, cancellationToken);
+            return addresses == 1
+                ? $"En påminnelse har skickats till {name} (1 mottagare)."
+                : $"En påminnelse har skickats till {name} ({addresses} mottagare).";
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, string.Empty, async () =>
-        {
-            await sending.CloseAsync(Remiss, cancellationToken);
-            return "Remissen är stängd.";
-        }, cancellationToken);
+    /// <summary>The model-state key, and the id of the button, of a recipient's Påminn nu.</summary>
+    public static string RemindField(Guid recipientId) => $"paminn-{recipientId}";
 
     public Task<IActionResult> OnPostGrantExtensionAsync(Guid id, Guid recipientId, Guid extensionId, CancellationToken cancellationToken) =>
         ActAsync(id, $"meddelande-{extensionId}", async () =>
@@ -147,7 +162,7 @@ public sealed class DetailsModel(
         try
         {
             TempData["StatusMessage"] = await action();
-            return Redirect(RemissUrl);
+            return Redirect(Filter.IsDefault ? RemissUrl : $"{RemissUrl}?{Filter.Query}#remissinstanser");
         }
         catch (DomainException refusal)
         {
@@ -183,21 +198,32 @@ public sealed class DetailsModel(
         }
 
         var followUp = await queries.FollowUpRowsAsync(Remiss.Id, cancellationToken);
+        var tenant = await settings.CurrentAsync(cancellationToken);
+        var schedule = Remiss.ReminderDaysBefore ?? tenant.ReminderDaysBefore;
         Rows = [.. SwedishOrder.By(followUp, r => r.Name).Select(r =>
         {
             var deadline = Remiss.Deadline is { } remissDeadline ? Recipient.DeadlineOf(remissDeadline, r.ExtendedDeadline) : today;
+            var open = Remiss.Status == RemissStatus.Sent && r.Status is not (RecipientStatus.Submitted or RecipientStatus.Declined);
             return new RecipientRow(
                 r.RecipientId,
                 r.Name,
                 r.Status,
                 Remiss.Deadline is not null && Recipient.IsOverdueOn(today, Remiss.Status, r.Status, deadline),
-                r.ExtendedDeadline is not null || r.HasPendingExtension,
+                r.ExtendedDeadline is not null,
                 deadline,
                 r.ExtendedDeadline is { } e && e > Remiss.Deadline,
                 r.LastActivity,
                 r.RemindersSent,
-                r.DeclineReason);
+                r.DeclineReason)
+            {
+                ExtensionRequested = r.HasPendingExtension,
+                IsNearDeadline = open && Remiss.Deadline is not null && ReminderPlan.IsNearDeadline(schedule, deadline, today),
+                Kind = r.Kind,
+                CanRemind = open,
+                RemindedToday = !Recipient.CanBeRemindedOn(today, r.RemindedOn),
+            };
         })];
+        Shown = Filter.Apply(Rows);
 
         // Each part is read only when the page shows it.
         var waiting = followUp.Where(r => r.HasPendingExtension).Select(r => r.RecipientId).ToList();
@@ -209,7 +235,7 @@ public sealed class DetailsModel(
             : [];
         NewDeadline ??= Remiss.Deadline;
         History = await audit.ForRemissAsync(Remiss.Id, cancellationToken);
-        PublicUrl = Remiss.HasFinalAnswers && Publication.IsPublished(await settings.CurrentAsync(cancellationToken), Remiss)
+        PublicUrl = Remiss.HasFinalAnswers && Publication.IsPublished(tenant, Remiss)
             ? $"/offentligt/{TenantSlug}/remisser/{Remiss.Id}"
             : null;
     }
