@@ -73,8 +73,12 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await MeasureAsync(owner, "the remiss form", $"{draft.Url}/redigera", failures);
         await MeasureAsync(owner, "Förhandsgranska", $"{draft.Url}/forhandsgranska", failures);
         await MeasureAsync(owner, "the send confirmation", $"{draft.Url}/skicka", failures);
+        await MeasureAsync(owner, "Ta bort utkast", $"{draft.Url}/ta-bort", failures);
         await MeasureAsync(owner, "the follow-up page of the demo's fifteen remissinstanser", demo, failures);
         await MeasureAsync(owner, "the follow-up page with answers", answered.Url, failures);
+        await MeasureAsync(owner, "the follow-up page sorted and filtered", $"{demo}?sortera=status&sena=true", failures);
+        await MeasureAsync(owner, "Stäng remissen", $"{answered.Url}/stang", failures);
+        await MeasureAsync(owner, "Återkalla remissen", $"{answered.Url}/aterkalla", failures);
         await MeasureAsync(owner, "a submitted yttrande", $"{answered.Url}/yttranden/{asnRecipient}", failures);
         await MeasureAsync(owner, "Svar per fråga", $"{answered.Url}/fragor", failures);
         for (var number = 1; number <= 4; number++)
@@ -120,6 +124,7 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await MeasureAsync(admin, "Logg", "/malmo/admin/logg", failures);
         await MeasureAsync(admin, "Utskick", "/malmo/admin/utskick", failures);
         await MeasureAsync(admin, "Dokumentmall", "/malmo/admin/dokumentmall", failures);
+        await MeasureAsync(admin, "Inloggning", "/malmo/admin/inloggning", failures);
 
         var platform = await NarrowPageAsync();
         await platform.GotoAsync("/konto/logga-in");
@@ -145,14 +150,24 @@ public sealed class ReflowBrowserTests(BrowserFixture browser) : IAsyncLifetime
         // A long name of a person in the header: it wraps inside the header rather than push past the screen's edge.
         var longName = $"lang.{Arrange.Unique().ToLowerInvariant()}@malmo.example";
         await _app.AddUserAsync("malmo", longName, "Anna-Carolina Wahlström Bengtsdotter af Ekenstierna", Arrange.Stadskontoret, null);
+
+        // A person of two tenants has the switcher in the header too, measured open.
+        var twoTenants = $"region.{Arrange.Unique().ToLowerInvariant()}@skane.example";
+        await _app.AddUserAsync("malmo", twoTenants, "Regina Region", Arrange.Asn, null);
+        await _app.AddAccessAsync("lund", twoTenants, Arrange.Tekniska);
         var failures = new List<string>();
-        foreach (var email in new[] { Arrange.Admin, Arrange.Owner, Arrange.AsnUser, longName })
+        foreach (var email in new[] { Arrange.Admin, Arrange.Owner, Arrange.AsnUser, longName, twoTenants })
         {
             var page = await SignedInAsync(email, width);
             foreach (var path in new[] { "/malmo", "/konto/mitt-konto" })
             {
                 await page.GotoAsync(path);
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                if (await page.Locator("details.tenant-switch summary").CountAsync() > 0)
+                {
+                    await page.Locator("details.tenant-switch summary").ClickAsync();
+                }
+
                 var cut = await page.EvaluateAsync<string[]>("""
                     () => {
                       const header = document.querySelector('.site-header');
