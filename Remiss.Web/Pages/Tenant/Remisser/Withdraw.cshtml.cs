@@ -4,25 +4,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Remiss.Domain.Common;
 using Remiss.Domain.Remisser;
-using Remiss.Infrastructure.Authorization;
 using Remiss.Infrastructure.Email;
 using Remiss.Infrastructure.Remisser;
 using Remiss.Infrastructure.Tenancy;
 using Remiss.Web.Refusals;
-using Remiss.Web.Tenancy;
 
 /// <summary>
 /// `Återkalla remissen` → this confirmation (who is e-mailed and what, how many have answered, that it cannot be
-/// undone) with the reason → `Bekräfta och återkalla`. Owners only. As on <see cref="CloseModel"/>, the post carries
-/// the version of the remiss the owner confirmed.
+/// undone) with the reason → `Bekräfta och återkalla` (<see cref="ConfirmationPageModel"/>).
 /// </summary>
 public sealed class WithdrawModel(ITenantContext tenantContext, RemissReader reader, IAuthorizationService authorization, RemissSending sending, RemissQueries queries)
-    : RemissPageModel(tenantContext, reader, authorization)
+    : ConfirmationPageModel(tenantContext, reader, authorization)
 {
-    /// <summary>The version of the remiss the page showed.</summary>
-    [BindProperty]
-    public int? Version { get; set; }
-
     [BindProperty]
     public string? WithdrawalReason { get; set; }
 
@@ -37,66 +30,26 @@ public sealed class WithdrawModel(ITenantContext tenantContext, RemissReader rea
 
     public EmailContent Notice { get; private set; } = new(string.Empty, string.Empty, string.Empty);
 
-    public bool CanWithdraw => Remiss.Status == RemissStatus.Sent;
+    public override bool CanConfirm => Remiss.Status == RemissStatus.Sent;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    protected override string PagePath => "aterkalla";
+
+    protected override string NotNowRefusal => RefusalKey.WithdrawOnlyWhenSent;
+
+    protected override FormFields RefusalFields => FormFields.AllAt(nameof(WithdrawalReason));
+
+    protected override async Task<IActionResult> ConfirmAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, Policies.RemissOwner, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        await ShowAsync(cancellationToken);
-        return Page();
+        await sending.WithdrawAsync(Remiss, WithdrawalReason, cancellationToken);
+        TempData["StatusMessage"] = "Remissen är återkallad. Remissinstanserna får besked med e-post.";
+        return Redirect(RemissUrl);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    protected override async Task DescribeAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, Policies.RemissOwner, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (Version is not { } confirmed)
-        {
-            return Redirect($"{RemissUrl}/aterkalla");
-        }
-
-        try
-        {
-            if (confirmed != Remiss.Version)
-            {
-                throw new DomainException(Field.Form, RefusalKey.ChangedSinceConfirmation);
-            }
-
-            await sending.WithdrawAsync(Remiss, WithdrawalReason, cancellationToken);
-            TempData["StatusMessage"] = "Remissen är återkallad. Remissinstanserna får besked med e-post.";
-            return Redirect(RemissUrl);
-        }
-        catch (DomainException refusal)
-        {
-            AddRefusal(refusal, FormFields.AllAt(nameof(WithdrawalReason)));
-            await ShowAsync(cancellationToken);
-            return Page();
-        }
-    }
-
-    private async Task ShowAsync(CancellationToken cancellationToken)
-    {
-        if (!CanWithdraw)
-        {
-            if (ModelState.IsValid)
-            {
-                AddRefusal(new DomainException(Field.Form, RefusalKey.WithdrawOnlyWhenSent), FormFields.Top);
-            }
-
-            return;
-        }
-
         var rows = await queries.FollowUpRowsAsync(Remiss.Id, cancellationToken);
         Recipients = rows.Count;
         Answered = rows.Count(r => r.Status is RecipientStatus.Submitted or RecipientStatus.Declined);
         (Notice, Told, Addresses) = await sending.PreviewWithdrawalAsync(Remiss, cancellationToken);
-        Version = Remiss.Version;
     }
 }
