@@ -65,6 +65,24 @@ public static class Sessions
         await http.SignInAsync(IdentityConstants.ApplicationScheme, fresh, current.Properties).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Marks a new session as begun by the identity provider of <paramref name="tenantId"/>: how it signed in, and whose
+    /// provider it was (it then opens that tenant only). Two-step verification is required of those who sign in with a
+    /// password; the provider's own sign-in is not one, so no set-up of it is asked for here.
+    /// </summary>
+    public static void MarkOrganisationSession(ClaimsPrincipal principal, Guid tenantId, string authenticationMethod)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.Identity is not ClaimsIdentity identity)
+        {
+            return;
+        }
+
+        identity.AddClaim(new Claim("amr", authenticationMethod));
+        identity.AddClaim(new Claim(RemissClaims.ProviderTenantId, tenantId.ToString()));
+        DropPasswordRules(identity);
+    }
+
     private static void KeepHowSignedIn(ClaimsPrincipal? current, ClaimsPrincipal? fresh)
     {
         if (fresh?.Identity is not ClaimsIdentity identity)
@@ -78,6 +96,19 @@ public static class Sessions
             {
                 identity.AddClaim(new Claim(type, claim.Value));
             }
+        }
+
+        if (identity.HasClaim(c => c.Type == RemissClaims.ProviderTenantId))
+        {
+            DropPasswordRules(identity);
+        }
+    }
+
+    private static void DropPasswordRules(ClaimsIdentity identity)
+    {
+        foreach (var claim in identity.FindAll(RemissClaims.TwoFactorSetUpRequired).ToList())
+        {
+            identity.RemoveClaim(claim);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Remiss.Domain.Audit;
+using Remiss.Domain.Organisations;
 using Remiss.Infrastructure.Identity;
 using Remiss.Tests.Features.Admin;
 using Remiss.Tests.Features.Remisser;
@@ -43,6 +44,28 @@ public sealed class OrganisationSignInTests(ProviderAppFactory factory) : IClass
         var second = await SignInAtProviderAsync(again, "malmo", email);
         Assert.Equal("/malmo", (await again.GetAsync(second.Target())).Target());
         Assert.Single(await LoginsAsync(userId));
+    }
+
+    [Fact]
+    public async Task SignIn_ThroughTheProvider_IsNotAskedToSetUpTwoStepVerification_WhichTheTenantRequiresOfPasswords()
+    {
+        await ConfigureMalmoAsync();
+        var email = $"tva-{Arrange.Unique()}@{Domain}";
+        await factory.AddUserAsync("malmo", email, "Tove Tvåsteg", Arrange.Stadskontoret, null);
+        await RequireAsync(TwoFactorRequirement.Everyone);
+        try
+        {
+            // The account has a password, and the tenant requires two-step verification of password users; but the
+            // organisation's own sign-in is not a password: the tenant's pages open at once, not Mitt konto.
+            using var session = factory.NewSession();
+            var back = await SignInAtProviderAsync(session, "malmo", email);
+            Assert.Equal("/malmo", (await session.GetAsync(back.Target())).Target());
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/malmo")).StatusCode);
+        }
+        finally
+        {
+            await RequireAsync(TwoFactorRequirement.Nobody);
+        }
     }
 
     [Fact]
@@ -361,4 +384,11 @@ public sealed class OrganisationSignInTests(ProviderAppFactory factory) : IClass
 
     private Task<List<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>> LoginsAsync(Guid userId) =>
         factory.InTenantAsync("malmo", (db, _) => db.UserLogins.AsNoTracking().Where(l => l.UserId == userId).ToListAsync());
+
+    private Task<int> RequireAsync(TwoFactorRequirement requirement) =>
+        factory.InTenantAsync("malmo", async (db, _) =>
+        {
+            (await db.Tenants.SingleAsync(t => t.Id == db.CurrentTenantId)).SetTwoFactorRequirement(requirement);
+            return await db.SaveChangesAsync();
+        });
 }

@@ -61,10 +61,9 @@ public sealed class ProviderReturnModel(
 
         // The same session as after a password (the claims of RemissClaimsPrincipalFactory, SignedInAt among them), its "amr" saying where it began.
         // A tenant's provider vouches for the person in that tenant only: the session opens no other tenant of the account.
-        await signInManager.SignInWithClaimsAsync(
-            user,
-            isPersistent: false,
-            [new Claim("amr", OrganisationSignIn.AuthenticationMethod), new Claim(RemissClaims.ProviderTenantId, tenant.Id.ToString())]);
+        var principal = await signInManager.CreateUserPrincipalAsync(user);
+        Sessions.MarkOrganisationSession(principal, tenant.Id, OrganisationSignIn.AuthenticationMethod);
+        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
         if (result.Outcome == OrganisationSignInOutcome.NeedsAccess)
         {
             return Redirect("/konto/organisationskonto/ingen-tillgang");
