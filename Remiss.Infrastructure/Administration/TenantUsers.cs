@@ -106,9 +106,7 @@ public sealed class TenantUsers(
 
         if (wasAdmin && !input.IsAdmin)
         {
-            var tenantId = Tenant.Id;
-            var otherActiveAdmins = await db.TenantAccesses.CountAsync(a => a.TenantId == tenantId && a.IsActive && a.IsAdmin && a.UserId != userId, cancellationToken).ConfigureAwait(false);
-            AccountRules.EnsureCanRemoveAdmin(actingUserId, userId, otherActiveAdmins);
+            AccountRules.EnsureCanRemoveAdmin(actingUserId, userId, await OtherActiveAdminsAsync(userId, cancellationToken).ConfigureAwait(false));
         }
 
         await db.InTransactionAsync(
@@ -158,9 +156,7 @@ public sealed class TenantUsers(
 
         if (access.IsAdmin)
         {
-            var tenantId = Tenant.Id;
-            var otherActiveAdmins = await db.TenantAccesses.CountAsync(a => a.TenantId == tenantId && a.IsActive && a.IsAdmin && a.UserId != userId, cancellationToken).ConfigureAwait(false);
-            AccountRules.EnsureCanRemoveAdmin(actingUserId, userId, otherActiveAdmins);
+            AccountRules.EnsureCanRemoveAdmin(actingUserId, userId, await OtherActiveAdminsAsync(userId, cancellationToken).ConfigureAwait(false));
         }
 
         await SetActiveAsync(user, access, false, cancellationToken).ConfigureAwait(false);
@@ -220,6 +216,13 @@ public sealed class TenantUsers(
                 return 0;
             },
             cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The tenant's active administrators other than <paramref name="userId"/>: the last one may not go.</summary>
+    private async Task<int> OtherActiveAdminsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var tenantId = Tenant.Id;
+        return await db.TenantAccesses.CountAsync(a => a.TenantId == tenantId && a.IsActive && a.IsAdmin && a.UserId != userId, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The access as this attempt's context tracks it: a retried transaction starts from a cleared tracker.</summary>
     private async Task<TenantAccess> TrackedAsync(TenantAccess access, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 using Remiss.Infrastructure.Identity;
 using Remiss.Web.Resources;
 
-/// <summary>One sign-in page for everyone; the account's e-mail address leads the user to their tenant.</summary>
+/// <summary>One sign-in page for everyone; the account leads the person to the tenants they have access to.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.AccountPolicy)]
 public sealed class SignInModel(
     SignInManager<ApplicationUser> signInManager,
